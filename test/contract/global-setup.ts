@@ -1,4 +1,5 @@
 // Starts one Prism mock of openapi/openapi.yaml for the whole contract suite and stops it after.
+import type {} from 'vitest';
 import type { TestProject } from 'vitest/node';
 import { startPrism, type Prism } from '../support/prism.js';
 

@@ -1,0 +1,286 @@
+// One error hierarchy: everything the client throws extends PartneroError. Answers from the
+// API become PartneroApiError subclasses in one place (apiErrorFromResponse); nothing here
+// ever holds the API key, since no request headers are kept.
+
+/** Base class of every error the Partnero client throws. */
+export class PartneroError extends Error {
+  override name = 'PartneroError';
+}
+
+/** A parameter was refused before anything was sent: it names the parameter, what is allowed and what was given. */
+export class InvalidParameterError extends PartneroError {
+  override name = 'InvalidParameterError';
+  /** The operation, e.g. `listReferralLinks`. */
+  readonly operation: string;
+  /** The parameter, e.g. `limit`. */
+  readonly parameter: string;
+  /** What is allowed, in words, e.g. `an integer from 1 to 250`. */
+  readonly allowed: string;
+  /** The value that was given. */
+  readonly value: unknown;
+
+  constructor(operation: string, parameter: string, allowed: string, value: unknown) {
+    super(`${operation}: ${parameter} must be ${allowed}, got ${describeValue(value)}`);
+    this.operation = operation;
+    this.parameter = parameter;
+    this.allowed = allowed;
+    this.value = value;
+  }
+}
+
+/** A client option was refused at creation (a missing API key, an unsafe base URL, ...). */
+export class InvalidOptionError extends PartneroError {
+  override name = 'InvalidOptionError';
+  /** The option, e.g. `baseUrl`. */
+  readonly option: string;
+
+  constructor(option: string, message: string) {
+    super(`createPartneroClient: ${option} ${message}`);
+    this.option = option;
+  }
+}
+
+/** What an API error carries besides its message. */
+export interface ApiErrorDetails {
+  /** The operation, e.g. `listReferralLinks`. */
+  readonly operation: string;
+  /** HTTP method and URL of the request (no credentials in either). */
+  readonly method: string;
+  readonly url: string;
+  readonly status: number;
+  readonly headers: Headers;
+  /** The parsed JSON body, or the raw text when it was not JSON. */
+  readonly body: unknown;
+}
+
+/** The API answered with a status outside 2xx. */
+export class PartneroApiError extends PartneroError {
+  override name = 'PartneroApiError';
+  /** The operation, e.g. `listReferralLinks`. */
+  readonly operation: string;
+  readonly method: string;
+  readonly url: string;
+  /** HTTP status code. */
+  readonly status: number;
+  /** Response headers. */
+  readonly headers: Headers;
+  /** The parsed JSON body (usually `{ message, errors?, status? }`), or the raw text when it was not JSON. */
+  readonly body: unknown;
+  /** The server's request ID (`X-Request-Id`), to quote to Partnero support; undefined when absent. */
+  readonly requestId: string | undefined;
+
+  constructor(details: ApiErrorDetails) {
+    const requestId = details.headers.get('x-request-id') ?? undefined;
+    const detail = messageOf(details.body);
+    super(
+      `${details.operation}: ${details.status}${reasonPhrase(details.status)}` +
+        (detail ? `: ${detail}` : '') +
+        (requestId ? ` (request ID ${requestId})` : ''),
+    );
+    this.operation = details.operation;
+    this.method = details.method;
+    this.url = details.url;
+    this.status = details.status;
+    this.headers = details.headers;
+    this.body = details.body;
+    this.requestId = requestId;
+  }
+}
+
+/** 400: the request could not be understood. */
+export class BadRequestError extends PartneroApiError {
+  override name = 'BadRequestError';
+}
+
+/** 401: the API key is missing or invalid. */
+export class AuthenticationError extends PartneroApiError {
+  override name = 'AuthenticationError';
+}
+
+/** 403: the API key may not do this. */
+export class PermissionDeniedError extends PartneroApiError {
+  override name = 'PermissionDeniedError';
+}
+
+/** 404: no such partner in the program of the API key. */
+export class NotFoundError extends PartneroApiError {
+  override name = 'NotFoundError';
+}
+
+/** 422: the API refused a parameter; `fieldErrors` has its messages by field. */
+export class UnprocessableEntityError extends PartneroApiError {
+  override name = 'UnprocessableEntityError';
+  /** Messages by field name, from the body's `errors`; empty when the body has none. */
+  readonly fieldErrors: Readonly<Record<string, readonly string[]>>;
+
+  constructor(details: ApiErrorDetails) {
+    super(details);
+    this.fieldErrors = fieldErrorsOf(details.body);
+  }
+}
+
+/** 429: the rate limit was exceeded, and retrying was not possible (no retries left, or the wait was too long). */
+export class RateLimitError extends PartneroApiError {
+  override name = 'RateLimitError';
+  /** How long the server asked to wait (`Retry-After`), in milliseconds; undefined when it did not say. */
+  readonly retryAfterMs: number | undefined;
+
+  constructor(details: ApiErrorDetails, retryAfterMs: number | undefined) {
+    super(details);
+    this.retryAfterMs = retryAfterMs;
+  }
+}
+
+/** 5xx: the server failed; retrying later may succeed. */
+export class InternalServerError extends PartneroApiError {
+  override name = 'InternalServerError';
+}
+
+/** No answer came: the connection failed or broke before a response was complete. */
+export class ConnectionError extends PartneroError {
+  override name = 'ConnectionError';
+}
+
+/** No complete answer came within `timeoutMs`. */
+export class ConnectionTimeoutError extends ConnectionError {
+  override name = 'ConnectionTimeoutError';
+  /** The time limit of one attempt, in milliseconds. */
+  readonly timeoutMs: number;
+
+  constructor(operation: string, timeoutMs: number) {
+    super(`${operation}: no complete answer within ${timeoutMs} ms`);
+    this.timeoutMs = timeoutMs;
+  }
+}
+
+/** The caller's AbortSignal cancelled the request; `cause` is the signal's reason. */
+export class RequestAbortedError extends PartneroError {
+  override name = 'RequestAbortedError';
+}
+
+/** A 2xx answer that is not what the spec says (not JSON, or `status` is not 1). */
+export class UnexpectedResponseError extends PartneroError {
+  override name = 'UnexpectedResponseError';
+  /** HTTP status code. */
+  readonly status: number;
+  /** Response headers. */
+  readonly headers: Headers;
+  /** The start of the body as text (at most 500 characters), or the parsed body. */
+  readonly body: unknown;
+
+  constructor(message: string, status: number, headers: Headers, body: unknown) {
+    super(message);
+    this.status = status;
+    this.headers = headers;
+    this.body = body;
+  }
+}
+
+/** One way a response body differs from the spec. */
+export interface ValidationIssue {
+  /** JSON pointer into the body, e.g. `/data/0/url` (`` for the body itself). */
+  readonly path: string;
+  /** What the spec expects there, e.g. `must have required property 'url'`. */
+  readonly expected: string;
+  /** What came: the value found at `path`, shortened. */
+  readonly received: string;
+}
+
+/** With `validateResponses`, a 200 body that does not match the spec's response schema. */
+export class ResponseValidationError extends UnexpectedResponseError {
+  override name = 'ResponseValidationError';
+  /** Every difference found. */
+  readonly issues: readonly ValidationIssue[];
+
+  constructor(operation: string, status: number, headers: Headers, body: unknown, issues: readonly ValidationIssue[]) {
+    const first = issues[0];
+    const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
+    super(
+      `${operation}: response does not match the spec at ${first?.path || '/'}: ${first?.expected}, got ${first?.received}${more}`,
+      status,
+      headers,
+      body,
+    );
+    this.issues = issues;
+  }
+}
+
+/** Walking the pages of a list went wrong: the server repeated a page, or there were more than `maxPages`. */
+export class PaginationError extends PartneroError {
+  override name = 'PaginationError';
+}
+
+/** Turns a non-2xx answer into the error class of its status. */
+export function apiErrorFromResponse(details: ApiErrorDetails, retryAfterMs: number | undefined): PartneroApiError {
+  switch (details.status) {
+    case 400:
+      return new BadRequestError(details);
+    case 401:
+      return new AuthenticationError(details);
+    case 403:
+      return new PermissionDeniedError(details);
+    case 404:
+      return new NotFoundError(details);
+    case 422:
+      return new UnprocessableEntityError(details);
+    case 429:
+      return new RateLimitError(details, retryAfterMs);
+    default:
+      return details.status >= 500 ? new InternalServerError(details) : new PartneroApiError(details);
+  }
+}
+
+/** A value as an error message shows it: strings quoted, everything short. */
+export function describeValue(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(truncate(value, 80));
+  if (typeof value === 'bigint') return `${value}n`;
+  if (typeof value === 'number' || typeof value === 'boolean' || value == null) return String(value);
+  if (typeof value === 'function') return 'a function';
+  try {
+    return truncate(JSON.stringify(value) ?? String(value), 80);
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
+}
+
+/** The first `max` characters of `text`, with a mark when something was cut. */
+export function truncate(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max)}… (${text.length} characters)` : text;
+}
+
+function messageOf(body: unknown): string {
+  if (typeof body === 'string') return truncate(body.trim().replace(/\s+/g, ' '), 200);
+  if (body && typeof body === 'object' && 'message' in body && typeof body.message === 'string') {
+    return truncate(body.message, 200);
+  }
+  return '';
+}
+
+function fieldErrorsOf(body: unknown): Record<string, string[]> {
+  const errors = body && typeof body === 'object' && 'errors' in body ? body.errors : undefined;
+  if (!errors || typeof errors !== 'object') return {};
+  const out: Record<string, string[]> = {};
+  for (const [field, messages] of Object.entries(errors)) {
+    out[field] = Array.isArray(messages) ? messages.map(String) : [String(messages)];
+  }
+  return out;
+}
+
+const REASONS: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  408: 'Request Timeout',
+  422: 'Unprocessable Entity',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+  504: 'Gateway Timeout',
+};
+
+function reasonPhrase(status: number): string {
+  const reason = REASONS[status];
+  return reason ? ` ${reason}` : '';
+}

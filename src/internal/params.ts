@@ -1,0 +1,75 @@
+// Checks call parameters against the rules the spec states (src/generated/spec.ts), before
+// anything is sent, so that a bad value fails here with a message naming it.
+import { operations } from '../generated/spec.js';
+import { InvalidParameterError } from '../errors.js';
+
+type OperationId = keyof typeof operations;
+
+interface ParameterRule {
+  readonly in: string;
+  readonly required: boolean;
+  readonly type?: string;
+  readonly minimum?: number;
+  readonly maximum?: number;
+  readonly minLength?: number;
+  readonly maxLength?: number;
+}
+
+/** Throws InvalidParameterError for the first parameter of `operation` that breaks the spec's rules, or any unknown one. */
+export function checkParameters(operation: OperationId, values: Readonly<Record<string, unknown>>): void {
+  const rules: Readonly<Record<string, ParameterRule>> = operations[operation].parameters;
+  for (const name of Object.keys(values)) {
+    if (!(name in rules)) {
+      throw new InvalidParameterError(operation, name, `one of the parameters ${Object.keys(rules).join(', ')}`, values[name]);
+    }
+  }
+  for (const [name, rule] of Object.entries(rules)) {
+    const value = values[name];
+    if (value === undefined && !rule.required) continue;
+    const allowed = describeRule(rule);
+    if (!satisfies(value, rule)) throw new InvalidParameterError(operation, name, allowed, value);
+  }
+}
+
+function satisfies(value: unknown, rule: ParameterRule): boolean {
+  switch (rule.type) {
+    case 'integer':
+      return (
+        typeof value === 'number' &&
+        Number.isSafeInteger(value) &&
+        (rule.minimum === undefined || value >= rule.minimum) &&
+        (rule.maximum === undefined || value <= rule.maximum)
+      );
+    case 'string':
+      return (
+        typeof value === 'string' &&
+        (rule.minLength === undefined || value.length >= rule.minLength) &&
+        (rule.maxLength === undefined || value.length <= rule.maxLength) &&
+        // "." and ".." would be read as relative path segments however they are encoded.
+        !(rule.in === 'path' && (value === '.' || value === '..'))
+      );
+    default:
+      return value !== undefined;
+  }
+}
+
+function describeRule(rule: ParameterRule): string {
+  switch (rule.type) {
+    case 'integer': {
+      const { minimum: min, maximum: max } = rule;
+      if (min !== undefined && max !== undefined) return `an integer from ${min} to ${max}`;
+      if (min !== undefined) return `an integer of at least ${min}`;
+      if (max !== undefined) return `an integer of at most ${max}`;
+      return 'an integer';
+    }
+    case 'string': {
+      const length =
+        rule.minLength === 1 && rule.maxLength === undefined
+          ? 'a non-empty string'
+          : `a string of ${rule.minLength ?? 0} to ${rule.maxLength ?? 'any number of'} characters`;
+      return rule.in === 'path' ? `${length}, other than "." and ".."` : length;
+    }
+    default:
+      return 'given';
+  }
+}

@@ -1,0 +1,104 @@
+// Walks a paginated list one page at a time, reading one page ahead.
+import { PaginationError } from './errors.js';
+
+/** Options of a walk over every page. */
+export interface PaginationOptions {
+  /** Cancels the walk, the page in flight included. */
+  readonly signal?: AbortSignal;
+  /** Ask for page n + 1 while the caller handles page n (at most one request ahead). Default true. */
+  readonly readAhead?: boolean;
+  /** Fail with PaginationError rather than ask for more pages than this. Default 1000. */
+  readonly maxPages?: number;
+}
+
+/** How to walk one list: fetch a page, find the next page number, name a page's items. */
+export interface PageSource<Page> {
+  /** The operation, for error messages. */
+  readonly operation: string;
+  readonly firstPage: number;
+  fetch(page: number, signal: AbortSignal): Promise<Page>;
+  /** The number of the page after `page` (which was page `current`), or undefined on the last page. */
+  next(page: Page, current: number): number | undefined;
+  /** The page number the server says it sent, when it says. */
+  pageNumberOf(page: Page): number | undefined;
+  /** Something that differs between two different pages holding items (e.g. their IDs); undefined for an empty page. */
+  fingerprint(page: Page): string | undefined;
+}
+
+export const DEFAULT_MAX_PAGES = 1000;
+
+/** Every item of every page, in order (`for await (const item of paginator)`), or the pages themselves (`pages()`). */
+export class Paginator<Item, Page> implements AsyncIterable<Item> {
+  readonly #source: PageSource<Page>;
+  readonly #itemsOf: (page: Page) => readonly Item[];
+  readonly #options: PaginationOptions;
+
+  constructor(source: PageSource<Page>, itemsOf: (page: Page) => readonly Item[], options: PaginationOptions = {}) {
+    this.#source = source;
+    this.#itemsOf = itemsOf;
+    this.#options = options;
+  }
+
+  /** The pages, each as the API sent it. Each call starts a new walk from the first page. */
+  pages(): AsyncGenerator<Page, void, undefined> {
+    return walk(this.#source, this.#options);
+  }
+
+  async *[Symbol.asyncIterator](): AsyncGenerator<Item, void, undefined> {
+    for await (const page of this.pages()) yield* this.#itemsOf(page);
+  }
+}
+
+async function* walk<Page>(source: PageSource<Page>, options: PaginationOptions): AsyncGenerator<Page, void, undefined> {
+  const { signal, readAhead = true, maxPages = DEFAULT_MAX_PAGES } = options;
+  // One controller for the whole walk: leaving the loop early aborts the page in flight.
+  const controller = new AbortController();
+  const onAbort = (): void => controller.abort(signal?.reason);
+  if (signal?.aborted) onAbort();
+  signal?.addEventListener('abort', onAbort, { once: true });
+  const request = (page: number): Promise<Page> => {
+    const pending = source.fetch(page, controller.signal);
+    pending.catch(() => {}); // Handled where it is awaited; a read-ahead page may never be.
+    return pending;
+  };
+  try {
+    let current = source.firstPage;
+    let pending: Promise<Page> | undefined = request(current);
+    let previousFingerprint: string | undefined;
+    for (let count = 1; pending; count++) {
+      const page: Page = await pending;
+      pending = undefined;
+      const reported = source.pageNumberOf(page);
+      if (reported !== undefined && reported !== current) {
+        throw new PaginationError(
+          `${source.operation}: asked for page ${current} but the server sent page ${reported}; stopping rather than repeat items`,
+        );
+      }
+      const fingerprint = source.fingerprint(page);
+      if (fingerprint !== undefined && fingerprint === previousFingerprint) {
+        throw new PaginationError(
+          `${source.operation}: page ${current} holds the same items as page ${current - 1}; the server seems to ignore the page number`,
+        );
+      }
+      previousFingerprint = fingerprint;
+      const next = source.next(page, current);
+      if (next !== undefined && next <= current) {
+        throw new PaginationError(`${source.operation}: after page ${current} the server points back to page ${next}`);
+      }
+      const allowed = next !== undefined && count < maxPages;
+      if (allowed && readAhead) pending = request(next);
+      yield page;
+      if (next === undefined) return;
+      if (!allowed) {
+        throw new PaginationError(
+          `${source.operation}: stopped after ${maxPages} pages (maxPages) while the server still reports more; raise maxPages to read further`,
+        );
+      }
+      pending ??= request(next);
+      current = next;
+    }
+  } finally {
+    controller.abort();
+    signal?.removeEventListener('abort', onAbort);
+  }
+}
