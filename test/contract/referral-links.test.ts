@@ -182,7 +182,7 @@ describe('dynamic mode (seeded)', () => {
     const bodies: unknown[] = [];
     for (let page = 1; page <= 25; page++) bodies.push(await dynamic.referralLinks.list(`partner_${page}`, { page }));
     for (const body of bodies) expect(validateListResponse(body), JSON.stringify(validateListResponse.errors)).toBe(true);
-    // Generated, not the static example: the bodies differ from each other.
-    expect(new Set(bodies.map((b) => JSON.stringify(b))).size).toBeGreaterThan(1);
+    // Generated from the schema, not the static example.
+    for (const body of bodies) expect(body).not.toEqual(seedResponse);
   });
 });
