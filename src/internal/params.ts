@@ -31,6 +31,8 @@ export function checkParameters(operation: OperationId, values: Readonly<Record<
   }
 }
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 function satisfies(value: unknown, rule: ParameterRule): boolean {
   switch (rule.type) {
     case 'integer':
@@ -45,7 +47,9 @@ function satisfies(value: unknown, rule: ParameterRule): boolean {
         typeof value === 'string' &&
         (rule.minLength === undefined || value.length >= rule.minLength) &&
         (rule.maxLength === undefined || value.length <= rule.maxLength) &&
-        // "." and ".." would be read as relative path segments however they are encoded.
+        // A lone surrogate cannot be percent-encoded; "." and ".." would be read as relative
+        // path segments however they are encoded.
+        !LONE_SURROGATE.test(value) &&
         !(rule.in === 'path' && (value === '.' || value === '..'))
       );
     default:
@@ -67,7 +71,7 @@ function describeRule(rule: ParameterRule): string {
         rule.minLength === 1 && rule.maxLength === undefined
           ? 'a non-empty string'
           : `a string of ${rule.minLength ?? 0} to ${rule.maxLength ?? 'any number of'} characters`;
-      return rule.in === 'path' ? `${length}, other than "." and ".."` : length;
+      return `${length} of well-formed Unicode${rule.in === 'path' ? ', other than "." and ".."' : ''}`;
     }
     default:
       return 'given';
