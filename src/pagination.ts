@@ -1,5 +1,5 @@
 // Walks a paginated list one page at a time, reading one page ahead.
-import { PaginationError } from './errors.js';
+import { PaginationError, RequestAbortedError } from './errors.js';
 
 /** Options of a walk over every page. */
 export interface PaginationOptions {
@@ -21,8 +21,10 @@ export interface PageSource<Page> {
   next(page: Page, current: number): number | undefined;
   /** The page number the server says it sent, when it says. */
   pageNumberOf(page: Page): number | undefined;
-  /** Something that differs between two different pages holding items (e.g. their IDs); undefined for an empty page. */
-  fingerprint(page: Page): string | undefined;
+  /** How many items the page holds. */
+  size(page: Page): number;
+  /** Something that differs between two different pages holding items, e.g. their IDs. */
+  fingerprint(page: Page): string;
 }
 
 export const DEFAULT_MAX_PAGES = 1000;
@@ -68,13 +70,17 @@ async function* walk<Page>(source: PageSource<Page>, options: PaginationOptions)
     for (let count = 1; pending; count++) {
       const page: Page = await pending;
       pending = undefined;
+      // A page that arrived just before the caller aborted is not handed out.
+      if (signal?.aborted) throw new RequestAbortedError(`${source.operation}: aborted by the caller`, { cause: signal.reason });
+      // An empty page after the first only says that the previous one was the last.
+      if (count > 1 && source.size(page) === 0) return;
       const reported = source.pageNumberOf(page);
       if (reported !== undefined && reported !== current) {
         throw new PaginationError(
           `${source.operation}: asked for page ${current} but the server sent page ${reported}; stopping rather than repeat items`,
         );
       }
-      const fingerprint = source.fingerprint(page);
+      const fingerprint = source.size(page) ? source.fingerprint(page) : undefined;
       if (fingerprint !== undefined && fingerprint === previousFingerprint) {
         throw new PaginationError(
           `${source.operation}: page ${current} holds the same items as page ${current - 1}; the server seems to ignore the page number`,
