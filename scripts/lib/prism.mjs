@@ -39,7 +39,7 @@ export async function startPrism(args, { port = 0, timeoutMs = 30_000 } = {}) {
     };
     const timer = setTimeout(() => fail(new Error(`Prism did not start within ${timeoutMs} ms:\n${output}`)), timeoutMs);
     const onData = (chunk) => {
-      output += chunk.toString();
+      output = (output + chunk.toString()).slice(-65_536); // Bounded: a mock may run for hours.
       const match = /Prism is listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
       if (match) {
         clearTimeout(timer);
