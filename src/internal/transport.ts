@@ -85,7 +85,6 @@ async function once<T>(
   } catch (cause) {
     if (signal?.aborted) return aborted(operation, signal);
     if (timedOut) return new ConnectionTimeoutError(operation, timeoutMs);
-    if (cause instanceof PartneroError) return cause;
     return new ConnectionError(`${operation}: no answer (${describeFailure(cause)})`, { cause });
   } finally {
     clearTimeout(timer);
