@@ -35,6 +35,16 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
+      {
+        test: {
+          // Builds docs/ (global setup) and reads it in headless Chromium: /usr/bin/chromium.
+          name: 'docs',
+          include: ['test/api-docs/**/*.test.ts'],
+          globalSetup: ['test/api-docs/global-setup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
     ],
   },
 });
