@@ -1,0 +1,55 @@
+// Figure 6: wall time of the spec pipeline's commands, `npm run lint` and `npm run generate`,
+// each run in the repository as a user would. `generate` rewrites src/generated/ with what the
+// committed spec produces (the same bytes, unless the spec was changed and not regenerated).
+// In --quick mode lint is skipped and generate runs once in a copy under .bench/, so that the
+// quick run (which CI does beside the tests) never rewrites files the tests are reading.
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { row, summary } from './stats.mjs';
+
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+
+function timed(command, args, cwd, timeoutMs) {
+  const start = performance.now();
+  const result = spawnSync(command, args, {
+    cwd,
+    encoding: 'utf8',
+    timeout: timeoutMs,
+    env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true', NO_UPDATE_NOTIFIER: '1' },
+  });
+  const seconds = (performance.now() - start) / 1000;
+  if (result.status !== 0) {
+    throw new Error(`${[command, ...args].join(' ')} failed (${result.error?.message ?? `exit ${result.status}`}): ${(result.stderr || result.stdout).trim().slice(-300)}`);
+  }
+  return seconds;
+}
+
+export function pipeline(root, { runs, quick }) {
+  if (quick) {
+    const sandbox = join(root, '.bench', 'pipeline');
+    rmSync(sandbox, { recursive: true, force: true });
+    mkdirSync(join(sandbox, 'scripts'), { recursive: true });
+    cpSync(join(root, 'openapi'), join(sandbox, 'openapi'), { recursive: true });
+    cpSync(join(root, 'redocly.yaml'), join(sandbox, 'redocly.yaml'));
+    cpSync(join(root, 'scripts', 'generate.mjs'), join(sandbox, 'scripts', 'generate.mjs'));
+    try {
+      const seconds = timed(process.execPath, ['scripts/generate.mjs'], sandbox, 120_000);
+      return [
+        row('pipeline.lint.s', 'npm run lint (s)', 's', { median: null, min: null, max: null }, undefined, { skipped: '--quick' }),
+        row('pipeline.generate.s', 'npm run generate (s)', 's', summary([seconds]), undefined, { runs: 1, command: 'node scripts/generate.mjs (copy under .bench/)' }),
+      ];
+    } finally {
+      rmSync(sandbox, { recursive: true, force: true });
+    }
+  }
+  const times = { lint: [], generate: [] };
+  for (let i = 0; i < runs; i++) {
+    for (const script of ['lint', 'generate']) times[script].push(timed(npm, ['run', script], root, 300_000));
+  }
+  return [
+    row('pipeline.lint.s', 'npm run lint (s)', 's', summary(times.lint), undefined, { runs, command: 'npm run lint' }),
+    row('pipeline.generate.s', 'npm run generate (s)', 's', summary(times.generate), undefined, { runs, command: 'npm run generate' }),
+  ];
+}

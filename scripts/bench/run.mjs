@@ -1,0 +1,84 @@
+#!/usr/bin/env node
+// `npm run bench [-- --quick] [-- --out <file>]`: what the client costs, measured side by side
+// against local node:http servers on 127.0.0.1 (see README "Performance" and issue 5).
+// Prints a markdown table and writes the same figures as JSON (default .bench/results.json).
+// --quick uses small counts: it proves the script works, its figures mean nothing.
+// The exit code says whether the bench ran, not whether the targets hold.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { buildPackage } from './build.mjs';
+import { memory } from './memory.mjs';
+import { overhead } from './overhead.mjs';
+import { readAhead } from './pagination.mjs';
+import { pipeline } from './pipeline.mjs';
+import { size } from './size.mjs';
+import { startup } from './startup.mjs';
+import { failedRow, markdownTable } from './stats.mjs';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const { values: args } = parseArgs({
+  options: { quick: { type: 'boolean', default: false }, out: { type: 'string', default: join(root, '.bench', 'results.json') } },
+});
+const quick = args.quick;
+
+const counts = quick
+  ? {
+      overhead: { rounds: 3, callsPerRound: 30, warmupCalls: 50, budgetMs: 5_000 },
+      readAhead: { pages: 6, rounds: 1, delayMs: 10, budgetMs: 5_000 },
+      memory: { total: 2_500, limit: 250, every: 2, timeoutMs: 30_000 },
+      startup: { runs: 2 },
+      pipeline: { runs: 1 },
+    }
+  : {
+      overhead: { rounds: 40, callsPerRound: 250, warmupCalls: 1_000, budgetMs: 120_000 },
+      readAhead: { pages: 40, rounds: 7, delayMs: 10, budgetMs: 60_000 },
+      memory: { total: 100_000, limit: 250, every: 10, timeoutMs: 180_000 },
+      startup: { runs: 20 },
+      pipeline: { runs: 3 },
+    };
+
+const log = (message) => process.stderr.write(`bench: ${message}\n`);
+const rows = [];
+
+/** Runs one figure; a failure becomes a row saying so rather than ending the bench. */
+async function figure(name, fallback, measure) {
+  const start = performance.now();
+  log(`${name}...`);
+  try {
+    rows.push(...(await measure()));
+  } catch (error) {
+    log(`${name} failed: ${error?.stack ?? error}`);
+    for (const [id, label, unit] of fallback) rows.push(failedRow(id, label, unit, error));
+    process.exitCode = 1;
+  }
+  log(`${name} done in ${((performance.now() - start) / 1000).toFixed(1)} s`);
+}
+
+const { entry, rebuilt } = buildPackage(root, join(root, '.bench', 'build'));
+log(`${rebuilt ? 'built' : 'using up-to-date build'} ${entry}`);
+const pkg = await import(pathToFileURL(entry).href);
+
+await figure('size', [['size.main.kib', 'bundle, main chunk (KiB gzip)', 'KiB']], () => size(root, entry));
+await figure('per-call overhead', [['overhead.list.ratio', 'list ÷ raw fetch', 'ratio']], () =>
+  overhead(pkg, { ...counts.overhead, deadline: performance.now() + counts.overhead.budgetMs }),
+);
+await figure('pagination read-ahead', [['readAhead.ratio', 'listAll ÷ sequential loop (wall time)', 'ratio']], () =>
+  readAhead(pkg, { ...counts.readAhead, deadline: performance.now() + counts.readAhead.budgetMs }),
+);
+await figure('memory', [['memory.heapGrowth.mb', 'heap growth, listAll (MB)', 'MB']], () => memory(entry, counts.memory));
+await figure('start-up', [['startup.package.ms', 'cold import of the package (ms)', 'ms']], () => startup(entry, counts.startup));
+await figure('spec pipeline', [['pipeline.generate.s', 'npm run generate (s)', 's']], () => pipeline(root, { ...counts.pipeline, quick }));
+
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}, ${process.platform}/${process.arch}`;
+const table = markdownTable(rows);
+console.log(`${quick ? 'Quick run (small counts; the figures mean nothing). ' : ''}${machine}, ${new Date().toISOString().slice(0, 10)}\n`);
+console.log(table);
+
+const out = resolve(args.out);
+mkdirSync(dirname(out), { recursive: true });
+writeFileSync(out, `${JSON.stringify({ date: new Date().toISOString(), quick, machine, counts, rows }, null, 2)}\n`);
+log(`wrote ${out}`);
