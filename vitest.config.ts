@@ -45,6 +45,23 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
+      {
+        test: {
+          // Runs `npm run bench -- --quick` to prove the bench still works; asserts no timing.
+          name: 'bench',
+          include: ['test/bench/**/*.test.ts'],
+          testTimeout: 180_000,
+        },
+      },
+      {
+        test: {
+          // The repository's commands (scripts/, the CLI) run as child processes, on loopback only.
+          name: 'tools',
+          include: ['test/tools/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
     ],
   },
 });

@@ -37,3 +37,9 @@ export function redocly(args, { inherit = false, cwd = repoRoot } = {}) {
     child.once('close', (code, signal) => resolve({ code: code ?? (signal ? 1 : 0), output }));
   });
 }
+
+/** Bundles the spec at `ref` into one file at `output` (YAML or JSON by its extension). */
+export async function bundleSpec(ref, output) {
+  const { code, output: log } = await redocly(['bundle', ref, '-o', output]);
+  if (code !== 0) throw new Error(`redocly bundle ${ref} failed with exit code ${code}:\n${log}`);
+}

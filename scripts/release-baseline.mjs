@@ -1,0 +1,19 @@
+#!/usr/bin/env node
+// `npm run release:baseline`: records the spec as released, in spec-baseline/openapi.yaml (one
+// bundled file), for `npm run check:breaking` to compare later changes with. Run it as part of
+// a release and commit the result.
+import { readFile, writeFile } from 'node:fs/promises';
+import { bundleSpec, repoRoot } from './lib/redocly.mjs';
+import { join } from 'node:path';
+
+const out = join(repoRoot, 'spec-baseline/openapi.yaml');
+await bundleSpec('openapi/openapi.yaml', out);
+const bundled = await readFile(out, 'utf8');
+const version = /^\s+version:\s*(\S+)/m.exec(bundled)?.[1] ?? 'unknown';
+await writeFile(
+  out,
+  `# The spec as last released (info.version ${version}), bundled from openapi/ by\n` +
+    '# `npm run release:baseline`: do not edit. `npm run check:breaking` compares openapi/ with it.\n' +
+    bundled,
+);
+console.log(`spec-baseline/openapi.yaml now records version ${version}`);

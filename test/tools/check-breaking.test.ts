@@ -1,0 +1,87 @@
+// `npm run check:breaking` (scripts/check-breaking.mjs) against variants of the current spec,
+// made in a temporary folder: openapi/ itself is never touched.
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+interface Run {
+  code: number;
+  output: string;
+}
+
+function run(script: string, args: string[]): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [script, ...args], (error, stdout, stderr) => {
+      resolve({ code: error ? Number(error.code ?? 1) : 0, output: stdout + stderr });
+    });
+  });
+}
+
+// The bundled spec, as plain JSON, for the variants to edit.
+type Json = Record<string, any>;
+
+let dir: string;
+let base: string;
+let spec: Json;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'partnero-breaking-test-'));
+  base = join(dir, 'base.json');
+  const bundled = await run('scripts/lib/bundle-cli.mjs', ['openapi/openapi.yaml', base]);
+  expect(bundled.code, bundled.output).toBe(0);
+  spec = JSON.parse(await readFile(base, 'utf8')) as Json;
+}, 30_000);
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function check(name: string, change: (spec: Json) => void): Promise<Run> {
+  const variant = structuredClone(spec);
+  change(variant);
+  const file = join(dir, `${name}.json`);
+  await writeFile(file, JSON.stringify(variant, null, 2));
+  return run('scripts/check-breaking.mjs', ['--base', base, '--revision', file]);
+}
+
+describe('check:breaking', () => {
+  it('fails when a required field of the response is removed', async () => {
+    const result = await check('url-removed', (s) => {
+      const link = s.components.schemas.ReferralLink;
+      delete link.properties.url;
+      link.required = link.required.filter((name: string) => name !== 'url');
+    });
+    expect(result.code, result.output).not.toBe(0);
+    expect(result.output).toMatch(/major\s+removed\s+.*url/);
+    expect(result.output).toContain('breaks clients of');
+  });
+
+  it("fails when a parameter's range is narrowed", async () => {
+    const result = await check('limit-narrowed', (s) => {
+      s.components.parameters.Limit.schema.maximum = 100;
+    });
+    expect(result.code, result.output).not.toBe(0);
+    expect(result.output).toMatch(/major\s+modified\s+.*maximum/);
+    expect(result.output).toContain("from '<= 250' to '<= 100'");
+  });
+
+  it('passes when an optional response field is added', async () => {
+    const result = await check('field-added', (s) => {
+      s.components.schemas.ReferralLink.properties.created_at = {
+        type: 'string',
+        format: 'date-time',
+        description: 'When the link was created.',
+      };
+    });
+    expect(result.code, result.output).toBe(0);
+    expect(result.output).toMatch(/created_at/);
+    expect(result.output).toMatch(/0 major/);
+  });
+
+  it('passes for openapi/ against the committed baseline', async () => {
+    const result = await run('scripts/check-breaking.mjs', []);
+    expect(result.code, result.output).toBe(0);
+  });
+});
