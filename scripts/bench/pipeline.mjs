@@ -1,7 +1,7 @@
 // Figure 6: wall time of the spec pipeline's commands, `npm run lint` and `npm run generate`,
 // each run in the repository as a user would. `generate` rewrites src/generated/ with what the
 // committed spec produces (the same bytes, unless the spec was changed and not regenerated).
-// In --quick mode lint is skipped and generate runs once in a copy under .bench/, so that the
+// In --quick mode lint is skipped and generate runs once in a copy under `sandbox`, so that the
 // quick run (which CI does beside the tests) never rewrites files the tests are reading.
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, rmSync } from 'node:fs';
@@ -26,9 +26,8 @@ function timed(command, args, cwd, timeoutMs) {
   return seconds;
 }
 
-export function pipeline(root, { runs, quick }) {
+export function pipeline(root, { runs, quick, sandbox }) {
   if (quick) {
-    const sandbox = join(root, '.bench', 'pipeline');
     rmSync(sandbox, { recursive: true, force: true });
     mkdirSync(join(sandbox, 'scripts'), { recursive: true });
     cpSync(join(root, 'openapi'), join(sandbox, 'openapi'), { recursive: true });

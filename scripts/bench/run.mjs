@@ -4,7 +4,7 @@
 // Prints a markdown table and writes the same figures as JSON (default .bench/results.json).
 // --quick uses small counts: it proves the script works, its figures mean nothing.
 // The exit code says whether the bench ran, not whether the targets hold.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -58,27 +58,39 @@ async function figure(name, fallback, measure) {
   log(`${name} done in ${((performance.now() - start) / 1000).toFixed(1)} s`);
 }
 
-const { entry, rebuilt } = buildPackage(root, join(root, '.bench', 'build'));
-log(`${rebuilt ? 'built' : 'using up-to-date build'} ${entry}`);
-const pkg = await import(pathToFileURL(entry).href);
+// Everything this run writes, removed at the end (inside the repository, so that the built
+// package resolves openapi-fetch from node_modules as an installed one would).
+const work = join(root, '.bench', `run-${process.pid}`);
+rmSync(work, { recursive: true, force: true });
+try {
+  await main();
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
 
-await figure('size', [['size.main.kib', 'bundle, main chunk (KiB gzip)', 'KiB']], () => size(root, entry));
-await figure('per-call overhead', [['overhead.list.ratio', 'list ÷ raw fetch', 'ratio']], () =>
-  overhead(pkg, { ...counts.overhead, deadline: performance.now() + counts.overhead.budgetMs }),
-);
-await figure('pagination read-ahead', [['readAhead.ratio', 'listAll ÷ sequential loop (wall time)', 'ratio']], () =>
-  readAhead(pkg, { ...counts.readAhead, deadline: performance.now() + counts.readAhead.budgetMs }),
-);
-await figure('memory', [['memory.heapGrowth.mb', 'heap growth, listAll (MB)', 'MB']], () => memory(entry, counts.memory));
-await figure('start-up', [['startup.package.ms', 'cold import of the package (ms)', 'ms']], () => startup(entry, counts.startup));
-await figure('spec pipeline', [['pipeline.generate.s', 'npm run generate (s)', 's']], () => pipeline(root, { ...counts.pipeline, quick }));
+async function main() {
+  const entry = buildPackage(root, join(work, 'build'));
+  log(`built ${entry}`);
+  const pkg = await import(pathToFileURL(entry).href);
 
-const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}, ${process.platform}/${process.arch}`;
-const table = markdownTable(rows);
-console.log(`${quick ? 'Quick run (small counts; the figures mean nothing). ' : ''}${machine}, ${new Date().toISOString().slice(0, 10)}\n`);
-console.log(table);
+  await figure('size', [['size.main.kib', 'bundle, main chunk (KiB gzip)', 'KiB']], () => size(root, entry));
+  await figure('per-call overhead', [['overhead.list.ratio', 'list ÷ raw fetch', 'ratio']], () =>
+    overhead(pkg, { ...counts.overhead, deadline: performance.now() + counts.overhead.budgetMs }),
+  );
+  await figure('pagination read-ahead', [['readAhead.ratio', 'listAll ÷ sequential loop (wall time)', 'ratio']], () =>
+    readAhead(pkg, { ...counts.readAhead, deadline: performance.now() + counts.readAhead.budgetMs }),
+  );
+  await figure('memory', [['memory.heapGrowth.mb', 'heap growth, listAll (MB)', 'MB']], () => memory(entry, counts.memory));
+  await figure('start-up', [['startup.package.ms', 'cold import of the package (ms)', 'ms']], () => startup(entry, counts.startup));
+  await figure('spec pipeline', [['pipeline.generate.s', 'npm run generate (s)', 's']], () => pipeline(root, { ...counts.pipeline, quick, sandbox: join(work, 'pipeline') }));
 
-const out = resolve(args.out);
-mkdirSync(dirname(out), { recursive: true });
-writeFileSync(out, `${JSON.stringify({ date: new Date().toISOString(), quick, machine, counts, rows }, null, 2)}\n`);
-log(`wrote ${out}`);
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}, ${process.platform}/${process.arch}`;
+  const table = markdownTable(rows);
+  console.log(`${quick ? 'Quick run (small counts; the figures mean nothing). ' : ''}${machine}, ${new Date().toISOString().slice(0, 10)}\n`);
+  console.log(table);
+
+  const out = resolve(args.out);
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, `${JSON.stringify({ date: new Date().toISOString(), quick, machine, counts, rows }, null, 2)}\n`);
+  log(`wrote ${out}`);
+}
