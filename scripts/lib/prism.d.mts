@@ -9,4 +9,7 @@ export interface Prism {
 }
 
 /** Runs `prism <args> -h 127.0.0.1 -p <port>` and resolves once it listens (port 0 picks a free one). */
-export function startPrism(args: readonly string[], options?: { port?: number; timeoutMs?: number }): Promise<Prism>;
+export function startPrism(
+  args: readonly string[],
+  options?: { port?: number; timeoutMs?: number; onOutput?: (text: string) => void },
+): Promise<Prism>;

@@ -11,10 +11,11 @@ const prismCli = join(dirname(require.resolve('@stoplight/prism-cli/package.json
 /**
  * Runs `prism <args> -h 127.0.0.1 -p <port>` and resolves once it listens.
  * @param {readonly string[]} args e.g. `['mock', 'openapi/openapi.yaml']`
- * @param {{ port?: number, timeoutMs?: number }} [options] port 0 (the default) picks a free one
+ * @param {{ port?: number, timeoutMs?: number, onOutput?: (text: string) => void }} [options] port 0
+ *   (the default) picks a free one; onOutput receives everything Prism prints, as it comes
  * @returns {Promise<import('./prism.d.mts').Prism>}
  */
-export async function startPrism(args, { port = 0, timeoutMs = 30_000 } = {}) {
+export async function startPrism(args, { port = 0, timeoutMs = 30_000, onOutput } = {}) {
   const child = spawn(process.execPath, [prismCli, ...args, '-h', '127.0.0.1', '-p', String(port)], {
     // Its own process group, so that stop() reaches anything it forks.
     detached: true,
@@ -24,6 +25,10 @@ export async function startPrism(args, { port = 0, timeoutMs = 30_000 } = {}) {
   });
   let output = '';
   const exited = new Promise((resolve) => child.once('exit', resolve));
+  if (onOutput) {
+    child.stdout.on('data', (chunk) => onOutput(chunk.toString()));
+    child.stderr.on('data', (chunk) => onOutput(chunk.toString()));
+  }
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) {
       killGroup(child, 'SIGTERM');
