@@ -58,7 +58,8 @@ export async function size(root, entry) {
     const pkg = split(await bundle(root, outdir, { entryPoints: [entry] }), root, outdir);
     const alone = split(
       await bundle(root, outdir, {
-        stdin: { contents: "export * from 'openapi-fetch'; export { default } from 'openapi-fetch';", resolveDir: root, sourcefile: 'openapi-fetch-alone.js' },
+        // createClient alone, the one export the package uses (the rest is tree-shaken there too).
+        stdin: { contents: "export { default } from 'openapi-fetch';", resolveDir: root, sourcefile: 'openapi-fetch-alone.js' },
       }),
       root,
       outdir,
@@ -67,7 +68,7 @@ export async function size(root, entry) {
     return [
       row('size.main.kib', 'bundle, main chunk incl. openapi-fetch (KiB gzip)', 'KiB', exact(pkg.main.gzip / KIB), { max: 6 }, { bytes: pkg.main, chunks: pkg.chunks }),
       row('size.validators.kib', 'bundle, validators chunk, loaded lazily (KiB gzip)', 'KiB', exact(pkg.lazy.gzip / KIB), undefined, { bytes: pkg.lazy }),
-      row('size.openapiFetch.kib', 'bundle, openapi-fetch alone (KiB gzip)', 'KiB', exact(alone.main.gzip / KIB), undefined, { bytes: alone.main }),
+      row('size.openapiFetch.kib', 'bundle, openapi-fetch createClient alone (KiB gzip)', 'KiB', exact(alone.main.gzip / KIB), undefined, { bytes: alone.main }),
     ];
   } finally {
     await rm(outdir, { recursive: true, force: true });
