@@ -1,5 +1,5 @@
 // createPartneroClient: checks the options once, then wires openapi-fetch to the resources.
-import createClient, { type Client } from 'openapi-fetch';
+import createClient, { createQuerySerializer, type Client } from 'openapi-fetch';
 import type { paths } from './generated/schema.js';
 import { defaultBaseUrl } from './generated/spec.js';
 import { InvalidOptionError } from './errors.js';
@@ -54,6 +54,8 @@ export function createPartneroClient(options: PartneroClientOptions): PartneroCl
     ...(options.fetch ? { fetch: options.fetch } : {}),
     // The key is static, so it is set once here rather than by middleware on every call.
     headers: { Authorization: `Bearer ${options.apiKey}`, Accept: 'application/json' },
+    // Built once: given as options, openapi-fetch would build a serializer on every call.
+    querySerializer: createQuerySerializer(),
     // Redirects are not followed: the key goes to baseUrl's origin only, and the API does not redirect.
     redirect: 'manual',
   });

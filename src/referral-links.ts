@@ -149,9 +149,18 @@ function parseBody(text: string | undefined, response: Response): unknown {
   return body;
 }
 
+type Validators = typeof import('./generated/validators.js');
+let validators: Promise<Validators> | undefined;
+
 /** Checks a body against the spec's response schema, with validators generated at build time. */
 async function validate(body: unknown, response: Response): Promise<void> {
-  const { listReferralLinks: check } = await import('./generated/validators.js');
+  // Loaded on first use, so that clients without validateResponses never load them; then kept,
+  // since every import() goes through the module loader again.
+  validators ??= import('./generated/validators.js').catch((error: unknown) => {
+    validators = undefined;
+    throw error;
+  });
+  const { listReferralLinks: check } = await validators;
   if (check(body)) return;
   const issues = (check.errors ?? []).map((error) => toIssue(error, body));
   throw new ResponseValidationError(OPERATION, response.status, response.headers, body, issues);

@@ -26,8 +26,7 @@ export function checkParameters(operation: OperationId, values: Readonly<Record<
   for (const [name, rule] of Object.entries(rules)) {
     const value = values[name];
     if (value === undefined && !rule.required) continue;
-    const allowed = describeRule(rule);
-    if (!satisfies(value, rule)) throw new InvalidParameterError(operation, name, allowed, value);
+    if (!satisfies(value, rule)) throw new InvalidParameterError(operation, name, describeRule(rule), value);
   }
 }
 
