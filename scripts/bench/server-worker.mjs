@@ -2,7 +2,7 @@
 // event loop (or count in the heap) of the client being measured. Started by servers.mjs.
 import { createServer } from 'node:http';
 import { parentPort, workerData } from 'node:worker_threads';
-import { numberedPage, seedPage } from './fixtures.mjs';
+import { numberedPage, seedPage } from '../lib/fixtures.mjs';
 
 const { kind, delayMs = 0, total = 0 } = workerData;
 const seedText = JSON.stringify(seedPage);

@@ -1,6 +1,7 @@
 // The client and the documented cURL call against Prism mocking openapi/openapi.yaml.
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startPrism, type Prism } from '../support/prism.js';
+import { seedPage } from '../../scripts/lib/fixtures.mjs';
 import { listReferralLinks as validateListResponse } from '../../src/generated/validators.js';
 import {
   AuthenticationError,
@@ -8,38 +9,12 @@ import {
   RateLimitError,
   UnprocessableEntityError,
   createPartneroClient,
-  type ReferralLinkList,
 } from '../../src/index.js';
 
 const baseUrl = inject('prismUrl');
 const partnerPath = '/v1/partners/partner_123/referral_links';
 
-/** The example response of the seed page, as documented. */
-const seedResponse: ReferralLinkList = {
-  data: [
-    {
-      id: 'ref_123',
-      key: 'ref_123',
-      url: 'https://partnero.com?aff=ref_123',
-      default: true,
-      is_additional: false,
-      direct_tracking: false,
-      direct_tracking_redirect: false,
-      direct_tracking_redirect_url: null,
-    },
-    {
-      id: 'ref_456',
-      key: 'ref_456',
-      url: 'https://partnero.com?aff=ref_456',
-      default: false,
-      is_additional: false,
-      direct_tracking: false,
-      direct_tracking_redirect: false,
-      direct_tracking_redirect_url: null,
-    },
-  ],
-  status: 1,
-};
+const seedResponse = seedPage;
 
 // Every answer the tests see goes through here: Prism marks a request or answer that breaks the
 // spec with an `sl-violations` header, and any such answer fails the test that got it.

@@ -4,6 +4,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 
+export { link, linkPage } from '../../scripts/lib/fixtures.mjs';
+
 /** A request as the server saw it. */
 export interface SeenRequest {
   readonly method: string;
@@ -56,27 +58,4 @@ export function json(res: ServerResponse, status: number, body: unknown, headers
   const text = JSON.stringify(body);
   res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...headers });
   res.end(text);
-}
-
-/** A list page of `count` links whose ids start at `from`. */
-export function linkPage(from: number, count: number, extra: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    data: Array.from({ length: count }, (_, i) => link(from + i)),
-    status: 1,
-    ...extra,
-  };
-}
-
-/** One valid referral link. */
-export function link(n: number): Record<string, unknown> {
-  return {
-    id: `ref_${n}`,
-    key: `ref_${n}`,
-    url: `https://partnero.com?aff=ref_${n}`,
-    default: n === 1,
-    is_additional: false,
-    direct_tracking: false,
-    direct_tracking_redirect: false,
-    direct_tracking_redirect_url: null,
-  };
 }
