@@ -3,31 +3,14 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { link } from '../../scripts/lib/fixtures.mjs';
 import { runNode } from './support/processes.js';
 
 const API_KEY = 'test-key-4f9c2b7e'; // Must never be printed.
 
-interface Link {
-  id: string;
-  key: string;
-  url?: string;
-  default: boolean | string;
-  is_additional: boolean;
-  direct_tracking: boolean;
-  direct_tracking_redirect: boolean;
-  direct_tracking_redirect_url: string | null;
-}
+type Link = Omit<ReturnType<typeof link>, 'url' | 'default'> & { url?: string; default: boolean | string };
 
-const links: Link[] = Array.from({ length: 3 }, (_, i) => ({
-  id: `ref_${i}`,
-  key: `ref_${i}`,
-  url: `https://partnero.com?aff=ref_${i}`,
-  default: i === 0,
-  is_additional: false,
-  direct_tracking: false,
-  direct_tracking_redirect: false,
-  direct_tracking_redirect_url: null,
-}));
+const links: Link[] = Array.from({ length: 3 }, (_, i) => link(i + 1));
 
 /** A paginating server like Partnero's; `breakLink` spoils every link it sends. */
 function fakePartnero(breakLink?: (link: Link) => Link): { server: Server; requests: IncomingMessage[] } {
