@@ -2,9 +2,10 @@
 import createClient, { createQuerySerializer, type Client } from 'openapi-fetch';
 import type { paths } from './generated/schema.js';
 import { defaultBaseUrl } from './generated/spec.js';
-import { InvalidOptionError } from './errors.js';
+import { InvalidOptionError, PartneroError } from './errors.js';
 import { referralLinks, type ReferralLinks, type RequestOptions } from './referral-links.js';
 import type { CallSettings } from './internal/transport.js';
+import { checkCount } from './internal/options.js';
 
 /** Options of `createPartneroClient`. */
 export interface PartneroClientOptions {
@@ -34,6 +35,7 @@ export interface PartneroClient {
 
 const DEFAULT_MAX_RETRIES = 2;
 const DEFAULT_TIMEOUT_MS = 30_000;
+const MAX_TIMEOUT_MS = 2_147_483_647; // The longest setTimeout delay.
 
 /** Creates a client; throws InvalidOptionError for a missing key or an unusable option. */
 export function createPartneroClient(options: PartneroClientOptions): PartneroClient {
@@ -44,28 +46,42 @@ export function createPartneroClient(options: PartneroClientOptions): PartneroCl
   const baseUrl = checkBaseUrl(options.baseUrl ?? defaultBaseUrl, options.allowInsecureHttp === true);
   const defaults = {
     maxRetries: checkCount('maxRetries', options.maxRetries ?? DEFAULT_MAX_RETRIES, 0, 10),
-    timeoutMs: checkCount('timeoutMs', options.timeoutMs ?? DEFAULT_TIMEOUT_MS, 1, 2_147_483_647),
+    timeoutMs: checkCount('timeoutMs', options.timeoutMs ?? DEFAULT_TIMEOUT_MS, 1, MAX_TIMEOUT_MS),
   };
   if (options.fetch !== undefined && typeof options.fetch !== 'function') {
     throw new InvalidOptionError('fetch', `must be a function, got ${typeof options.fetch}`);
   }
-  const raw = createClient<paths>({
-    baseUrl,
-    ...(options.fetch ? { fetch: options.fetch } : {}),
-    // The key is static, so it is set once here rather than by middleware on every call.
-    headers: { Authorization: `Bearer ${options.apiKey}`, Accept: 'application/json' },
-    // Built once: given as options, openapi-fetch would build a serializer on every call.
-    querySerializer: createQuerySerializer(),
-    // Redirects are not followed: the key goes to baseUrl's origin only, and the API does not redirect.
-    redirect: 'manual',
+  const openapiFetch = (): Client<paths> =>
+    createClient<paths>({
+      baseUrl,
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+      // The key is static, so it is set once here rather than by middleware on every call.
+      headers: { Authorization: `Bearer ${options.apiKey}`, Accept: 'application/json' },
+      // Built once: given as options, openapi-fetch would build a serializer on every call.
+      querySerializer: createQuerySerializer(),
+      // Redirects are not followed: the key goes to baseUrl's origin only, and the API does not redirect.
+      redirect: 'manual',
+    });
+  // `raw` lets a caller pass another baseUrl per request: a middleware keeps the key from
+  // going there. The resources use their own client, which never takes one, without it.
+  const raw = openapiFetch();
+  const origin = new URL(baseUrl).origin;
+  raw.use({
+    onRequest({ request }) {
+      if (new URL(request.url).origin !== origin) {
+        throw new PartneroError(`client.raw: refusing to send the API key to ${new URL(request.url).origin}; it goes to ${origin} only`);
+      }
+    },
   });
-  const settings = (call: RequestOptions | undefined): CallSettings => ({
-    maxRetries: call?.maxRetries === undefined ? defaults.maxRetries : checkCount('maxRetries', call.maxRetries, 0, 10),
-    timeoutMs: call?.timeoutMs === undefined ? defaults.timeoutMs : checkCount('timeoutMs', call.timeoutMs, 1, 2_147_483_647),
+  const settings = (call: RequestOptions | undefined, where: string): CallSettings => ({
+    maxRetries:
+      call?.maxRetries === undefined ? defaults.maxRetries : checkCount('maxRetries', call.maxRetries, 0, 10, where),
+    timeoutMs:
+      call?.timeoutMs === undefined ? defaults.timeoutMs : checkCount('timeoutMs', call.timeoutMs, 1, MAX_TIMEOUT_MS, where),
     signal: call?.signal,
   });
   return Object.freeze({
-    referralLinks: referralLinks({ raw, validateResponses: options.validateResponses === true, settings }),
+    referralLinks: referralLinks({ raw: openapiFetch(), validateResponses: options.validateResponses === true, settings }),
     raw,
   });
 }
@@ -105,12 +121,9 @@ function checkBaseUrl(value: unknown, allowInsecureHttp: boolean): string {
       `uses plain http to ${url.hostname}, which would send the API key unencrypted; use https, or set allowInsecureHttp: true`,
     );
   }
-  return url.href.replace(/\/+$/, '');
-}
-
-function checkCount(option: string, value: unknown, min: number, max: number): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    throw new InvalidOptionError(option, `must be an integer from ${min} to ${max}, got ${String(value)}`);
+  // The spec's paths start with /v1, so a base URL ending in it would ask for /v1/v1/....
+  if (/\/v1\/*$/.test(url.pathname)) {
+    throw new InvalidOptionError('baseUrl', `must not end in /v1 (the paths start with it): use ${url.href.replace(/\/v1\/*$/, '')}`);
   }
-  return value;
+  return url.href.replace(/\/+$/, '');
 }

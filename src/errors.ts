@@ -28,14 +28,14 @@ export class InvalidParameterError extends PartneroError {
   }
 }
 
-/** A client option was refused at creation (a missing API key, an unsafe base URL, ...). */
+/** An option was refused: at client creation (a missing API key, an unsafe base URL, ...) or on a call. */
 export class InvalidOptionError extends PartneroError {
   override name = 'InvalidOptionError';
   /** The option, e.g. `baseUrl`. */
   readonly option: string;
 
-  constructor(option: string, message: string) {
-    super(`createPartneroClient: ${option} ${message}`);
+  constructor(option: string, message: string, where = 'createPartneroClient') {
+    super(`${where}: ${option} ${message}`);
     this.option = option;
   }
 }
@@ -68,13 +68,20 @@ export class PartneroApiError extends PartneroError {
   readonly body: unknown;
   /** The server's request ID (`X-Request-Id`), to quote to Partnero support; undefined when absent. */
   readonly requestId: string | undefined;
+  /** How long the server asked to wait before trying again (`Retry-After`), in milliseconds; undefined when it did not say. */
+  readonly retryAfterMs: number | undefined;
 
-  constructor(details: ApiErrorDetails) {
+  constructor(details: ApiErrorDetails, retryAfterMs?: number) {
     const requestId = details.headers.get('x-request-id') ?? undefined;
-    const detail = messageOf(details.body);
+    const location = details.headers.get('location');
+    const detail =
+      details.status >= 300 && details.status < 400
+        ? `redirect${location ? ` to ${location}` : ''} not followed; check baseUrl`
+        : messageOf(details.body);
     super(
       `${details.operation}: ${details.status}${reasonPhrase(details.status)}` +
         (detail ? `: ${detail}` : '') +
+        (retryAfterMs !== undefined ? ` (Retry-After ${Math.ceil(retryAfterMs / 1000)} s)` : '') +
         (requestId ? ` (request ID ${requestId})` : ''),
     );
     this.operation = details.operation;
@@ -84,6 +91,7 @@ export class PartneroApiError extends PartneroError {
     this.headers = details.headers;
     this.body = details.body;
     this.requestId = requestId;
+    this.retryAfterMs = retryAfterMs;
   }
 }
 
@@ -113,22 +121,15 @@ export class UnprocessableEntityError extends PartneroApiError {
   /** Messages by field name, from the body's `errors`; empty when the body has none. */
   readonly fieldErrors: Readonly<Record<string, readonly string[]>>;
 
-  constructor(details: ApiErrorDetails) {
-    super(details);
+  constructor(details: ApiErrorDetails, retryAfterMs?: number) {
+    super(details, retryAfterMs);
     this.fieldErrors = fieldErrorsOf(details.body);
   }
 }
 
-/** 429: the rate limit was exceeded, and retrying was not possible (no retries left, or the wait was too long). */
+/** 429: the rate limit was exceeded, and retrying was not possible (no retries left, or the wait was too long); see `retryAfterMs`. */
 export class RateLimitError extends PartneroApiError {
   override name = 'RateLimitError';
-  /** How long the server asked to wait (`Retry-After`), in milliseconds; undefined when it did not say. */
-  readonly retryAfterMs: number | undefined;
-
-  constructor(details: ApiErrorDetails, retryAfterMs: number | undefined) {
-    super(details);
-    this.retryAfterMs = retryAfterMs;
-  }
 }
 
 /** 5xx: the server failed; retrying later may succeed. */
@@ -210,24 +211,19 @@ export class PaginationError extends PartneroError {
   override name = 'PaginationError';
 }
 
+const ERROR_CLASSES: Readonly<Record<number, typeof PartneroApiError>> = {
+  400: BadRequestError,
+  401: AuthenticationError,
+  403: PermissionDeniedError,
+  404: NotFoundError,
+  422: UnprocessableEntityError,
+  429: RateLimitError,
+};
+
 /** Turns a non-2xx answer into the error class of its status. */
 export function apiErrorFromResponse(details: ApiErrorDetails, retryAfterMs: number | undefined): PartneroApiError {
-  switch (details.status) {
-    case 400:
-      return new BadRequestError(details);
-    case 401:
-      return new AuthenticationError(details);
-    case 403:
-      return new PermissionDeniedError(details);
-    case 404:
-      return new NotFoundError(details);
-    case 422:
-      return new UnprocessableEntityError(details);
-    case 429:
-      return new RateLimitError(details, retryAfterMs);
-    default:
-      return details.status >= 500 ? new InternalServerError(details) : new PartneroApiError(details);
-  }
+  const ErrorClass = ERROR_CLASSES[details.status] ?? (details.status >= 500 ? InternalServerError : PartneroApiError);
+  return new ErrorClass(details, retryAfterMs);
 }
 
 /** A value as an error message shows it: strings quoted, everything short. */

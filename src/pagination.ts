@@ -47,7 +47,14 @@ export class Paginator<Item, Page> implements AsyncIterable<Item> {
   }
 
   async *[Symbol.asyncIterator](): AsyncGenerator<Item, void, undefined> {
-    for await (const page of this.pages()) yield* this.#itemsOf(page);
+    const { signal } = this.#options;
+    for await (const page of this.pages()) {
+      for (const item of this.#itemsOf(page)) {
+        // Once the caller aborts, not even the rest of a page in hand is handed out.
+        if (signal?.aborted) throw aborted(this.#source.operation, signal);
+        yield item;
+      }
+    }
   }
 }
 
@@ -71,7 +78,7 @@ async function* walk<Page>(source: PageSource<Page>, options: PaginationOptions)
       const page: Page = await pending;
       pending = undefined;
       // A page that arrived just before the caller aborted is not handed out.
-      if (signal?.aborted) throw new RequestAbortedError(`${source.operation}: aborted by the caller`, { cause: signal.reason });
+      if (signal?.aborted) throw aborted(source.operation, signal);
       // An empty page after the first only says that the previous one was the last.
       if (count > 1 && source.size(page) === 0) return;
       const reported = source.pageNumberOf(page);
@@ -107,4 +114,8 @@ async function* walk<Page>(source: PageSource<Page>, options: PaginationOptions)
     controller.abort();
     signal?.removeEventListener('abort', onAbort);
   }
+}
+
+function aborted(operation: string, signal: AbortSignal): RequestAbortedError {
+  return new RequestAbortedError(`${operation}: aborted by the caller`, { cause: signal.reason });
 }

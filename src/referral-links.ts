@@ -2,11 +2,12 @@
 import type { Client } from 'openapi-fetch';
 import type { components, operations as Operations, paths } from './generated/schema.js';
 import { operations } from './generated/spec.js';
-import { PaginationError, ResponseValidationError, UnexpectedResponseError, describeValue, truncate } from './errors.js';
+import { InvalidParameterError, PaginationError, ResponseValidationError, UnexpectedResponseError, describeValue, truncate } from './errors.js';
 import type { ValidationIssue } from './errors.js';
 import { Paginator, type PaginationOptions } from './pagination.js';
 import { checkParameters } from './internal/params.js';
 import { send, type CallSettings } from './internal/transport.js';
+import { checkCount } from './internal/options.js';
 import type { ValidationErrorObject } from './generated/validators.js';
 
 /** A referral link: a unique, trackable URL that a partner shares with their audience. */
@@ -47,7 +48,8 @@ export interface ReferralLinks {
 export interface ResourceContext {
   readonly raw: Client<paths>;
   readonly validateResponses: boolean;
-  settings(options: RequestOptions | undefined): CallSettings;
+  /** The call's settings: its options over the client's defaults, checked (`where` names the call in errors). */
+  settings(options: RequestOptions | undefined, where: string): CallSettings;
 }
 
 const OPERATION = 'listReferralLinks';
@@ -60,8 +62,8 @@ export function referralLinks(context: ResourceContext): ReferralLinks {
     query: ListReferralLinksQuery = {},
     options?: RequestOptions,
   ): Promise<ReferralLinkList> {
-    checkParameters(OPERATION, { id: partnerId, ...query });
-    const { data, response } = await send(OPERATION, method, context.settings(options), (signal) =>
+    checkParameters(OPERATION, { path: { id: partnerId }, query });
+    const { data, response } = await send(OPERATION, method, context.settings(options, `referralLinks.list`), (signal) =>
       context.raw.GET(path, { params: { path: { id: partnerId }, query }, parseAs: 'text', signal }),
     );
     const body = parseBody(data, response);
@@ -74,8 +76,13 @@ export function referralLinks(context: ResourceContext): ReferralLinks {
     query: ListAllReferralLinksQuery = {},
     options: ListAllOptions = {},
   ): Paginator<ReferralLink, ReferralLinkList> {
-    checkParameters(OPERATION, { id: partnerId, ...query });
-    const { signal: _signal, readAhead: _readAhead, maxPages: _maxPages, ...callOptions } = options;
+    checkParameters(OPERATION, { path: { id: partnerId }, query });
+    if ((query as ListReferralLinksQuery).page !== undefined) {
+      throw new InvalidParameterError(OPERATION, 'page', 'left out: listAll walks every page from the first', (query as ListReferralLinksQuery).page);
+    }
+    const { signal: _signal, readAhead: _readAhead, maxPages, ...callOptions } = options;
+    if (maxPages !== undefined) checkCount('maxPages', maxPages, 1, Number.MAX_SAFE_INTEGER, 'referralLinks.listAll');
+    context.settings(callOptions, 'referralLinks.listAll'); // Refuses bad options now, not on the first page.
     const pageSize = query.limit ?? parameters.limit.default;
     return new Paginator<ReferralLink, ReferralLinkList>(
       {
@@ -146,6 +153,8 @@ function parseBody(text: string | undefined, response: Response): unknown {
     return fail(`the answer's status is ${describeValue(body.status)}, not 1${message}`, body);
   }
   if (!Array.isArray(body.data)) return fail(`the answer's data is ${describeValue(body.data)}, not a list`, body);
+  const index = body.data.findIndex((item) => !isObject(item));
+  if (index >= 0) return fail(`the answer's data[${index}] is ${describeValue(body.data[index])}, not a link`, body);
   return body;
 }
 

@@ -7,6 +7,9 @@ const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 429, 500, 502, 503
 const INITIAL_BACKOFF_MS = 500;
 const MAX_BACKOFF_MS = 8_000;
 
+/** `Sun, 06 Nov 1994 08:49:37 GMT`, the HTTP date form servers send (RFC 9110, section 5.6.7). */
+const IMF_FIXDATE = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/;
+
 /** The longest `Retry-After` the client waits for; a longer one raises the error with the delay on it. */
 export const MAX_RETRY_AFTER_MS = 60_000;
 
@@ -32,7 +35,8 @@ export function parseRetryAfter(value: string | null, now: number = Date.now()):
   if (value === null) return undefined;
   const text = value.trim();
   if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
-  if (!/[a-z]/i.test(text)) return undefined; // Not a number and not a date: "-1", "", ...
+  // Only the IMF-fixdate form: Date.parse alone would read "x 2099" as a date.
+  if (!IMF_FIXDATE.test(text)) return undefined;
   const date = Date.parse(text);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }

@@ -15,12 +15,27 @@ interface ParameterRule {
   readonly maxLength?: number;
 }
 
-/** Throws InvalidParameterError for the first parameter of `operation` that breaks the spec's rules, or any unknown one. */
-export function checkParameters(operation: OperationId, values: Readonly<Record<string, unknown>>): void {
+/** A call's parameters by where they travel, as the spec's `in` names it. */
+export type ParameterValues = Readonly<Partial<Record<'path' | 'query', unknown>>>;
+
+/**
+ * Throws InvalidParameterError for the first parameter of `operation` that breaks the spec's
+ * rules, or that is unknown where it was given (a query `id` cannot stand in for the path's).
+ */
+export function checkParameters(operation: OperationId, given: ParameterValues): void {
   const rules: Readonly<Record<string, ParameterRule>> = operations[operation].parameters;
-  for (const name of Object.keys(values)) {
-    if (!(name in rules)) {
-      throw new InvalidParameterError(operation, name, `one of the parameters ${Object.keys(rules).join(', ')}`, values[name]);
+  const values: Record<string, unknown> = {};
+  for (const [location, group] of Object.entries(given)) {
+    if (group === undefined) continue;
+    if (typeof group !== 'object' || group === null || Array.isArray(group)) {
+      throw new InvalidParameterError(operation, location, 'an object of parameters', group);
+    }
+    for (const [name, value] of Object.entries(group)) {
+      if (rules[name]?.in !== location) {
+        const known = Object.keys(rules).filter((key) => rules[key]?.in === location);
+        throw new InvalidParameterError(operation, name, `one of the ${location} parameters ${known.join(', ')}`, value);
+      }
+      values[name] = value;
     }
   }
   for (const [name, rule] of Object.entries(rules)) {

@@ -42,6 +42,7 @@ describe('createPartneroClient options', () => {
     ['not a url', /must be an absolute http\(s\) URL/],
     ['https://user:pw@api.partnero.com', /must not contain credentials/],
     ['https://api.partnero.com/?x=1', /must not contain credentials, a query/],
+    ['https://api.partnero.com/v1/', /must not end in \/v1 \(the paths start with it\): use https:\/\/api\.partnero\.com/],
   ])('refuses baseUrl %s', (baseUrl, message) => {
     expect(() => createPartneroClient({ apiKey: API_KEY, baseUrl })).toThrow(message);
   });
@@ -120,6 +121,18 @@ describe('referralLinks.list', () => {
     expect((error as UnprocessableEntityError).fieldErrors).toEqual({ limit: ['Too big.', 'Odd.'] });
   });
 
+  it('a per-call timeoutMs or maxRetries out of range is refused, naming the call', async () => {
+    const fetch = fakeFetch(() => jsonResponse(linkPage(1, 1)));
+    const client = createPartneroClient({ apiKey: API_KEY, fetch });
+    await expect(client.referralLinks.list('p', {}, { timeoutMs: 0 })).rejects.toThrow(
+      'referralLinks.list: timeoutMs must be an integer from 1 to 2147483647, got 0',
+    );
+    await expect(client.referralLinks.list('p', {}, { maxRetries: 11 })).rejects.toThrow(
+      'referralLinks.list: maxRetries must be an integer from 0 to 10, got 11',
+    );
+    expect(fetch.requests).toHaveLength(0);
+  });
+
   it('a 3xx is not followed: it rejects with the status and Location', async () => {
     const fetch = fakeFetch(() => new Response(null, { status: 302, headers: { location: 'https://elsewhere.example/' } }));
     const error = await createPartneroClient({ apiKey: API_KEY, fetch, maxRetries: 0 })
@@ -128,6 +141,9 @@ describe('referralLinks.list', () => {
     expect(error).toBeInstanceOf(PartneroApiError);
     expect((error as PartneroApiError).status).toBe(302);
     expect((error as PartneroApiError).headers.get('location')).toBe('https://elsewhere.example/');
+    expect((error as Error).message).toBe(
+      'listReferralLinks: 302: redirect to https://elsewhere.example/ not followed; check baseUrl',
+    );
   });
 
   it.each([
@@ -183,6 +199,18 @@ describe('the API key stays secret', () => {
     expect(error).toBeInstanceOf(PartneroError);
     expect(everythingAbout(error)).not.toContain(API_KEY);
     expect(everythingAbout(error)).not.toContain('SECRET');
+  });
+
+  it('client.raw refuses to send it to another origin given per request', async () => {
+    const fetch = fakeFetch(() => jsonResponse(linkPage(1, 1)));
+    const client = createPartneroClient({ apiKey: API_KEY, fetch });
+    await expect(
+      client.raw.GET('/v1/partners/{id}/referral_links', { baseUrl: 'https://evil.example', params: { path: { id: 'p' } } }),
+    ).rejects.toThrow('client.raw: refusing to send the API key to https://evil.example; it goes to https://api.partnero.com only');
+    expect(fetch.requests).toHaveLength(0);
+    const { data } = await client.raw.GET('/v1/partners/{id}/referral_links', { params: { path: { id: 'p' } } });
+    expect(data?.data).toHaveLength(1);
+    expect(fetch.requests[0]?.headers.get('authorization')).toBe(`Bearer ${API_KEY}`);
   });
 
   it('no trace of it in the client object itself', () => {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { PaginationError, RequestAbortedError, createPartneroClient, type ReferralLinkList } from '../../src/index.js';
+import {
+  PaginationError,
+  RequestAbortedError,
+  UnexpectedResponseError,
+  createPartneroClient,
+  type ReferralLinkList,
+} from '../../src/index.js';
 import { fakeFetch, jsonResponse } from '../support/fake-fetch.js';
 import { linkPage } from '../support/http-server.js';
 
@@ -178,7 +184,37 @@ describe('read-ahead', () => {
       }
     };
     await expect(walk()).rejects.toBeInstanceOf(RequestAbortedError);
-    // Page 2 was in hand when the signal fired; page 3, even if it arrived, is not handed out.
-    expect(ids).toHaveLength(20);
+    // Not one link after the signal fired, though page 2 was in hand and page 3 on its way.
+    expect(ids).toHaveLength(15);
+  });
+});
+
+describe('listAll options', () => {
+  it.each([0, -1, 1.5, Number.NaN])('refuses maxPages %s before sending anything', (maxPages) => {
+    const fetch = plainServer(10);
+    const client = createPartneroClient({ apiKey: 'k', fetch });
+    expect(() => client.referralLinks.listAll('p', {}, { maxPages })).toThrow(
+      /^referralLinks\.listAll: maxPages must be an integer from 1 to/,
+    );
+    expect(fetch.requests).toHaveLength(0);
+  });
+
+  it('refuses a page (it walks every page) and a bad timeoutMs before sending anything', () => {
+    const fetch = plainServer(10);
+    const client = createPartneroClient({ apiKey: 'k', fetch });
+    expect(() => client.referralLinks.listAll('p', { page: 2 } as never)).toThrow(
+      'listReferralLinks: page must be left out: listAll walks every page from the first, got 2',
+    );
+    expect(() => client.referralLinks.listAll('p', {}, { timeoutMs: 0 })).toThrow(
+      'referralLinks.listAll: timeoutMs must be an integer from 1 to 2147483647, got 0',
+    );
+    expect(fetch.requests).toHaveLength(0);
+  });
+
+  it('a page holding something other than links ends the walk with UnexpectedResponseError', async () => {
+    const fetch = fakeFetch(() => jsonResponse({ data: [null], status: 1 }));
+    const walk = collect(createPartneroClient({ apiKey: 'k', fetch }).referralLinks.listAll('p'));
+    await expect(walk).rejects.toBeInstanceOf(UnexpectedResponseError);
+    await expect(walk).rejects.toThrow("listReferralLinks: the answer's data[0] is null, not a link");
   });
 });

@@ -107,7 +107,24 @@ describe('limit and page', () => {
   it('an unknown query key is refused with the list of known ones', async () => {
     const { fetch, client: c } = client();
     await expect(c.referralLinks.list('p', { limt: 5 } as never)).rejects.toThrow(
-      'listReferralLinks: limt must be one of the parameters id, limit, page, got 5',
+      'listReferralLinks: limt must be one of the query parameters limit, page, got 5',
+    );
+    expect(fetch.requests).toHaveLength(0);
+  });
+
+  it('a query id cannot stand in for the path parameter', async () => {
+    const { fetch, client: c } = client();
+    await expect(c.referralLinks.list('', { id: 'x' } as never)).rejects.toThrow(
+      'listReferralLinks: id must be one of the query parameters limit, page, got "x"',
+    );
+    await expect(c.referralLinks.list(123 as never, { id: 'ok' } as never)).rejects.toBeInstanceOf(InvalidParameterError);
+    expect(fetch.requests).toHaveLength(0);
+  });
+
+  it('a query that is not an object is refused', async () => {
+    const { fetch, client: c } = client();
+    await expect(c.referralLinks.list('p', 5 as never)).rejects.toThrow(
+      'listReferralLinks: query must be an object of parameters, got 5',
     );
     expect(fetch.requests).toHaveLength(0);
   });

@@ -36,6 +36,8 @@ describe('parseRetryAfter', () => {
   });
 
   it('gives undefined for an absent or unreadable value', () => {
-    for (const value of [null, '', '-1', 'soon', '1e3', 'NaN']) expect(parseRetryAfter(value, now)).toBeUndefined();
+    for (const value of [null, '', '-1', 'soon', '1e3', 'NaN', 'x 2099', 'foo 1', '2026-11-24T12:00:45Z']) {
+      expect(parseRetryAfter(value, now)).toBeUndefined();
+    }
   });
 });
