@@ -52,6 +52,13 @@ if (!options['base-url']) usageError('--base-url is required');
 if (!URL.canParse(options['base-url']) || !/^https?:$/.test(new URL(options['base-url']).protocol)) {
   usageError(`--base-url must be an http(s) URL, got ${options['base-url']}`);
 }
+{
+  // As the client does: the key does not travel unencrypted except to this machine.
+  const { protocol, hostname } = new URL(options['base-url']);
+  if (protocol === 'http:' && !/^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i.test(hostname)) {
+    usageError(`--base-url uses plain http to ${hostname}, which would send the API key unencrypted: use https`);
+  }
+}
 if (!apiKey) usageError('set PARTNERO_API_KEY to the API key of the server');
 const baseUrl = options['base-url'].replace(/\/+$/, '');
 const partnerId = options['partner-id'];
@@ -164,7 +171,7 @@ async function runCheck(id, { query, url }) {
   }
   if (problems.length === 0 && answer) problems.push(...checkPage(query, parseJson(answer.body)));
   if (problems.length === 0 && warnings.length) {
-    for (const line of describeViolations(warnings, answer)) console.log(`  (warning) ${line}`);
+    for (const line of describeViolations(warnings, answer)) console.log(redact(`  (warning) ${line}`));
   }
   return problems;
 }

@@ -48,8 +48,10 @@ class UsageError extends Error {}
 /** Runs `partnero <argv>` and resolves to its exit code; it never throws. */
 export async function run(argv: readonly string[], env: NodeJS.ProcessEnv, io: CliIo): Promise<number> {
   const apiKey = env['PARTNERO_API_KEY'] ?? '';
-  // Whatever the cause of a message, the key never reaches the output.
-  const redact = (text: string): string => (apiKey ? text.split(apiKey).join('***') : text);
+  // Whatever the cause of a message, the key never reaches the output. (The client already
+  // keeps it out of its errors; a key too short to be real is left alone rather than cut out of
+  // every word that contains it.)
+  const redact = (text: string): string => (apiKey.length >= 8 ? text.split(apiKey).join('***') : text);
   try {
     const command = parse(argv, env);
     if (command === 'help') {
@@ -117,8 +119,14 @@ function parse(argv: readonly string[], env: NodeJS.ProcessEnv): ListCommand | '
     page: integer(values.page),
     all: values.all,
     json: values.json,
-    baseUrl: values['base-url'] ?? (env['PARTNERO_BASE_URL'] || undefined),
+    baseUrl: baseUrlOf(values['base-url'], env['PARTNERO_BASE_URL']),
   };
+}
+
+/** --base-url, else PARTNERO_BASE_URL; an empty --base-url is a mistake, not "the default server". */
+function baseUrlOf(option: string | undefined, env: string | undefined): string | undefined {
+  if (option === '') throw new UsageError('--base-url needs a URL, e.g. --base-url http://127.0.0.1:4010');
+  return option ?? (env || undefined);
 }
 
 /** A decimal integer as a number; anything else as given, for the client to refuse by name. */
@@ -166,21 +174,32 @@ async function list(client: Client, command: ListCommand, io: CliIo): Promise<vo
 
 const yesNo = (value: boolean): string => (value ? 'yes' : 'no');
 
+/**
+ * A value from the server as one printable cell: control characters (tabs, newlines, terminal
+ * escapes) are shown escaped, so that a field can neither forge a row nor drive the terminal.
+ */
+function cell(value: unknown): string {
+  // eslint-disable-next-line no-control-regex
+  return String(value).replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => JSON.stringify(c).slice(1, -1));
+}
+
 function tsv(link: ReferralLink): string {
-  return [link.id, link.key, link.default, link.is_additional, link.direct_tracking, link.url].map(String).join('\t');
+  return [link.id, link.key, link.default, link.is_additional, link.direct_tracking, link.url].map(cell).join('\t');
 }
 
 function renderTable(links: readonly ReferralLink[]): string {
   if (links.length === 0) return 'No referral links.\n';
   const header = ['ID', 'KEY', 'DEFAULT', 'ADDITIONAL', 'DIRECT TRACKING', 'URL'];
-  const rows = links.map((link) => [
-    link.id,
-    link.key,
-    yesNo(link.default),
-    yesNo(link.is_additional),
-    link.direct_tracking ? `yes${link.direct_tracking_redirect_url ? ` → ${link.direct_tracking_redirect_url}` : ''}` : 'no',
-    link.url,
-  ]);
+  const rows = links.map((link) =>
+    [
+      link.id,
+      link.key,
+      yesNo(link.default),
+      yesNo(link.is_additional),
+      link.direct_tracking ? `yes${link.direct_tracking_redirect_url ? ` → ${link.direct_tracking_redirect_url}` : ''}` : 'no',
+      link.url,
+    ].map(cell),
+  );
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)));
   const line = (cells: readonly string[]): string =>
     cells.map((cell, column) => (column === cells.length - 1 ? cell : cell.padEnd(widths[column] ?? 0))).join('  ');

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run, USAGE, type CliStream } from '../../src/cli/run.js';
 import { startFakePartnero, type FakePartnero } from './support/fake-partnero.js';
 import { runNode } from './support/processes.js';
+import { json, link, startServer } from '../support/http-server.js';
 
 const API_KEY = 'cli-test-key-71d3a9'; // Must never be printed.
 
@@ -198,4 +199,30 @@ describe('the built executable', () => {
     expect(usage.output).toContain('Usage: partnero list <partnerId>');
     expect(`${ok.output}${usage.output}`).not.toContain(API_KEY);
   }, 60_000);
+});
+
+describe('partnero output safety', () => {
+  it('an empty --base-url is a usage error, not a silent fall back to the production server', async () => {
+    const { result, requests } = await requestsDuring(() => partneroCli(['list', 'partner_123', '--base-url=']));
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--base-url needs a URL');
+    expect(requests).toEqual([]);
+  });
+
+  it('control characters from the server are escaped: no forged rows, no terminal escapes', async () => {
+    const hostile = { ...link(1), id: 'a\tb\nINJECTED', key: 'k\u001b[31mred' };
+    const server = await startServer((_req, res) => json(res, 200, { data: [hostile], status: 1 }));
+    try {
+      for (const tty of [false, true]) {
+        const { code, stdout } = await partneroCli(['list', 'p', '--base-url', server.url], { tty });
+        expect(code).toBe(0);
+        expect(stdout).not.toContain('\u001b');
+        expect(stdout).toContain('a\\tb\\nINJECTED');
+        expect(stdout).toContain('k\\u001b[31mred');
+        if (!tty) expect(stdout.trimEnd().split('\n')).toHaveLength(1);
+      }
+    } finally {
+      await server.close();
+    }
+  });
 });

@@ -95,4 +95,11 @@ describe('npm run contract', () => {
     expect(noKey.code).toBe(2);
     expect(noKey.output).toContain('PARTNERO_API_KEY');
   });
+
+  it('refuses plain http to a host other than loopback, before sending the key anywhere', async () => {
+    const insecure = await contract(['--base-url', 'http://staging.example']);
+    expect(insecure.code).toBe(2);
+    expect(insecure.output).toContain('--base-url uses plain http to staging.example');
+    expect(insecure.output).not.toContain(API_KEY);
+  });
 });
