@@ -40,18 +40,19 @@ export interface components {
         ReferralLink: {
             /**
              * @description Link identifier. In the documented examples it equals `key`, and renaming a link's key
-             *     changes its id too.
+             *     changes its id too. Non-empty **[inferred]**.
              * @example ref_123
              */
             id: string;
             /**
-             * @description Referral key used in the URL (the value of its `aff` parameter).
+             * @description Referral key used in the URL (the value of its `aff` parameter). Non-empty **[inferred]**.
              * @example ref_123
              */
             key: string;
             /**
              * Format: uri
-             * @description Full referral URL.
+             * @description Full referral URL. That it is an absolute URI (RFC 3986) is **[inferred]** from the
+             *     documented examples: Partnero builds it from the program's domain.
              * @example https://partnero.com?aff=ref_123
              */
             url: string;
@@ -90,7 +91,8 @@ export interface components {
         /**
          * @description Links to other pages of the same list. Partnero documents this object for its paginated
          *     list responses; the referral-links example does not show it, so it is optional here
-         *     **[inferred]**. There is no total count.
+         *     **[inferred]**. There is no total count. That each link is an absolute URI is **[inferred]**
+         *     from Partnero's other list examples.
          */
         PaginationLinks: {
             /**
@@ -170,7 +172,7 @@ export interface components {
          */
         Error: {
             /**
-             * @description What went wrong, in words meant for a person.
+             * @description What went wrong, in words meant for a person (possibly empty).
              * @example Unauthenticated.
              */
             message: string;

@@ -23,7 +23,7 @@ const URI = /^(?:[a-z][a-z0-9+\-.]*:)(?:\/?\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:]|%[0
 const formats = { uri: (s) => NOT_URI_FRAGMENT.test(s) && URI.test(s) };
 "use strict";
 export const listReferralLinks: Validator = validate20;
-const schema31 = {"type":"object","required":["data","status"],"properties":{"data":{"type":"array","items":{"type":"object","required":["id","key","url","default","is_additional","direct_tracking","direct_tracking_redirect","direct_tracking_redirect_url"],"properties":{"id":{"type":"string","minLength":1},"key":{"type":"string","minLength":1},"url":{"type":"string","format":"uri","minLength":1},"default":{"type":"boolean"},"is_additional":{"type":"boolean"},"direct_tracking":{"type":"boolean"},"direct_tracking_redirect":{"type":"boolean"},"direct_tracking_redirect_url":{"type":["string","null"],"minLength":1}}}},"links":{"type":"object","required":["first","last","prev","next"],"properties":{"first":{"type":["string","null"],"format":"uri"},"last":{"type":["string","null"],"format":"uri"},"prev":{"type":["string","null"],"format":"uri"},"next":{"type":["string","null"],"format":"uri"}}},"meta":{"type":"object","required":["current_page","from","to","per_page","path"],"properties":{"current_page":{"type":"integer","minimum":1},"from":{"type":["integer","null"],"minimum":1},"to":{"type":["integer","null"],"minimum":1},"per_page":{"type":"integer","minimum":1},"path":{"type":"string","minLength":1,"format":"uri"}}},"status":{"type":"integer","const":1}}};
+const schema31 = {"type":"object","required":["data","status"],"properties":{"data":{"type":"array","items":{"type":"object","required":["id","key","url","default","is_additional","direct_tracking","direct_tracking_redirect","direct_tracking_redirect_url"],"properties":{"id":{"type":"string","minLength":1},"key":{"type":"string","minLength":1},"url":{"type":"string","format":"uri","minLength":1},"default":{"type":"boolean"},"is_additional":{"type":"boolean"},"direct_tracking":{"type":"boolean"},"direct_tracking_redirect":{"type":"boolean"},"direct_tracking_redirect_url":{"type":["string","null"]}}}},"links":{"type":"object","required":["first","last","prev","next"],"properties":{"first":{"type":["string","null"],"format":"uri"},"last":{"type":["string","null"],"format":"uri"},"prev":{"type":["string","null"],"format":"uri"},"next":{"type":["string","null"],"format":"uri"}}},"meta":{"type":"object","required":["current_page","from","to","per_page","path"],"properties":{"current_page":{"type":"integer","minimum":1},"from":{"type":["integer","null"],"minimum":1},"to":{"type":["integer","null"],"minimum":1},"per_page":{"type":"integer","minimum":1},"path":{"type":"string","format":"uri"}}},"status":{"type":"integer","const":1}}};
 const func1 = ((s) => [...s].length);
 const formats0 = formats.uri;
 
@@ -290,9 +290,10 @@ vErrors.push(err21);
 }
 errors++;
 }
-if(typeof data9 === "string"){
-if(func1(data9) < 1){
-const err22 = {instancePath:instancePath+"/data/" + i0+"/direct_tracking_redirect_url",schemaPath:"#/properties/data/items/properties/direct_tracking_redirect_url/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+}
+else {
+const err22 = {instancePath:instancePath+"/data/" + i0,schemaPath:"#/properties/data/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -303,9 +304,8 @@ errors++;
 }
 }
 }
-}
 else {
-const err23 = {instancePath:instancePath+"/data/" + i0,schemaPath:"#/properties/data/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err23 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -315,9 +315,11 @@ vErrors.push(err23);
 errors++;
 }
 }
-}
-else {
-const err24 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.links !== undefined){
+let data10 = data.links;
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+if(data10.first === undefined){
+const err24 = {instancePath:instancePath+"/links",schemaPath:"#/properties/links/required",keyword:"required",params:{missingProperty: "first"},message:"must have required property '"+"first"+"'"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -326,12 +328,8 @@ vErrors.push(err24);
 }
 errors++;
 }
-}
-if(data.links !== undefined){
-let data10 = data.links;
-if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
-if(data10.first === undefined){
-const err25 = {instancePath:instancePath+"/links",schemaPath:"#/properties/links/required",keyword:"required",params:{missingProperty: "first"},message:"must have required property '"+"first"+"'"};
+if(data10.last === undefined){
+const err25 = {instancePath:instancePath+"/links",schemaPath:"#/properties/links/required",keyword:"required",params:{missingProperty: "last"},message:"must have required property '"+"last"+"'"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -340,8 +338,8 @@ vErrors.push(err25);
 }
 errors++;
 }
-if(data10.last === undefined){
-const err26 = {instancePath:instancePath+"/links",schemaPath:"#/properties/links/required",keyword:"required",params:{missingProperty: "last"},message:"must have required property '"+"last"+"'"};
+if(data10.prev === undefined){
+const err26 = {instancePath:instancePath+"/links",schemaPath:"#/properties/links/required",keyword:"required",params:{missingProperty: "prev"},message:"must have required property '"+"prev"+"'"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -350,8 +348,8 @@ vErrors.push(err26);
 }
 errors++;
 }
-if(data10.prev === undefined){
-const err27 = {instancePath:instancePath+"/links",schemaPath:"#/properties/links/required",keyword:"required",params:{missingProperty: "prev"},message:"must have required property '"+"prev"+"'"};
+if(data10.next === undefined){
+const err27 = {instancePath:instancePath+"/links",schemaPath:"#/properties/links/required",keyword:"required",params:{missingProperty: "next"},message:"must have required property '"+"next"+"'"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -360,8 +358,10 @@ vErrors.push(err27);
 }
 errors++;
 }
-if(data10.next === undefined){
-const err28 = {instancePath:instancePath+"/links",schemaPath:"#/properties/links/required",keyword:"required",params:{missingProperty: "next"},message:"must have required property '"+"next"+"'"};
+if(data10.first !== undefined){
+let data11 = data10.first;
+if((typeof data11 !== "string") && (data11 !== null)){
+const err28 = {instancePath:instancePath+"/links/first",schemaPath:"#/properties/links/properties/first/type",keyword:"type",params:{type: schema31.properties.links.properties.first.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -370,10 +370,9 @@ vErrors.push(err28);
 }
 errors++;
 }
-if(data10.first !== undefined){
-let data11 = data10.first;
-if((typeof data11 !== "string") && (data11 !== null)){
-const err29 = {instancePath:instancePath+"/links/first",schemaPath:"#/properties/links/properties/first/type",keyword:"type",params:{type: schema31.properties.links.properties.first.type},message:"must be string,null"};
+if(typeof data11 === "string"){
+if(!(formats0(data11))){
+const err29 = {instancePath:instancePath+"/links/first",schemaPath:"#/properties/links/properties/first/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -382,9 +381,12 @@ vErrors.push(err29);
 }
 errors++;
 }
-if(typeof data11 === "string"){
-if(!(formats0(data11))){
-const err30 = {instancePath:instancePath+"/links/first",schemaPath:"#/properties/links/properties/first/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+}
+}
+if(data10.last !== undefined){
+let data12 = data10.last;
+if((typeof data12 !== "string") && (data12 !== null)){
+const err30 = {instancePath:instancePath+"/links/last",schemaPath:"#/properties/links/properties/last/type",keyword:"type",params:{type: schema31.properties.links.properties.last.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -393,12 +395,9 @@ vErrors.push(err30);
 }
 errors++;
 }
-}
-}
-if(data10.last !== undefined){
-let data12 = data10.last;
-if((typeof data12 !== "string") && (data12 !== null)){
-const err31 = {instancePath:instancePath+"/links/last",schemaPath:"#/properties/links/properties/last/type",keyword:"type",params:{type: schema31.properties.links.properties.last.type},message:"must be string,null"};
+if(typeof data12 === "string"){
+if(!(formats0(data12))){
+const err31 = {instancePath:instancePath+"/links/last",schemaPath:"#/properties/links/properties/last/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -407,9 +406,12 @@ vErrors.push(err31);
 }
 errors++;
 }
-if(typeof data12 === "string"){
-if(!(formats0(data12))){
-const err32 = {instancePath:instancePath+"/links/last",schemaPath:"#/properties/links/properties/last/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+}
+}
+if(data10.prev !== undefined){
+let data13 = data10.prev;
+if((typeof data13 !== "string") && (data13 !== null)){
+const err32 = {instancePath:instancePath+"/links/prev",schemaPath:"#/properties/links/properties/prev/type",keyword:"type",params:{type: schema31.properties.links.properties.prev.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -418,12 +420,9 @@ vErrors.push(err32);
 }
 errors++;
 }
-}
-}
-if(data10.prev !== undefined){
-let data13 = data10.prev;
-if((typeof data13 !== "string") && (data13 !== null)){
-const err33 = {instancePath:instancePath+"/links/prev",schemaPath:"#/properties/links/properties/prev/type",keyword:"type",params:{type: schema31.properties.links.properties.prev.type},message:"must be string,null"};
+if(typeof data13 === "string"){
+if(!(formats0(data13))){
+const err33 = {instancePath:instancePath+"/links/prev",schemaPath:"#/properties/links/properties/prev/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -432,9 +431,12 @@ vErrors.push(err33);
 }
 errors++;
 }
-if(typeof data13 === "string"){
-if(!(formats0(data13))){
-const err34 = {instancePath:instancePath+"/links/prev",schemaPath:"#/properties/links/properties/prev/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+}
+}
+if(data10.next !== undefined){
+let data14 = data10.next;
+if((typeof data14 !== "string") && (data14 !== null)){
+const err34 = {instancePath:instancePath+"/links/next",schemaPath:"#/properties/links/properties/next/type",keyword:"type",params:{type: schema31.properties.links.properties.next.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -443,12 +445,9 @@ vErrors.push(err34);
 }
 errors++;
 }
-}
-}
-if(data10.next !== undefined){
-let data14 = data10.next;
-if((typeof data14 !== "string") && (data14 !== null)){
-const err35 = {instancePath:instancePath+"/links/next",schemaPath:"#/properties/links/properties/next/type",keyword:"type",params:{type: schema31.properties.links.properties.next.type},message:"must be string,null"};
+if(typeof data14 === "string"){
+if(!(formats0(data14))){
+const err35 = {instancePath:instancePath+"/links/next",schemaPath:"#/properties/links/properties/next/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -457,9 +456,11 @@ vErrors.push(err35);
 }
 errors++;
 }
-if(typeof data14 === "string"){
-if(!(formats0(data14))){
-const err36 = {instancePath:instancePath+"/links/next",schemaPath:"#/properties/links/properties/next/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+}
+}
+}
+else {
+const err36 = {instancePath:instancePath+"/links",schemaPath:"#/properties/links/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -469,10 +470,11 @@ vErrors.push(err36);
 errors++;
 }
 }
-}
-}
-else {
-const err37 = {instancePath:instancePath+"/links",schemaPath:"#/properties/links/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.meta !== undefined){
+let data15 = data.meta;
+if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
+if(data15.current_page === undefined){
+const err37 = {instancePath:instancePath+"/meta",schemaPath:"#/properties/meta/required",keyword:"required",params:{missingProperty: "current_page"},message:"must have required property '"+"current_page"+"'"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -481,12 +483,8 @@ vErrors.push(err37);
 }
 errors++;
 }
-}
-if(data.meta !== undefined){
-let data15 = data.meta;
-if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
-if(data15.current_page === undefined){
-const err38 = {instancePath:instancePath+"/meta",schemaPath:"#/properties/meta/required",keyword:"required",params:{missingProperty: "current_page"},message:"must have required property '"+"current_page"+"'"};
+if(data15.from === undefined){
+const err38 = {instancePath:instancePath+"/meta",schemaPath:"#/properties/meta/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -495,8 +493,8 @@ vErrors.push(err38);
 }
 errors++;
 }
-if(data15.from === undefined){
-const err39 = {instancePath:instancePath+"/meta",schemaPath:"#/properties/meta/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'"};
+if(data15.to === undefined){
+const err39 = {instancePath:instancePath+"/meta",schemaPath:"#/properties/meta/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -505,8 +503,8 @@ vErrors.push(err39);
 }
 errors++;
 }
-if(data15.to === undefined){
-const err40 = {instancePath:instancePath+"/meta",schemaPath:"#/properties/meta/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'"};
+if(data15.per_page === undefined){
+const err40 = {instancePath:instancePath+"/meta",schemaPath:"#/properties/meta/required",keyword:"required",params:{missingProperty: "per_page"},message:"must have required property '"+"per_page"+"'"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -515,8 +513,8 @@ vErrors.push(err40);
 }
 errors++;
 }
-if(data15.per_page === undefined){
-const err41 = {instancePath:instancePath+"/meta",schemaPath:"#/properties/meta/required",keyword:"required",params:{missingProperty: "per_page"},message:"must have required property '"+"per_page"+"'"};
+if(data15.path === undefined){
+const err41 = {instancePath:instancePath+"/meta",schemaPath:"#/properties/meta/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -525,8 +523,10 @@ vErrors.push(err41);
 }
 errors++;
 }
-if(data15.path === undefined){
-const err42 = {instancePath:instancePath+"/meta",schemaPath:"#/properties/meta/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+if(data15.current_page !== undefined){
+let data16 = data15.current_page;
+if(!(((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))) && (isFinite(data16)))){
+const err42 = {instancePath:instancePath+"/meta/current_page",schemaPath:"#/properties/meta/properties/current_page/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -535,10 +535,9 @@ vErrors.push(err42);
 }
 errors++;
 }
-if(data15.current_page !== undefined){
-let data16 = data15.current_page;
-if(!(((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))) && (isFinite(data16)))){
-const err43 = {instancePath:instancePath+"/meta/current_page",schemaPath:"#/properties/meta/properties/current_page/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data16 == "number") && (isFinite(data16))){
+if(data16 < 1 || isNaN(data16)){
+const err43 = {instancePath:instancePath+"/meta/current_page",schemaPath:"#/properties/meta/properties/current_page/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -547,9 +546,12 @@ vErrors.push(err43);
 }
 errors++;
 }
-if((typeof data16 == "number") && (isFinite(data16))){
-if(data16 < 1 || isNaN(data16)){
-const err44 = {instancePath:instancePath+"/meta/current_page",schemaPath:"#/properties/meta/properties/current_page/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+}
+if(data15.from !== undefined){
+let data17 = data15.from;
+if((!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))) && (data17 !== null)){
+const err44 = {instancePath:instancePath+"/meta/from",schemaPath:"#/properties/meta/properties/from/type",keyword:"type",params:{type: schema31.properties.meta.properties.from.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -558,12 +560,9 @@ vErrors.push(err44);
 }
 errors++;
 }
-}
-}
-if(data15.from !== undefined){
-let data17 = data15.from;
-if((!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))) && (data17 !== null)){
-const err45 = {instancePath:instancePath+"/meta/from",schemaPath:"#/properties/meta/properties/from/type",keyword:"type",params:{type: schema31.properties.meta.properties.from.type},message:"must be integer,null"};
+if((typeof data17 == "number") && (isFinite(data17))){
+if(data17 < 1 || isNaN(data17)){
+const err45 = {instancePath:instancePath+"/meta/from",schemaPath:"#/properties/meta/properties/from/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -572,9 +571,12 @@ vErrors.push(err45);
 }
 errors++;
 }
-if((typeof data17 == "number") && (isFinite(data17))){
-if(data17 < 1 || isNaN(data17)){
-const err46 = {instancePath:instancePath+"/meta/from",schemaPath:"#/properties/meta/properties/from/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+}
+if(data15.to !== undefined){
+let data18 = data15.to;
+if((!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))) && (data18 !== null)){
+const err46 = {instancePath:instancePath+"/meta/to",schemaPath:"#/properties/meta/properties/to/type",keyword:"type",params:{type: schema31.properties.meta.properties.to.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -583,12 +585,9 @@ vErrors.push(err46);
 }
 errors++;
 }
-}
-}
-if(data15.to !== undefined){
-let data18 = data15.to;
-if((!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))) && (data18 !== null)){
-const err47 = {instancePath:instancePath+"/meta/to",schemaPath:"#/properties/meta/properties/to/type",keyword:"type",params:{type: schema31.properties.meta.properties.to.type},message:"must be integer,null"};
+if((typeof data18 == "number") && (isFinite(data18))){
+if(data18 < 1 || isNaN(data18)){
+const err47 = {instancePath:instancePath+"/meta/to",schemaPath:"#/properties/meta/properties/to/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -597,9 +596,12 @@ vErrors.push(err47);
 }
 errors++;
 }
-if((typeof data18 == "number") && (isFinite(data18))){
-if(data18 < 1 || isNaN(data18)){
-const err48 = {instancePath:instancePath+"/meta/to",schemaPath:"#/properties/meta/properties/to/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+}
+if(data15.per_page !== undefined){
+let data19 = data15.per_page;
+if(!(((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19))) && (isFinite(data19)))){
+const err48 = {instancePath:instancePath+"/meta/per_page",schemaPath:"#/properties/meta/properties/per_page/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -608,12 +610,9 @@ vErrors.push(err48);
 }
 errors++;
 }
-}
-}
-if(data15.per_page !== undefined){
-let data19 = data15.per_page;
-if(!(((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19))) && (isFinite(data19)))){
-const err49 = {instancePath:instancePath+"/meta/per_page",schemaPath:"#/properties/meta/properties/per_page/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data19 == "number") && (isFinite(data19))){
+if(data19 < 1 || isNaN(data19)){
+const err49 = {instancePath:instancePath+"/meta/per_page",schemaPath:"#/properties/meta/properties/per_page/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -622,9 +621,13 @@ vErrors.push(err49);
 }
 errors++;
 }
-if((typeof data19 == "number") && (isFinite(data19))){
-if(data19 < 1 || isNaN(data19)){
-const err50 = {instancePath:instancePath+"/meta/per_page",schemaPath:"#/properties/meta/properties/per_page/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+}
+if(data15.path !== undefined){
+let data20 = data15.path;
+if(typeof data20 === "string"){
+if(!(formats0(data20))){
+const err50 = {instancePath:instancePath+"/meta/path",schemaPath:"#/properties/meta/properties/path/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -634,12 +637,8 @@ vErrors.push(err50);
 errors++;
 }
 }
-}
-if(data15.path !== undefined){
-let data20 = data15.path;
-if(typeof data20 === "string"){
-if(func1(data20) < 1){
-const err51 = {instancePath:instancePath+"/meta/path",schemaPath:"#/properties/meta/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err51 = {instancePath:instancePath+"/meta/path",schemaPath:"#/properties/meta/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -648,8 +647,10 @@ vErrors.push(err51);
 }
 errors++;
 }
-if(!(formats0(data20))){
-const err52 = {instancePath:instancePath+"/meta/path",schemaPath:"#/properties/meta/properties/path/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+}
+}
+else {
+const err52 = {instancePath:instancePath+"/meta",schemaPath:"#/properties/meta/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -659,8 +660,10 @@ vErrors.push(err52);
 errors++;
 }
 }
-else {
-const err53 = {instancePath:instancePath+"/meta/path",schemaPath:"#/properties/meta/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.status !== undefined){
+let data21 = data.status;
+if(!(((typeof data21 == "number") && (!(data21 % 1) && !isNaN(data21))) && (isFinite(data21)))){
+const err53 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -669,10 +672,8 @@ vErrors.push(err53);
 }
 errors++;
 }
-}
-}
-else {
-const err54 = {instancePath:instancePath+"/meta",schemaPath:"#/properties/meta/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(1 !== data21){
+const err54 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -682,37 +683,14 @@ vErrors.push(err54);
 errors++;
 }
 }
-if(data.status !== undefined){
-let data21 = data.status;
-if(!(((typeof data21 == "number") && (!(data21 % 1) && !isNaN(data21))) && (isFinite(data21)))){
-const err55 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+else {
+const err55 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err55];
 }
 else {
 vErrors.push(err55);
-}
-errors++;
-}
-if(1 !== data21){
-const err56 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err56];
-}
-else {
-vErrors.push(err56);
-}
-errors++;
-}
-}
-}
-else {
-const err57 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err57];
-}
-else {
-vErrors.push(err57);
 }
 errors++;
 }
