@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ResponseValidationError, UnexpectedResponseError, createPartneroClient } from '../../src/index.js';
 import { fakeFetch, jsonResponse } from '../support/fake-fetch.js';
@@ -45,5 +46,14 @@ describe('validateResponses', () => {
   it('is off by default: the same body passes through', async () => {
     const body = { data: [{ ...link(1), default: 'yes' }], status: 1 };
     await expect(withBody(body, false).referralLinks.list('p')).resolves.toEqual(body);
+  });
+});
+
+describe('the generated validators', () => {
+  it('need neither ajv nor eval at run time, so they run under a strict Content-Security-Policy', () => {
+    const code = readFileSync(new URL('../../src/generated/validators.ts', import.meta.url), 'utf8');
+    expect(code).not.toMatch(/\bimport\b[^;]*from|\brequire\(/); // Self-contained: no imports at all.
+    expect(code).not.toMatch(/\beval\(|new Function|\bFunction\(/);
+    expect(code).toMatch(/export const listReferralLinks: Validator = validate\d+;/);
   });
 });
