@@ -157,6 +157,11 @@ export class ConnectionTimeoutError extends ConnectionError {
 /** The caller's AbortSignal cancelled the request; `cause` is the signal's reason. */
 export class RequestAbortedError extends PartneroError {
   override name = 'RequestAbortedError';
+
+  /** The error for `operation` once `signal` has aborted. */
+  static of(operation: string, signal: AbortSignal | undefined): RequestAbortedError {
+    return new RequestAbortedError(`${operation}: aborted by the caller`, { cause: signal?.reason });
+  }
 }
 
 /** A 2xx answer that is not what the spec says (not JSON, or `status` is not 1). */

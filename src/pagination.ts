@@ -51,7 +51,7 @@ export class Paginator<Item, Page> implements AsyncIterable<Item> {
     for await (const page of this.pages()) {
       for (const item of this.#itemsOf(page)) {
         // Once the caller aborts, not even the rest of a page in hand is handed out.
-        if (signal?.aborted) throw aborted(this.#source.operation, signal);
+        if (signal?.aborted) throw RequestAbortedError.of(this.#source.operation, signal);
         yield item;
       }
     }
@@ -78,7 +78,7 @@ async function* walk<Page>(source: PageSource<Page>, options: PaginationOptions)
       const page: Page = await pending;
       pending = undefined;
       // A page that arrived just before the caller aborted is not handed out.
-      if (signal?.aborted) throw aborted(source.operation, signal);
+      if (signal?.aborted) throw RequestAbortedError.of(source.operation, signal);
       // An empty page after the first only says that the previous one was the last.
       if (count > 1 && source.size(page) === 0) return;
       const reported = source.pageNumberOf(page);
@@ -114,8 +114,4 @@ async function* walk<Page>(source: PageSource<Page>, options: PaginationOptions)
     controller.abort();
     signal?.removeEventListener('abort', onAbort);
   }
-}
-
-function aborted(operation: string, signal: AbortSignal): RequestAbortedError {
-  return new RequestAbortedError(`${operation}: aborted by the caller`, { cause: signal.reason });
 }

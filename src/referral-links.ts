@@ -63,7 +63,16 @@ export function referralLinks(context: ResourceContext): ReferralLinks {
     options?: RequestOptions,
   ): Promise<ReferralLinkList> {
     checkParameters(OPERATION, { path: { id: partnerId }, query });
-    const { data, response } = await send(OPERATION, method, context.settings(options, `referralLinks.list`), (signal) =>
+    return fetchPage(partnerId, query, context.settings(options, 'referralLinks.list'));
+  }
+
+  /** One page, for parameters and settings already checked. */
+  async function fetchPage(
+    partnerId: string,
+    query: ListReferralLinksQuery,
+    settings: CallSettings,
+  ): Promise<ReferralLinkList> {
+    const { data, response } = await send(OPERATION, method, settings, (signal) =>
       context.raw.GET(path, { params: { path: { id: partnerId }, query }, parseAs: 'text', signal }),
     );
     const body = parseBody(data, response);
@@ -82,13 +91,14 @@ export function referralLinks(context: ResourceContext): ReferralLinks {
     }
     const { signal: _signal, readAhead: _readAhead, maxPages, ...callOptions } = options;
     if (maxPages !== undefined) checkCount('maxPages', maxPages, 1, Number.MAX_SAFE_INTEGER, 'referralLinks.listAll');
-    context.settings(callOptions, 'referralLinks.listAll'); // Refuses bad options now, not on the first page.
+    // Checked once, here, rather than again for every page.
+    const settings = context.settings(callOptions, 'referralLinks.listAll');
     const pageSize = query.limit ?? parameters.limit.default;
     return new Paginator<ReferralLink, ReferralLinkList>(
       {
         operation: OPERATION,
         firstPage: parameters.page.default,
-        fetch: (page, signal) => list(partnerId, { ...query, page }, { ...callOptions, signal }),
+        fetch: (page, signal) => fetchPage(partnerId, { ...query, page }, { ...settings, signal }),
         next: (body, current) => nextPage(body, current, pageSize),
         pageNumberOf: (body) => body.meta?.current_page,
         size: (body) => body.data.length,

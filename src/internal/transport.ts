@@ -37,7 +37,7 @@ export async function send<T>(
 ): Promise<{ data: T | undefined; response: Response }> {
   const { signal, maxRetries, timeoutMs } = settings;
   for (let retry = 0; ; retry++) {
-    if (signal?.aborted) throw aborted(operation, signal);
+    if (signal?.aborted) throw RequestAbortedError.of(operation, signal);
     const outcome = await once(operation, timeoutMs, signal, attempt);
     const retriesLeft = retry < maxRetries;
     if (outcome instanceof PartneroError) {
@@ -48,19 +48,11 @@ export async function send<T>(
     const { data, error, response } = outcome;
     if (response.ok) return { data, response };
     const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
-    const failure = apiErrorFromResponse(
-      {
-        operation,
-        method,
-        url: response.url,
-        status: response.status,
-        headers: response.headers,
-        body: error,
-      },
-      retryAfterMs,
-    );
     const mayRetry = retriesLeft && isRetryableStatus(response.status);
-    if (!mayRetry || (retryAfterMs !== undefined && retryAfterMs > MAX_RETRY_AFTER_MS)) throw failure;
+    if (!mayRetry || (retryAfterMs !== undefined && retryAfterMs > MAX_RETRY_AFTER_MS)) {
+      const { status, headers, url } = response;
+      throw apiErrorFromResponse({ operation, method, url, status, headers, body: error }, retryAfterMs);
+    }
     await wait(operation, retryAfterMs ?? backoffMs(retry), signal);
   }
 }
@@ -83,7 +75,7 @@ async function once<T>(
   try {
     return await attempt(controller.signal);
   } catch (cause) {
-    if (signal?.aborted) return aborted(operation, signal);
+    if (signal?.aborted) return RequestAbortedError.of(operation, signal);
     if (timedOut) return new ConnectionTimeoutError(operation, timeoutMs);
     return new ConnectionError(`${operation}: no answer (${describeFailure(cause)})`, { cause });
   } finally {
@@ -96,12 +88,8 @@ async function wait(operation: string, ms: number, signal: AbortSignal | undefin
   try {
     await sleep(ms, signal);
   } catch {
-    throw aborted(operation, signal);
+    throw RequestAbortedError.of(operation, signal);
   }
-}
-
-function aborted(operation: string, signal: AbortSignal | undefined): RequestAbortedError {
-  return new RequestAbortedError(`${operation}: aborted by the caller`, { cause: signal?.reason });
 }
 
 /** The innermost reason Node's fetch gives ("connect ECONNREFUSED 127.0.0.1:9", "other side closed", ...). */
