@@ -75,9 +75,11 @@ export class PartneroApiError extends PartneroError {
     const requestId = details.headers.get('x-request-id') ?? undefined;
     const location = details.headers.get('location');
     const detail =
-      details.status >= 300 && details.status < 400
-        ? `redirect${location ? ` to ${location}` : ''} not followed; check baseUrl`
-        : messageOf(details.body);
+      details.status === 304
+        ? 'the server answered 304 Not Modified, which this client never asks for (it sends no If-None-Match or If-Modified-Since)'
+        : details.status >= 300 && details.status < 400
+          ? `redirect${location ? ` to ${location}` : ''} not followed; check baseUrl`
+          : messageOf(details.body);
     super(
       `${details.operation}: ${details.status}${reasonPhrase(details.status)}` +
         (detail ? `: ${detail}` : '') +
@@ -140,6 +142,21 @@ export class InternalServerError extends PartneroApiError {
 /** No answer came: the connection failed or broke before a response was complete. */
 export class ConnectionError extends PartneroError {
   override name = 'ConnectionError';
+}
+
+/** An answer came (status and headers), but its body could not be read: cut off, or not decodable (a corrupt gzip body). */
+export class ResponseBodyError extends ConnectionError {
+  override name = 'ResponseBodyError';
+  /** HTTP status code of the answer. */
+  readonly status: number;
+  /** Response headers. */
+  readonly headers: Headers;
+
+  constructor(message: string, status: number, headers: Headers, options?: ErrorOptions) {
+    super(message, options);
+    this.status = status;
+    this.headers = headers;
+  }
 }
 
 /** No complete answer came within `timeoutMs`. */
@@ -231,17 +248,46 @@ export function apiErrorFromResponse(details: ApiErrorDetails, retryAfterMs: num
   return new ErrorClass(details, retryAfterMs);
 }
 
-/** A value as an error message shows it: strings quoted, everything short. */
+/**
+ * A value as an error message shows it, short and never mistaken for another type: strings
+ * quoted (and named, when they read like a number, boolean or null: `"3" (a string)`), boxed
+ * primitives and class instances named (`a Number object (5)`), plain objects and arrays as JSON.
+ */
 export function describeValue(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(truncate(value, 80));
+  if (typeof value === 'string') {
+    const quoted = JSON.stringify(truncate(value, 80));
+    const confusable = (value.trim() !== '' && !Number.isNaN(Number(value))) || /^\s*(true|false|null|undefined|NaN)\s*$/.test(value);
+    return confusable ? `${quoted} (a string)` : quoted;
+  }
   if (typeof value === 'bigint') return `${value}n`;
   if (typeof value === 'number' || typeof value === 'boolean' || value == null) return String(value);
+  if (typeof value === 'symbol') return `a symbol (${truncate(value.description ?? '', 40)})`;
   if (typeof value === 'function') return 'a function';
   try {
-    return truncate(JSON.stringify(value) ?? String(value), 80);
+    return describeObject(value);
   } catch {
-    return Object.prototype.toString.call(value);
+    return 'an object'; // A revoked proxy, or a getter that throws.
   }
+}
+
+function describeObject(value: object): string {
+  const tag = Object.prototype.toString.call(value).slice(8, -1);
+  if (value instanceof Number || value instanceof String || value instanceof Boolean) {
+    return `a ${tag} object (${describeValue(value.valueOf())})`;
+  }
+  if (value instanceof Date) return `a Date (${Number.isNaN(value.getTime()) ? 'invalid' : value.toISOString()})`;
+  const prototype: unknown = Object.getPrototypeOf(value);
+  const plain = Array.isArray(value) || prototype === Object.prototype || prototype === null;
+  let json: string | undefined;
+  try {
+    json = JSON.stringify(value);
+  } catch {
+    // Circular, or a getter that throws: the type alone.
+  }
+  if (plain && json !== undefined) return truncate(json, 80);
+  const name = (value as { constructor?: { name?: unknown } }).constructor?.name;
+  const kind = typeof name === 'string' && name !== '' ? name : tag;
+  return json === undefined || json === '{}' ? `a ${kind} object` : `a ${kind} object (${truncate(json, 60)})`;
 }
 
 /** The first `max` characters of `text`, with a mark when something was cut. */
@@ -268,6 +314,7 @@ function fieldErrorsOf(body: unknown): Record<string, string[]> {
 }
 
 const REASONS: Record<number, string> = {
+  304: 'Not Modified',
   400: 'Bad Request',
   401: 'Unauthorized',
   403: 'Forbidden',
