@@ -1,0 +1,95 @@
+// Removes the API key from text that came from elsewhere (a server's error body, a header, an
+// error thrown by an injected fetch) before it goes into a message. Servers echo what they were
+// sent in many encodings, so the key is matched however each of its characters is written:
+// as itself, JSON-escaped (`\"`, `\\`, `\/`, `\u0022`), percent-encoded (`%22`) or as an HTML
+// character reference (`&quot;`, `&#34;`, `&#x22;`), in any mix and hex case.
+
+/** What takes the key's place. */
+export const REDACTED = '[REDACTED]';
+
+let cachedSecret = '';
+let cachedPattern: RegExp | undefined;
+
+/**
+ * `text` with every occurrence of `secret` replaced by `[REDACTED]`, however it is escaped.
+ * A short secret may redact ordinary words too: a false alarm is preferred to a leak.
+ */
+export function redactSecret(text: string, secret: string): string {
+  if (secret === '' || text === '') return text;
+  if (secret !== cachedSecret || cachedPattern === undefined) {
+    cachedPattern = patternOf(secret);
+    cachedSecret = secret;
+  }
+  cachedPattern.lastIndex = 0;
+  return text.replace(cachedPattern, REDACTED);
+}
+
+/** `value` with the secret redacted from every string in it (object keys included); `value` itself when nothing changed. */
+export function redactValue(value: unknown, secret: string, depth = 0): unknown {
+  if (typeof value === 'string') return redactSecret(value, secret);
+  if (typeof value !== 'object' || value === null || depth > 50) return value;
+  if (Array.isArray(value)) {
+    let changed = false;
+    const out = value.map((item: unknown) => {
+      const redacted = redactValue(item, secret, depth + 1);
+      changed ||= redacted !== item;
+      return redacted;
+    });
+    return changed ? out : value;
+  }
+  let changed = false;
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) {
+    const redactedKey = redactSecret(key, secret);
+    const redacted = redactValue(item, secret, depth + 1);
+    changed ||= redacted !== item || redactedKey !== key;
+    out[redactedKey] = redacted;
+  }
+  return changed ? out : value;
+}
+
+/** `headers` with the secret redacted from every value; `headers` itself when none holds it. */
+export function redactHeaders(headers: Headers, secret: string): Headers {
+  let out: Headers | undefined;
+  for (const [name, value] of headers) {
+    const redacted = redactSecret(value, secret);
+    if (redacted !== value) (out ??= new Headers(headers)).set(name, redacted);
+  }
+  return out ?? headers;
+}
+
+const NAMED_ENTITIES: Readonly<Record<string, string>> = { '"': 'quot', '&': 'amp', "'": 'apos', '<': 'lt', '>': 'gt' };
+
+function patternOf(secret: string): RegExp {
+  let source = '';
+  for (const char of secret) source += `(?:${alternativesOf(char)})`;
+  return new RegExp(source, 'gu');
+}
+
+/** Every way one character of the secret may be written. */
+function alternativesOf(char: string): string {
+  const code = char.codePointAt(0) ?? 0;
+  // Longer forms first, so that `%25` is taken whole for a secret holding `%`.
+  const ways: string[] = [];
+  // Percent-encoding of each UTF-8 byte, also percent-encoded again (%2522).
+  const bytes = [...new TextEncoder().encode(char)].map((byte) => anyCase(byte.toString(16).padStart(2, '0')));
+  ways.push(bytes.map((byte) => `%(?:25)*${byte}`).join(''));
+  // JSON and JavaScript escapes, also escaped again (JSON inside JSON): \u0022 \" \\" \\\".
+  if (code <= 0xffff) ways.push(`\\\\+u${anyCase(code.toString(16).padStart(4, '0'))}`);
+  // HTML character references.
+  ways.push(`&#0*${code};`, `&#[xX]0*${anyCase(code.toString(16))};`);
+  const entity = NAMED_ENTITIES[char];
+  if (entity) ways.push(`&${entity};`);
+  if (char === '"' || char === '/' || char === "'") ways.push(`\\\\+${escapeRegExp(char)}`);
+  if (char === ' ') ways.push('\\+');
+  ways.push(char === '\\' ? '\\\\+' : escapeRegExp(char));
+  return ways.join('|');
+}
+
+function anyCase(hex: string): string {
+  return hex.replace(/[a-f]/g, (digit) => `[${digit}${digit.toUpperCase()}]`);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
+}
