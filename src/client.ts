@@ -5,7 +5,7 @@ import { defaultBaseUrl } from './generated/spec.js';
 import { InvalidOptionError, PartneroError } from './errors.js';
 import { referralLinks, type ReferralLinks, type RequestOptions } from './referral-links.js';
 import type { CallSettings } from './internal/transport.js';
-import { checkApiKey, checkBaseUrl, checkCount } from './internal/options.js';
+import { callSettings, checkApiKey, checkBaseUrl, checkCount } from './internal/options.js';
 
 /** Options of `createPartneroClient`. */
 export interface PartneroClientOptions {
@@ -47,6 +47,7 @@ export function createPartneroClient(options: PartneroClientOptions): PartneroCl
   const defaults = {
     maxRetries: checkCount('maxRetries', options.maxRetries ?? DEFAULT_MAX_RETRIES, 0, 10),
     timeoutMs: checkCount('timeoutMs', options.timeoutMs ?? DEFAULT_TIMEOUT_MS, 1, MAX_TIMEOUT_MS),
+    secret: options.apiKey,
   };
   if (options.fetch !== undefined && typeof options.fetch !== 'function') {
     throw new InvalidOptionError('fetch', `must be a function, got ${typeof options.fetch}`);
@@ -73,13 +74,7 @@ export function createPartneroClient(options: PartneroClientOptions): PartneroCl
       }
     },
   });
-  const settings = (call: RequestOptions | undefined, where: string): CallSettings => ({
-    maxRetries:
-      call?.maxRetries === undefined ? defaults.maxRetries : checkCount('maxRetries', call.maxRetries, 0, 10, where),
-    timeoutMs:
-      call?.timeoutMs === undefined ? defaults.timeoutMs : checkCount('timeoutMs', call.timeoutMs, 1, MAX_TIMEOUT_MS, where),
-    signal: call?.signal,
-  });
+  const settings = (call: RequestOptions | undefined, where: string): CallSettings => callSettings(defaults, call, where);
   return Object.freeze({
     referralLinks: referralLinks({ raw: openapiFetch(), validateResponses: options.validateResponses === true, settings }),
     raw,

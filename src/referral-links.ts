@@ -72,10 +72,10 @@ export function referralLinks(context: ResourceContext): ReferralLinks {
     query: ListReferralLinksQuery,
     settings: CallSettings,
   ): Promise<ReferralLinkList> {
-    const { data, response } = await send(OPERATION, method, settings, (signal) =>
-      context.raw.GET(path, { params: { path: { id: partnerId }, query }, parseAs: 'text', signal }),
+    const { text, response } = await send(OPERATION, method, settings, (signal) =>
+      context.raw.GET(path, { params: { path: { id: partnerId }, query }, parseAs: 'stream', signal }),
     );
-    const body = parseBody(data, response);
+    const body = parseBody(text, response);
     if (context.validateResponses) await validate(body, response);
     return body as ReferralLinkList;
   }

@@ -1,10 +1,48 @@
-import { InvalidOptionError } from '../errors.js';
+import { InvalidOptionError, describeValue } from '../errors.js';
 import { defaultBaseUrl } from '../generated/spec.js';
+import type { CallSettings } from './transport.js';
+
+/** The longest setTimeout delay. */
+const MAX_TIMEOUT_MS = 2_147_483_647;
+
+/** The client's defaults for every call, and the API key to keep out of messages. */
+export interface CallDefaults {
+  readonly maxRetries: number;
+  readonly timeoutMs: number;
+  /** The API key: redacted from every message built from what a server sent. */
+  readonly secret: string;
+}
+
+/**
+ * The settings of one call: its options (`{ signal, maxRetries, timeoutMs }`; other keys, such
+ * as listAll's, are left to their owner) over the client's defaults, checked before anything
+ * is started. `where` names the call in errors, e.g. `referralLinks.list`.
+ */
+export function callSettings(defaults: CallDefaults, call: unknown, where: string): CallSettings {
+  // No options: the defaults are the settings (no allocation on the common path).
+  if (call === undefined) return defaults;
+  if (typeof call !== 'object' || call === null) {
+    throw new InvalidOptionError('options', `must be an object such as { signal, maxRetries, timeoutMs } or left out, got ${describeValue(call)}`, where);
+  }
+  const { signal, maxRetries, timeoutMs } = call as Record<string, unknown>;
+  return {
+    maxRetries: maxRetries === undefined ? defaults.maxRetries : checkCount('maxRetries', maxRetries, 0, 10, where),
+    timeoutMs: timeoutMs === undefined ? defaults.timeoutMs : checkCount('timeoutMs', timeoutMs, 1, MAX_TIMEOUT_MS, where),
+    signal: checkSignal(signal, where),
+    secret: defaults.secret,
+  };
+}
+
+/** `value` if it is an AbortSignal or undefined; otherwise InvalidOptionError naming `signal` and `where`. */
+export function checkSignal(value: unknown, where: string): AbortSignal | undefined {
+  if (value === undefined || value instanceof AbortSignal) return value;
+  throw new InvalidOptionError('signal', `must be an AbortSignal (such as new AbortController().signal) or left out, got ${describeValue(value)}`, where);
+}
 
 /** `value` if it is an integer from `min` to `max`; otherwise InvalidOptionError naming `option` and `where`. */
 export function checkCount(option: string, value: unknown, min: number, max: number, where?: string): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    throw new InvalidOptionError(option, `must be an integer from ${min} to ${max}, got ${String(value)}`, where);
+    throw new InvalidOptionError(option, `must be an integer from ${min} to ${max}, got ${describeValue(value)}`, where);
   }
   return value;
 }
@@ -23,6 +61,11 @@ export function checkApiKey(apiKey: unknown): void {
   }
 }
 
+/** `value` without what may be a password between `//` and `@`. */
+function redactUserinfo(value: string): string {
+  return value.replace(/^([a-z][a-z\d+.-]*:\/\/)[^/?#]*@/i, '$1…@');
+}
+
 const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
 
 /** The base URL without trailing slashes, or InvalidOptionError saying what is wrong with it. */
@@ -37,8 +80,10 @@ export function checkBaseUrl(value: unknown, allowInsecureHttp: boolean): string
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new InvalidOptionError('baseUrl', `must use https (or http to loopback), got ${url.protocol}`);
   }
-  if (url.username || url.password || url.search || url.hash) {
-    throw new InvalidOptionError('baseUrl', 'must not contain credentials, a query or a fragment');
+  // `new URL` drops an empty `?` or `#` (`https://host/?` has search ''), yet openapi-fetch
+  // appends the path to the string as given: `https://host/?/v1/...`. So the string is checked.
+  if (url.username || url.password || /[?#]/.test(value)) {
+    throw new InvalidOptionError('baseUrl', `must not contain credentials, a query or a fragment (no "@", "?" or "#"), got ${describeValue(redactUserinfo(value))}`);
   }
   if (url.protocol === 'http:' && !LOOPBACK.test(url.hostname) && !allowInsecureHttp) {
     throw new InvalidOptionError(

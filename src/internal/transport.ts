@@ -1,86 +1,189 @@
 // Sends one API call: per-attempt timeouts, the caller's AbortSignal, retries with backoff,
 // and the conversion of every failure into the client's error classes. This is the one place
-// where a Response or a fetch failure becomes an exception.
+// where a Response or a fetch failure becomes an exception, and where a body is read.
 import {
   ConnectionError,
   ConnectionTimeoutError,
+  InvalidOptionError,
+  InvalidParameterError,
+  PartneroApiError,
   PartneroError,
   RequestAbortedError,
+  ResponseBodyError,
   apiErrorFromResponse,
 } from '../errors.js';
 import { MAX_RETRY_AFTER_MS, backoffMs, isRetryableStatus, parseRetryAfter } from '../retry.js';
-import { sleep } from './sleep.js';
+import { redactHeaders, redactSecret, redactValue } from './redact.js';
+import { onAbort, sleep } from './sleep.js';
 
 /** Per-call settings, resolved against the client's defaults. */
 export interface CallSettings {
   readonly maxRetries: number;
   readonly timeoutMs: number;
-  readonly signal: AbortSignal | undefined;
+  readonly signal?: AbortSignal | undefined;
+  /** The API key: redacted from every message built from what a server (or `fetch`) said. */
+  readonly secret: string;
+  /**
+   * Whether the call may be sent again after the server may have acted on it. Default true.
+   * False (a create): a timeout, a connection broken after sending or a 5xx is thrown, not
+   * retried (see `mayHaveActed`); what surely did nothing (refused connection, 408, 429) still is.
+   */
+  readonly idempotent?: boolean;
 }
 
-/** What openapi-fetch resolves to. */
-export interface FetchResult<T> {
+/** What openapi-fetch resolves to (`{ data, error, response }`). */
+export interface FetchResult<T = unknown> {
   readonly data?: T;
   readonly error?: unknown;
   readonly response: Response;
 }
 
+/** A 2xx answer with its body read: `text` is `''` for a 204 or an empty body. */
+export interface Answer {
+  readonly response: Response;
+  readonly text: string;
+}
+
+/** A non-2xx answer, its body as openapi-fetch parsed it. */
+interface Refusal {
+  readonly response: Response;
+  readonly error: unknown;
+}
+
 /**
- * Runs `attempt` until it gives a 2xx answer, retrying what may succeed next time
- * (connection failures, timeouts, 408, 429, 5xx from RETRYABLE) at most `maxRetries` times.
+ * Runs `attempt` until it gives a 2xx answer and reads its body, retrying what may succeed next
+ * time (connection failures, timeouts, 408, 429, 5xx) at most `maxRetries` times. The attempt
+ * must ask openapi-fetch for `parseAs: 'stream'`, so that the body is read here, under the
+ * attempt's time limit and signal. Every failure is thrown as a PartneroError, the API key
+ * redacted from whatever the server sent.
  */
-export async function send<T>(
+export async function send(
   operation: string,
   method: string,
   settings: CallSettings,
-  attempt: (signal: AbortSignal) => Promise<FetchResult<T>>,
-): Promise<{ data: T | undefined; response: Response }> {
-  const { signal, maxRetries, timeoutMs } = settings;
+  attempt: (signal: AbortSignal) => Promise<FetchResult>,
+): Promise<Answer> {
+  const { signal, maxRetries, secret, idempotent = true } = settings;
   for (let retry = 0; ; retry++) {
     if (signal?.aborted) throw RequestAbortedError.of(operation, signal);
-    const outcome = await once(operation, timeoutMs, signal, attempt);
+    const outcome = await once(operation, settings, attempt);
     const retriesLeft = retry < maxRetries;
     if (outcome instanceof PartneroError) {
-      if (!retriesLeft || outcome instanceof RequestAbortedError) throw outcome;
+      if (!retriesLeft || outcome instanceof RequestAbortedError || (!idempotent && mayHaveActed(outcome))) throw outcome;
       await wait(operation, backoffMs(retry), signal);
       continue;
     }
-    const { data, error, response } = outcome;
-    if (response.ok) return { data, response };
+    if (!('error' in outcome)) return outcome;
+    const { response } = outcome;
+    const { status } = response;
     const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
-    const mayRetry = retriesLeft && isRetryableStatus(response.status);
+    const mayRetry = retriesLeft && isRetryableStatus(status) && (idempotent || !statusMayHaveActed(status));
     if (!mayRetry || (retryAfterMs !== undefined && retryAfterMs > MAX_RETRY_AFTER_MS)) {
-      const { status, headers, url } = response;
-      throw apiErrorFromResponse({ operation, method, url, status, headers, body: error }, retryAfterMs);
+      const headers = redactHeaders(response.headers, secret);
+      const body = redactValue(outcome.error, secret);
+      throw apiErrorFromResponse({ operation, method, url: response.url, status, headers, body }, retryAfterMs);
     }
     await wait(operation, retryAfterMs ?? backoffMs(retry), signal);
   }
 }
 
-/** One attempt under its own time limit; failures without an answer come back as errors, not thrown. */
-async function once<T>(
+/**
+ * Whether the server may have acted on a request that failed with `error`, so that sending a
+ * non-idempotent request (a create) again could act twice. False only for what surely did
+ * nothing: a refusal before the request was sent (connection refused, unknown host), a 4xx
+ * (408 and 429 included) or a 3xx, an error raised before sending (a bad option or parameter).
+ */
+export function mayHaveActed(error: unknown): boolean {
+  if (error instanceof PartneroApiError) return statusMayHaveActed(error.status);
+  if (error instanceof ConnectionTimeoutError || error instanceof ResponseBodyError) return true;
+  if (error instanceof ConnectionError) return !nothingSent(error.cause);
+  return !(error instanceof InvalidOptionError || error instanceof InvalidParameterError);
+}
+
+function statusMayHaveActed(status: number): boolean {
+  return status >= 500;
+}
+
+/** Error codes of a connection that failed before any byte of the request left. */
+const NOTHING_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EAI_NONAME', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
+
+function nothingSent(cause: unknown): boolean {
+  const code = codeOf(cause);
+  return code !== undefined && NOTHING_SENT.has(code);
+}
+
+/** The first code in the chain of causes that says nothing was sent, else the first code. */
+function codeOf(error: unknown): string | undefined {
+  let first: string | undefined;
+  let current = error;
+  for (let depth = 0; current instanceof Error && depth < 5; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string') {
+      if (NOTHING_SENT.has(code)) return code;
+      first ??= code;
+    }
+    current = current.cause;
+  }
+  return first;
+}
+
+/**
+ * One attempt under its own time limit; failures come back as errors, not thrown. The attempt
+ * and the body are each raced against the attempt's signal, so that a `fetch` that ignores
+ * `request.signal` still cannot hold the call past the timeout or the caller's abort.
+ */
+async function once(
   operation: string,
-  timeoutMs: number,
-  signal: AbortSignal | undefined,
-  attempt: (signal: AbortSignal) => Promise<FetchResult<T>>,
-): Promise<FetchResult<T> | PartneroError> {
+  settings: CallSettings,
+  attempt: (signal: AbortSignal) => Promise<FetchResult>,
+): Promise<Answer | Refusal | PartneroError> {
+  const { signal, timeoutMs, secret } = settings;
   const controller = new AbortController();
+  let stop!: (reason?: unknown) => void;
+  const stopped = new Promise<never>((_, reject) => {
+    stop = reject;
+  });
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;
     controller.abort();
+    stop();
   }, timeoutMs);
-  const onAbort = (): void => controller.abort(signal?.reason);
-  signal?.addEventListener('abort', onAbort, { once: true });
+  const unsubscribe =
+    signal &&
+    onAbort(signal, () => {
+      controller.abort(signal.reason);
+      stop();
+    });
+  let pending: Promise<FetchResult> | undefined;
+  let response: Response | undefined;
   try {
-    return await attempt(controller.signal);
+    pending = attempt(controller.signal);
+    const result = await Promise.race([pending, stopped]);
+    response = result.response;
+    if (!response.ok) return { response, error: result.error };
+    return { response, text: await Promise.race([response.text(), stopped]) };
   } catch (cause) {
     if (signal?.aborted) return RequestAbortedError.of(operation, signal);
     if (timedOut) return new ConnectionTimeoutError(operation, timeoutMs);
-    return new ConnectionError(`${operation}: no answer (${describeFailure(cause)})`, { cause });
+    if (response) {
+      return new ResponseBodyError(
+        `${operation}: a ${response.status} answer came, but its body could not be read (${redactSecret(describeFailure(cause), secret)})`,
+        response.status,
+        redactHeaders(response.headers, secret),
+        { cause: safeCause(cause, secret) },
+      );
+    }
+    // openapi-fetch reads a non-2xx body itself: a failure there also comes after an answer.
+    const what = isBodyFailure(cause) ? 'an answer came, but its body could not be read' : 'no answer';
+    return new ConnectionError(`${operation}: ${what} (${redactSecret(describeFailure(cause), secret)})`, {
+      cause: safeCause(cause, secret),
+    });
   } finally {
     clearTimeout(timer);
-    signal?.removeEventListener('abort', onAbort);
+    unsubscribe?.();
+    // An attempt that lost the race may still answer: free its connection then.
+    if (response === undefined && pending !== undefined) pending.then(discardBody, noop);
   }
 }
 
@@ -91,6 +194,12 @@ async function wait(operation: string, ms: number, signal: AbortSignal | undefin
     throw RequestAbortedError.of(operation, signal);
   }
 }
+
+function discardBody({ response }: FetchResult): void {
+  response.body?.cancel().catch(noop);
+}
+
+function noop(): void {}
 
 /** The innermost reason Node's fetch gives ("connect ECONNREFUSED 127.0.0.1:9", "other side closed", ...). */
 function describeFailure(error: unknown): string {
@@ -103,4 +212,31 @@ function describeFailure(error: unknown): string {
     current = current.cause;
   }
   return text;
+}
+
+/**
+ * Whether Node's fetch failed while reading a body (the answer had come) rather than before
+ * the answer: undici rejects a broken body with "terminated", an undecodable one with a zlib
+ * error, and a failure before the answer with "fetch failed".
+ */
+function isBodyFailure(error: unknown): boolean {
+  if (!(error instanceof Error) || error.message === 'fetch failed') return false;
+  if (error.message === 'terminated') return true;
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && code.startsWith('Z_');
+}
+
+/** `cause` itself, or a stand-in without the secret when its chain (messages or stacks) holds it. */
+function safeCause(cause: unknown, secret: string): unknown {
+  let current = cause;
+  for (let depth = 0; current instanceof Error && depth < 5; depth++) {
+    const text = `${current.message}\n${current.stack ?? ''}`;
+    if (redactSecret(text, secret) !== text) {
+      const standIn = new Error(redactSecret(describeFailure(cause), secret));
+      const code = codeOf(cause);
+      return code === undefined ? standIn : Object.assign(standIn, { code });
+    }
+    current = current.cause;
+  }
+  return cause;
 }
