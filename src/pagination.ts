@@ -1,5 +1,7 @@
 // Walks a paginated list one page at a time, reading one page ahead.
-import { PaginationError, RequestAbortedError } from './errors.js';
+import { PaginationError, RequestAbortedError, describeValue } from './errors.js';
+import { checkSignal } from './internal/options.js';
+import { onAbort } from './internal/sleep.js';
 
 /** Options of a walk over every page. */
 export interface PaginationOptions {
@@ -36,6 +38,7 @@ export class Paginator<Item, Page> implements AsyncIterable<Item> {
   readonly #options: PaginationOptions;
 
   constructor(source: PageSource<Page>, itemsOf: (page: Page) => readonly Item[], options: PaginationOptions = {}) {
+    checkSignal(options.signal, source.operation);
     this.#source = source;
     this.#itemsOf = itemsOf;
     this.#options = options;
@@ -60,13 +63,15 @@ export class Paginator<Item, Page> implements AsyncIterable<Item> {
 
 async function* walk<Page>(source: PageSource<Page>, options: PaginationOptions): AsyncGenerator<Page, void, undefined> {
   const { signal, readAhead = true, maxPages = DEFAULT_MAX_PAGES } = options;
-  // One controller for the whole walk: leaving the loop early aborts the page in flight.
+  // One controller for the whole walk: leaving the loop early aborts the page in flight. The
+  // caller's signal is linked to it only while a request is in flight, so that a walk dropped
+  // without return() leaves nothing on the caller's signal once its last request has settled.
   const controller = new AbortController();
-  const onAbort = (): void => controller.abort(signal?.reason);
-  if (signal?.aborted) onAbort();
-  signal?.addEventListener('abort', onAbort, { once: true });
+  const abortWalk = (): void => controller.abort(signal?.reason);
   const request = (page: number): Promise<Page> => {
+    const unlink = signal ? onAbort(signal, abortWalk) : undefined;
     const pending = source.fetch(page, controller.signal);
+    if (unlink) pending.then(unlink, unlink);
     pending.catch(() => {}); // Handled where it is awaited; a read-ahead page may never be.
     return pending;
   };
@@ -81,12 +86,7 @@ async function* walk<Page>(source: PageSource<Page>, options: PaginationOptions)
       if (signal?.aborted) throw RequestAbortedError.of(source.operation, signal);
       // An empty page after the first only says that the previous one was the last.
       if (count > 1 && source.size(page) === 0) return;
-      const reported = source.pageNumberOf(page);
-      if (reported !== undefined && reported !== current) {
-        throw new PaginationError(
-          `${source.operation}: asked for page ${current} but the server sent page ${reported}; stopping rather than repeat items`,
-        );
-      }
+      checkPageNumber(source.operation, current, source.pageNumberOf(page));
       const fingerprint = source.size(page) ? source.fingerprint(page) : undefined;
       if (fingerprint !== undefined && fingerprint === previousFingerprint) {
         throw new PaginationError(
@@ -112,6 +112,33 @@ async function* walk<Page>(source: PageSource<Page>, options: PaginationOptions)
     }
   } finally {
     controller.abort();
-    signal?.removeEventListener('abort', onAbort);
   }
+}
+
+/** Throws PaginationError unless the page number the server reported (if any) is `current`. */
+function checkPageNumber(operation: string, current: number, reported: unknown): void {
+  if (reported === undefined || reported === current) return;
+  // The type says what is wrong when the value reads the same ("1" for 1): never "asked for
+  // page 1 but the server sent page 1".
+  const problem = Number.isSafeInteger(reported)
+    ? `the server sent page ${String(reported)}`
+    : `the server's page number is ${describeValue(reported)}, not an integer`;
+  throw new PaginationError(`${operation}: asked for page ${current} but ${problem}; stopping rather than repeat items`);
+}
+
+/**
+ * The page number in the `page` query parameter of a URL (absolute or relative, such as
+ * `links.next`), or undefined when it has none that is usable. Decimal digits only: `0x2`,
+ * `2e0`, ` 2` or `+2` are not page 2.
+ */
+export function pageNumberFromUrl(url: string): number | undefined {
+  let text: string | null;
+  try {
+    text = new URL(url, 'http://relative.invalid').searchParams.get('page');
+  } catch {
+    return undefined;
+  }
+  if (text === null || !/^\d{1,16}$/.test(text)) return undefined;
+  const page = Number(text);
+  return Number.isSafeInteger(page) && page >= 1 ? page : undefined;
 }
