@@ -1,0 +1,394 @@
+// A stateful, in-memory stand-in for Partnero's referral-link API (partner and customer links,
+// link domains), on 127.0.0.1. It keeps the contract of openapi/ (test/sandbox proves it through
+// `npm run contract --writes`) and the behaviour the spec leaves to prose: keys unique across the
+// program, a rename moves the link's id, a deleted link is gone, search is an exact match.
+// It also accepts what Partnero's PHP SDK sends (JSON bodies on GET and DELETE, `limit` in the
+// body of a GET, `domain_id: null`), as reference section 7 says Partnero's servers do.
+//
+// The rules below are the spec's: the sandbox is a server, and a server states its own rules;
+// the conformance test, not a shared constant, keeps the two in step.
+import { createServer } from 'node:http';
+
+/** The faults a request can ask for with `X-Sandbox-Fault`, or `--faults` for every request. */
+export const FAULTS = ['429', '429-retry-after', '503', 'slow', 'drop-after-create'];
+/** The header that asks for a fault on one request. */
+export const FAULT_HEADER = 'x-sandbox-fault';
+/** How long a `slow` answer waits, unless the fault says `slow=MS`. */
+const SLOW_MS = 2_000;
+
+const LIST_LIMIT = { min: 1, max: 250, default: 15 };
+const DOMAIN_LIMIT = { min: 1, max: 250, default: 10 };
+
+/** The seeded program: every sandbox starts from a fresh copy of it. */
+function seed() {
+  const domains = [
+    { id: null, domain: 'partnero.com', url: 'https://partnero.com?aff=', is_additional: false },
+    { id: 8, domain: 'mmc.test/profile', url: 'http://mmc.test/profile?link=', is_additional: true },
+    // Enough more to make the domains list paginate at its default of 10.
+    ...Array.from({ length: 10 }, (_, i) => ({
+      id: 20 + i,
+      domain: `go${i + 1}.partnero.test`,
+      url: `https://go${i + 1}.partnero.test?aff=`,
+      is_additional: true,
+    })),
+  ];
+  const partners = [
+    { id: 'partner_123', key: 'partner_key_123', email: 'partner@example.com' },
+    { id: 'partner_456', key: 'partner_key_456', email: 'partner456@example.com' },
+    { id: 'partner_789', key: 'partner_key_789', email: 'partner789@example.com' },
+  ];
+  const customers = [
+    { id: 'customer_123', key: 'customer_key_123', email: 'customer@example.com' },
+    { id: 'customer_456', key: 'customer_key_456', email: 'customer456@example.com' },
+  ];
+  const links = [];
+  const add = (family, owner, key, extra = {}) =>
+    links.push(newLink(family, owner, key, family === 'partner' ? domains[0] : CUSTOMER_DOMAIN, extra));
+  // The documented examples: partner_123's two links, customer_123's one.
+  add('partner', 'partner_123', 'ref_123', { default: true });
+  add('partner', 'partner_123', 'ref_456');
+  // A partner with enough links to page through, one of them with direct tracking.
+  for (let i = 1; i <= 20; i += 1) {
+    add('partner', 'partner_456', `p456_link_${i}`, {
+      default: i === 1,
+      ...(i === 2 && { direct_tracking: true, direct_tracking_redirect: true, direct_tracking_redirect_url: 'https://example.org/landing' }),
+    });
+  }
+  add('customer', 'customer_123', 'DHjU0cGYxMUG', { default: true });
+  add('customer', 'customer_456', 'c456_link_1', { default: true });
+  return { domains, partners, customers, links };
+}
+
+/** Refer-a-friend links of the documented example live on this domain. */
+const CUSTOMER_DOMAIN = { id: null, url: 'https://test-referral-program.com?ref=', is_additional: false };
+
+function newLink(family, owner, key, domain, extra = {}) {
+  return {
+    family,
+    owner,
+    prefix: domain.url,
+    id: key,
+    key,
+    url: domain.url + encodeURIComponent(key),
+    default: false,
+    is_additional: domain.is_additional,
+    direct_tracking: false,
+    direct_tracking_redirect: false,
+    direct_tracking_redirect_url: null,
+    ...extra,
+  };
+}
+
+/** A link as the API shows it (without the sandbox's bookkeeping). */
+function view({ id, key, url, default: isDefault, is_additional, direct_tracking, direct_tracking_redirect, direct_tracking_redirect_url }) {
+  return { id, key, url, default: isDefault, is_additional, direct_tracking, direct_tracking_redirect, direct_tracking_redirect_url };
+}
+
+class HttpError extends Error {
+  constructor(status, body) {
+    super(body.message);
+    this.status = status;
+    this.body = body;
+  }
+}
+const fail = (status, message, errors) => {
+  throw new HttpError(status, errors ? { message, errors, status: 0 } : { message, status: 0 });
+};
+const invalid = (errors) => fail(422, Object.values(errors)[0][0], errors);
+
+/**
+ * Parses `--faults` text (`503`, `429-retry-after@2`, `slow=500,503@3`) into rules. `@N` applies
+ * the fault to every Nth request only (deterministic, so that a client's retries can succeed).
+ */
+export function parseFaults(spec) {
+  const items = Array.isArray(spec) ? spec : String(spec ?? '').split(',');
+  return items
+    .map((item) => item.trim())
+    .filter(Boolean)
+    .map((item) => {
+      const match = /^([a-z0-9-]+)(?:=(\d+))?(?:@(\d+))?$/.exec(item);
+      if (!match || !FAULTS.includes(match[1]) || match[3] === '0') {
+        throw new Error(`unknown fault ${JSON.stringify(item)}: use ${FAULTS.join(', ')} (slow=MS for a delay, @N for every Nth request)`);
+      }
+      return { name: match[1], value: match[2] === undefined ? undefined : Number(match[2]), every: Number(match[3] ?? 1) };
+    });
+}
+
+/**
+ * Removes the field at `path` (`data.url`, `meta.per_page`) from a body, through arrays: the
+ * deliberate break that proves the conformance test can fail.
+ */
+export function dropField(value, path) {
+  const [head, ...rest] = typeof path === 'string' ? path.split('.') : path;
+  if (Array.isArray(value)) value.forEach((item) => dropField(item, [head, ...rest]));
+  else if (value !== null && typeof value === 'object') {
+    if (rest.length === 0) delete value[head];
+    else dropField(value[head], rest);
+  }
+  return value;
+}
+
+/**
+ * Starts a sandbox. `port` 0 picks a free one. `faults` (text or list, see parseFaults) applies
+ * to every request; `breakField` drops that field from every successful answer.
+ * @returns {Promise<{ url: string, close: () => Promise<void>, state: object }>}
+ */
+export async function startSandbox({ port = 0, host = '127.0.0.1', faults, breakField, log } = {}) {
+  const rules = parseFaults(faults ?? []);
+  const state = seed();
+  let origin = '';
+  let requestCount = 0;
+  const timers = new Set();
+
+  const server = createServer((req, res) => {
+    const chunks = [];
+    req.on('data', (chunk) => chunks.push(chunk));
+    req.on('end', () => {
+      requestCount += 1;
+      void handle(req, res, Buffer.concat(chunks).toString('utf8'), requestCount).catch((error) => {
+        if (!res.headersSent) send(res, 500, { message: 'Server Error', status: 0 });
+        log?.(`sandbox: ${error.stack ?? error}`);
+      });
+    });
+  });
+
+  function send(res, status, body, headers = {}) {
+    if (res.destroyed) return;
+    if (breakField && status < 300 && body) dropField(body, breakField);
+    const text = body === undefined ? '' : JSON.stringify(body);
+    // Exactly `application/json`: Partnero's PHP SDK decodes nothing else.
+    res.writeHead(status, { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers });
+    res.end(text);
+  }
+
+  const wait = (ms) =>
+    new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        resolve();
+      }, ms);
+      timers.add(timer);
+    });
+
+  async function handle(req, res, text, count) {
+    const url = new URL(req.url ?? '/', origin);
+    let asked;
+    try {
+      asked = parseFaults(String(req.headers[FAULT_HEADER] ?? ''));
+    } catch (error) {
+      return send(res, 400, { message: `${FAULT_HEADER}: ${error.message}`, status: 0 });
+    }
+    const requested = [...rules.filter((rule) => count % rule.every === 0), ...asked];
+    let dropAfterCreate = false;
+    for (const fault of requested) {
+      if (fault.name === 'slow') await wait(fault.value ?? SLOW_MS);
+      else if (fault.name === '429') return finish(429, { message: 'Too Many Attempts.', status: 0 });
+      else if (fault.name === '429-retry-after') return finish(429, { message: 'Too Many Attempts.', status: 0 }, { 'retry-after': String(fault.value ?? 1) });
+      else if (fault.name === '503') return finish(503, { message: 'Service Unavailable', status: 0 });
+      else if (fault.name === 'drop-after-create') dropAfterCreate = true;
+    }
+    let status;
+    let body;
+    try {
+      ({ status, body } = route(req.method ?? 'GET', url, req.headers, text));
+    } catch (error) {
+      if (!(error instanceof HttpError)) throw error;
+      ({ status, body } = error);
+    }
+    if (dropAfterCreate && req.method === 'POST' && status < 300) {
+      // The link is stored; the caller never hears so.
+      log?.(`${req.method} ${url.pathname}${url.search} -> stored, connection dropped`);
+      req.socket.destroy();
+      return;
+    }
+    return finish(status, body);
+
+    function finish(code, payload, headers) {
+      log?.(`${req.method} ${url.pathname}${url.search} -> ${code}`);
+      send(res, code, payload, headers);
+    }
+  }
+
+  function route(method, url, headers, text) {
+    const auth = /^Bearer\s+(\S.*)$/i.exec(String(headers.authorization ?? ''));
+    if (!auth) fail(401, 'Unauthenticated.');
+    const input = readInput(url, text);
+    const path = url.pathname;
+    let match;
+    if ((match = /^\/v1\/(partners|customers)\/([^/]+)\/referral_links$/.exec(path))) {
+      allow(method, 'GET');
+      const family = match[1] === 'partners' ? 'partner' : 'customer';
+      const owner = findOwner(family, { id: segment(match[2]) }, true);
+      const items = state.links.filter((link) => link.family === family && link.owner === owner.id);
+      return ok(200, paginate(items.map(view), input, LIST_LIMIT, path));
+    }
+    if ((match = /^\/v1\/(partner|customer)_referral_links$/.exec(path))) {
+      allow(method, 'POST');
+      return ok(match[1] === 'partner' ? 201 : 200, { data: view(create(match[1], input)), status: 1 });
+    }
+    if ((match = /^\/v1\/(partner|customer)_referral_links:search$/.exec(path))) {
+      allow(method, 'GET');
+      const family = match[1];
+      const by = ['id', 'key'].filter((name) => input[name] !== undefined && input[name] !== null && input[name] !== '');
+      if (by.length === 0) {
+        invalid({ id: ['The id field is required when key is not present.'], key: ['The key field is required when id is not present.'] });
+      }
+      const found = state.links.filter((link) => link.family === family && by.every((name) => link[name] === String(input[name])));
+      return ok(200, { data: found.map(view), status: 1 });
+    }
+    if (path === '/v1/partner_referral_links:domains') {
+      allow(method, 'GET');
+      return ok(200, paginate(state.domains.map((domain) => ({ ...domain })), input, DOMAIN_LIMIT, path));
+    }
+    if ((match = /^\/v1\/(partner|customer)_referral_links\/([^/]+)$/.exec(path))) {
+      const family = match[1];
+      const link = state.links.find((candidate) => candidate.family === family && candidate.id === segment(match[2]));
+      allow(method, 'GET', 'PUT', 'DELETE');
+      if (!link) fail(404, 'Referral link not found.');
+      if (method === 'GET') return ok(200, { data: view(link), status: 1 });
+      if (method === 'DELETE') {
+        state.links.splice(state.links.indexOf(link), 1);
+        return ok(200, { status: 1 });
+      }
+      const key = checkKey(input.key, link);
+      if (Object.keys(key).length) invalid(key);
+      // The id follows the key (the documented update example): the old id no longer finds it.
+      Object.assign(link, { id: input.key, key: input.key, url: link.prefix + encodeURIComponent(input.key) });
+      return ok(200, { data: view(link), status: 1 });
+    }
+    fail(404, 'Not found.');
+  }
+
+  function allow(method, ...methods) {
+    if (!methods.includes(method)) fail(405, `The ${method} method is not supported for this route. Supported methods: ${methods.join(', ')}.`);
+  }
+
+  const ok = (status, body) => ({ status, body });
+
+  function segment(raw) {
+    try {
+      return decodeURIComponent(raw);
+    } catch {
+      return fail(404, 'Not found.');
+    }
+  }
+
+  /** Query and JSON body merged, the body winning, as Laravel's `$request->input()` does. */
+  function readInput(url, text) {
+    const query = Object.fromEntries(url.searchParams);
+    if (text.trim() === '') return query;
+    let body;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      fail(400, 'The request body is not valid JSON.');
+    }
+    // The PHP SDK sends `[]` when it has nothing to send.
+    if (Array.isArray(body) && body.length === 0) return query;
+    if (body === null || typeof body !== 'object' || Array.isArray(body)) fail(400, 'The request body must be a JSON object.');
+    return { ...query, ...body };
+  }
+
+  function paginate(items, input, bounds, path) {
+    const errors = {};
+    const limit = integer(input.limit, bounds.default);
+    const page = integer(input.page, 1);
+    if (limit === undefined) errors.limit = ['The limit field must be an integer.'];
+    else if (limit < bounds.min) errors.limit = [`The limit field must be at least ${bounds.min}.`];
+    else if (limit > bounds.max) errors.limit = [`The limit field must not be greater than ${bounds.max}.`];
+    if (page === undefined) errors.page = ['The page field must be an integer.'];
+    else if (page < 1) errors.page = ['The page field must be at least 1.'];
+    if (Object.keys(errors).length) invalid(errors);
+    const start = (page - 1) * limit;
+    const data = items.slice(start, start + limit);
+    const base = origin + path;
+    // Laravel's simple paginator: no total, `last` always null, page URLs carry only `page`.
+    return {
+      data,
+      links: {
+        first: `${base}?page=1`,
+        last: null,
+        prev: page > 1 ? `${base}?page=${page - 1}` : null,
+        next: start + limit < items.length ? `${base}?page=${page + 1}` : null,
+      },
+      meta: {
+        current_page: page,
+        from: data.length ? start + 1 : null,
+        to: data.length ? start + data.length : null,
+        per_page: limit,
+        path: base,
+      },
+      status: 1,
+    };
+  }
+
+  function integer(value, fallback) {
+    if (value === undefined || value === null || value === '') return fallback;
+    if (typeof value === 'number') return Number.isInteger(value) ? value : undefined;
+    return /^-?\d+$/.test(String(value)) ? Number(value) : undefined;
+  }
+
+  function checkKey(key, self) {
+    if (key === undefined || key === null || key === '') return { key: ['The key field is required.'] };
+    if (typeof key !== 'string') return { key: ['The key field must be a string.'] };
+    const holder = state.links.find((link) => link.key === key);
+    if (holder && holder !== self) return { key: ['The key has already been taken.'] };
+    return {};
+  }
+
+  function findOwner(family, reference, byIdOnly = false) {
+    const owners = family === 'partner' ? state.partners : state.customers;
+    const fields = byIdOnly ? ['id'] : ['id', 'key', 'email'];
+    const given = fields.filter((field) => typeof reference[field] === 'string' && reference[field] !== '');
+    const owner = owners.find((candidate) => given.some((field) => candidate[field] === reference[field]));
+    if (!owner) fail(404, family === 'partner' ? 'Partner not found.' : 'Customer not found.');
+    return owner;
+  }
+
+  function create(family, input) {
+    const errors = { ...checkKey(input.key) };
+    const reference = input[family];
+    if (reference === undefined || reference === null) errors[family] = [`The ${family} field is required.`];
+    else if (typeof reference !== 'object' || Array.isArray(reference)) errors[family] = [`The ${family} field must be an object.`];
+    else if (!['id', 'key', 'email'].some((field) => typeof reference[field] === 'string' && reference[field] !== '')) {
+      errors[`${family}.id`] = [`The ${family}.id field is required when none of ${family}.key / ${family}.email are present.`];
+    }
+    let domain = family === 'partner' ? state.domains[0] : CUSTOMER_DOMAIN;
+    if ('domain_id' in input && typeof input.is_additional !== 'boolean') {
+      errors.is_additional = ['The is_additional field is required when domain id is present.'];
+    }
+    if (input.domain_id !== undefined && input.domain_id !== null) {
+      const found = family === 'partner' ? state.domains.find((candidate) => candidate.id !== null && String(candidate.id) === String(input.domain_id)) : undefined;
+      if (!found) errors.domain_id = ['The selected domain id is invalid.'];
+      else domain = found;
+    }
+    if (Object.keys(errors).length) invalid(errors);
+    const owner = findOwner(family, reference);
+    const link = newLink(family, owner.id, input.key, domain);
+    state.links.push(link);
+    return link;
+  }
+
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address();
+  origin = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
+  let closed;
+  return {
+    url: origin,
+    state,
+    close() {
+      closed ??= new Promise((resolve) => {
+        for (const timer of timers) clearTimeout(timer);
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      return closed;
+    },
+  };
+}

@@ -1,0 +1,87 @@
+#!/usr/bin/env node
+// `npm run sandbox`: a stateful, in-memory Partnero (referral links of partners and customers)
+// on http://127.0.0.1:4011, for trying the client with no API key: what you create is there on
+// the next call, a rename moves the link's id, a delete removes it. Ctrl-C (SIGINT) or SIGTERM
+// stops it; it keeps nothing on disk.
+import { parseArgs } from 'node:util';
+import { FAULTS, FAULT_HEADER, parseFaults, startSandbox } from './lib/sandbox.mjs';
+
+/** The documented port of `npm run sandbox` (the mock has 4010). */
+const DEFAULT_PORT = 4011;
+
+const USAGE = `usage: npm run sandbox [-- --port N] [--faults LIST] [--break FIELD] [--quiet]
+
+A stateful Partnero referral-link API on 127.0.0.1, seeded with partner_123 (links ref_123,
+ref_456), partner_456 (20 links), customer_123 (link DHjU0cGYxMUG) and 12 link domains.
+Any non-empty bearer token is accepted.
+  --port N        port to listen on (default ${DEFAULT_PORT}; 0 picks a free one)
+  --faults LIST   faults for every request, comma-separated: ${FAULTS.join(', ')};
+                  slow=MS sets the delay, NAME@N faults every Nth request only (e.g. 503@2)
+                  One request can ask for one with the header "X-Sandbox-Fault: 503".
+  --break FIELD   drop FIELD (e.g. data.url) from every successful answer: breaks the contract
+                  on purpose, to see that the contract check notices
+  --quiet         do not print a line per request`;
+
+let options;
+try {
+  ({ values: options } = parseArgs({
+    options: {
+      port: { type: 'string' },
+      faults: { type: 'string' },
+      break: { type: 'string' },
+      quiet: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  }));
+  if (options.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  if (options.port !== undefined && !/^\d+$/.test(options.port)) throw new Error(`--port must be a number from 0 to 65535, got ${options.port}`);
+  if (options.port !== undefined && Number(options.port) > 65_535) throw new Error(`--port must be from 0 to 65535, got ${options.port}`);
+  parseFaults(options.faults ?? '');
+  if (options.break !== undefined && !/^[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)*$/.test(options.break)) {
+    throw new Error(`--break takes a field path such as data.url, got ${JSON.stringify(options.break)}`);
+  }
+} catch (error) {
+  console.error(`sandbox: ${error.message}\nRun npm run sandbox -- --help for the options.`);
+  process.exit(2);
+}
+
+const port = options.port === undefined ? DEFAULT_PORT : Number(options.port);
+let sandbox;
+let stopping = false;
+const stop = async (signal) => {
+  if (stopping) return;
+  stopping = true;
+  await sandbox?.close();
+  console.log(`\nsandbox: stopped (${signal})`);
+  process.exit(0);
+};
+process.on('SIGINT', () => void stop('SIGINT'));
+process.on('SIGTERM', () => void stop('SIGTERM'));
+
+try {
+  sandbox = await startSandbox({
+    port,
+    faults: options.faults,
+    breakField: options.break,
+    log: options.quiet ? undefined : (line) => console.log(line),
+  });
+} catch (error) {
+  console.error(error.code === 'EADDRINUSE' ? `sandbox: port ${port} is in use; stop what uses it or pass -- --port N` : `sandbox: ${error.message}`);
+  process.exit(1);
+}
+
+const notes = [
+  options.faults ? `Faults on: ${options.faults}` : `Faults: add the header "${FAULT_HEADER}: 503" (or 429, 429-retry-after, slow, drop-after-create) to a request`,
+  ...(options.break ? [`Deliberately broken: ${options.break} is dropped from every successful answer`] : []),
+];
+console.log(`Partnero sandbox (stateful, in memory) listening on ${sandbox.url}
+Try it:
+  curl -H 'Authorization: Bearer any-key' -H 'Content-Type: application/json' \\
+    -d '{"partner":{"id":"partner_123"},"key":"summer"}' ${sandbox.url}/v1/partner_referral_links
+  curl -H 'Authorization: Bearer any-key' ${sandbox.url}/v1/partners/partner_123/referral_links
+Or point the client at it: createPartneroClient({ apiKey: 'any-key', baseUrl: '${sandbox.url}' })
+${notes.join('\n')}
+Ctrl-C stops it.`);
