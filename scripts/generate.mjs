@@ -1,12 +1,18 @@
 #!/usr/bin/env node
 // Compiles the OpenAPI description in openapi/ into src/generated/:
-//   schema.ts      TypeScript types (openapi-typescript), used to type the openapi-fetch client;
-//   spec.ts        values the spec states (server URL, paths, parameter bounds and defaults),
-//                  so that hand-written code never copies them by hand;
-//   validators.ts  standalone ajv validators of every operation's 200 JSON body, for the
-//                  client's opt-in response validation: no ajv and no eval at run time.
+//   schema.ts      TypeScript types of every path, operation and component (openapi-typescript);
+//   spec.ts        the operation table: for every operation its method, path, parameter rules,
+//                  request body, success statuses, and what the spec's x-partnero-* extensions
+//                  say (resource and method name, pagination, safe create). One runner in src/
+//                  turns each row into a client method; the CLI and the tests read it too;
+//   resources.ts   the types of those methods, resource by resource, and a type per schema;
+//   validators.ts  standalone ajv validators of every component schema that a 2xx answer or a
+//                  request body uses, plus the words that describe each body field's rule:
+//                  loaded lazily, no ajv and no eval at run time.
 // openapi-typescript lints the spec with redocly.yaml first and stops on any error-level problem.
 import { mkdir, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { bundle, loadConfig } from '@redocly/openapi-core';
@@ -14,8 +20,6 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { _ } from 'ajv';
 import { fullFormats } from 'ajv-formats/dist/formats.js';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 
 const root = new URL('../', import.meta.url);
 const specUrl = new URL('openapi/openapi.yaml', root);
@@ -24,40 +28,154 @@ const outDir = new URL('src/generated/', root);
 const HEADER = `// Generated from openapi/openapi.yaml by scripts/generate.mjs: do not edit.
 // Change the spec, then run \`npm run generate\`.
 `;
+const METHODS = ['get', 'put', 'post', 'delete', 'patch'];
+const SCHEMA_REF = /^#\/components\/schemas\/([A-Za-z0-9_]+)$/;
 
 const config = await loadConfig({ configPath: fileURLToPath(new URL('redocly.yaml', root)) });
-
 const types = astToString(await openapiTS(specUrl, { redocly: config }));
+// Two bundles: one with $refs kept (each component schema becomes one validator function, so a
+// change to a schema changes that function only), one dereferenced (rules read in place).
+const spec = (await bundle({ ref: fileURLToPath(specUrl), config })).bundle.parsed;
+const flat = (await bundle({ ref: fileURLToPath(specUrl), config, dereference: true })).bundle.parsed;
 
-const { bundle: bundled } = await bundle({ ref: fileURLToPath(specUrl), config, dereference: true });
-const spec = bundled.parsed;
-
-/** The parameters of every operation, keyed by operationId, with the schema keywords a client checks. */
-function operations() {
-  const out = {};
-  for (const [path, item] of Object.entries(spec.paths ?? {})) {
-    for (const method of ['get', 'put', 'post', 'delete', 'patch']) {
-      const op = item[method];
-      if (!op) continue;
-      const parameters = {};
-      for (const p of [...(item.parameters ?? []), ...(op.parameters ?? [])]) {
-        const { type, minimum, maximum, minLength, maxLength, default: dflt } = p.schema ?? {};
-        parameters[p.name] = stripUndefined({
-          in: p.in,
-          required: p.required === true,
-          type,
-          minimum,
-          maximum,
-          minLength,
-          maxLength,
-          default: dflt,
-        });
-      }
-      out[op.operationId] = { method: method.toUpperCase(), path, parameters };
-    }
-  }
-  return out;
+/** Stops generation with a message that names the operation and what the spec must say. */
+function fail(where, message) {
+  console.error(`generate: ${where}: ${message}`);
+  process.exit(1);
 }
+
+function stripUndefined(obj) {
+  return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined));
+}
+
+/** A JSON pointer (`/partner/id`) as its list of tokens. */
+function tokens(pointer, where) {
+  if (typeof pointer !== 'string' || !pointer.startsWith('/')) fail(where, `${JSON.stringify(pointer)} must be a JSON pointer such as /data`);
+  return pointer.slice(1).split('/').map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+function* eachOperation(document) {
+  for (const [path, item] of Object.entries(document.paths ?? {})) {
+    for (const method of METHODS) if (item[method]) yield { path, method, item, op: item[method] };
+  }
+}
+
+/** The parameter rules a client checks before sending, from the parameter's schema. */
+function parameterRule(p) {
+  const { type, minimum, maximum, minLength, maxLength, default: dflt, not } = p.schema ?? {};
+  return stripUndefined({
+    in: p.in,
+    required: p.required === true,
+    type,
+    minimum,
+    maximum,
+    minLength,
+    maxLength,
+    default: dflt,
+    exclude: Array.isArray(not?.enum) ? not.enum : undefined,
+  });
+}
+
+/** The name of the validator of a schema: its component name, or `<operationId><suffix>` when inline. */
+function schemaName(schema, fallback) {
+  const match = SCHEMA_REF.exec(schema?.$ref ?? '');
+  return match ? match[1] : fallback;
+}
+
+const inlineSchemas = {};
+const table = {};
+const methodNames = new Map();
+const flatOps = new Map([...eachOperation(flat)].map((o) => [o.op.operationId, o]));
+for (const { path, method, item, op } of eachOperation(spec)) {
+  const id = op.operationId;
+  const { item: flatItem, op: flatOp } = flatOps.get(id);
+  const resource = op['x-partnero-resource'];
+  const name = op['x-partnero-method'];
+  if (resource === 'raw') fail(id, 'x-partnero-resource cannot be raw: client.raw is the openapi-fetch client');
+  const key = `${resource}.${name}`;
+  if (methodNames.has(key)) fail(id, `x-partnero-method ${name} is already used by ${methodNames.get(key)} on ${resource}`);
+  methodNames.set(key, id);
+
+  const parameters = {};
+  for (const p of [...(flatItem.parameters ?? []), ...(flatOp.parameters ?? [])]) parameters[p.name] = parameterRule(p);
+  const pathParameters = [...path.matchAll(/\{([^{}]+)\}/g)].map((m) => m[1]);
+  for (const p of pathParameters) if (parameters[p]?.in !== 'path') fail(id, `path parameter {${p}} is not described`);
+
+  let body;
+  const bodySchema = op.requestBody?.content?.['application/json']?.schema;
+  if (op.requestBody && !bodySchema) fail(id, 'a request body must be application/json with a schema');
+  if (bodySchema) {
+    const validator = schemaName(bodySchema, `${id}Body`);
+    if (!bodySchema.$ref) inlineSchemas[validator] = bodySchema;
+    body = { required: op.requestBody.required === true, validator };
+  }
+
+  const success = {};
+  for (const [status, response] of Object.entries(op.responses ?? {})) {
+    if (!/^2\d\d$/.test(status)) continue;
+    const schema = response.content?.['application/json']?.schema;
+    if (!schema) {
+      if (response.content && Object.keys(response.content).length) fail(id, `${status} answers something other than JSON`);
+      success[status] = null;
+      continue;
+    }
+    const validator = schemaName(schema, `${id}${status}`);
+    if (!schema.$ref) inlineSchemas[validator] = schema;
+    success[status] = validator;
+  }
+  if (!Object.keys(success).length) fail(id, 'no 2xx response is described');
+
+  const pagination = op['x-partnero-pagination'];
+  if (pagination) {
+    for (const field of ['method', 'page', 'limit', 'items', 'next', 'currentPage', 'perPage']) {
+      if (pagination[field] === undefined) fail(id, `x-partnero-pagination needs ${field}`);
+    }
+    for (const field of ['page', 'limit']) {
+      if (parameters[pagination[field]]?.in !== 'query') fail(id, `x-partnero-pagination.${field} names no query parameter`);
+    }
+    if (methodNames.has(`${resource}.${pagination.method}`)) fail(id, `x-partnero-pagination.method ${pagination.method} is already used`);
+    methodNames.set(`${resource}.${pagination.method}`, id);
+  }
+
+  const create = op['x-partnero-create'];
+  if (create && (!create.match || !create.lookup?.operation || !create.lookup?.items || !create.owner?.operation || !create.result)) {
+    fail(id, 'x-partnero-create needs match, lookup.operation, lookup.items, owner.operation, owner.id and result');
+  }
+
+  table[id] = stripUndefined({
+    method: method.toUpperCase(),
+    path,
+    resource,
+    name,
+    summary: op.summary,
+    pathParameters,
+    parameters,
+    body,
+    success,
+    pagination: pagination && {
+      ...pagination,
+      items: tokens(pagination.items, id),
+      next: tokens(pagination.next, id),
+      currentPage: tokens(pagination.currentPage, id),
+      perPage: tokens(pagination.perPage, id),
+    },
+    create: create && {
+      match: create.match,
+      lookup: { operation: create.lookup.operation, items: tokens(create.lookup.items, id) },
+      owner: { operation: create.owner.operation, id: [].concat(create.owner.id ?? []).map((p) => tokens(p, id)) },
+      result: tokens(create.result, id),
+    },
+  });
+}
+// Cross-references are checked once every operation is known.
+for (const [id, row] of Object.entries(table)) {
+  if (!row.create) continue;
+  const { lookup, owner, match } = row.create;
+  if (table[lookup.operation]?.parameters[match]?.in !== 'query') fail(id, `x-partnero-create.lookup.operation ${lookup.operation} takes no query parameter ${match}`);
+  if (!table[owner.operation]?.pagination) fail(id, `x-partnero-create.owner.operation ${owner.operation} is not a paginated list`);
+}
+
+// ---- validators.ts -------------------------------------------------------------------------
 
 /** ajv-formats' `uri` expressions as source text, checked to judge like ajv-formats itself. */
 function ajvFormatsUriSource() {
@@ -76,56 +194,36 @@ function ajvFormatsUriSource() {
   return source;
 }
 
-/** A copy of a schema without `description` and `examples`, which validation never reads. */
-function withoutAnnotations(schema) {
-  if (Array.isArray(schema)) return schema.map(withoutAnnotations);
+/** A schema for ajv: without `description`, `examples` and `title` (never read by validation), refs by component name. */
+function forAjv(schema) {
+  if (Array.isArray(schema)) return schema.map(forAjv);
   if (!schema || typeof schema !== 'object') return schema;
-  return Object.fromEntries(
-    Object.entries(schema)
-      .filter(([key]) => key !== 'description' && key !== 'examples')
-      .map(([key, value]) => [key, key === 'properties' ? mapValues(value, withoutAnnotations) : withoutAnnotations(value)]),
-  );
+  const out = {};
+  for (const [key, value] of Object.entries(schema)) {
+    if (key === 'description' || key === 'examples' || key === 'title') continue;
+    if (key === '$ref') out.$ref = SCHEMA_REF.exec(value)?.[1] ?? fail('validators', `unsupported $ref ${value}`);
+    else if (key === 'properties') out.properties = Object.fromEntries(Object.entries(value).map(([k, v]) => [k, forAjv(v)]));
+    else out[key] = forAjv(value);
+  }
+  return out;
 }
 
-function mapValues(obj, fn) {
-  return Object.fromEntries(Object.entries(obj).map(([k, v]) => [k, fn(v)]));
-}
-
-function stripUndefined(obj) {
-  return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined));
-}
-
-const values = `${HEADER}
-/** The default server of the API, from the spec's \`servers\`. */
-export const defaultBaseUrl = ${JSON.stringify(spec.servers?.[0]?.url)} as const;
-
-/** Every operation's method, path and parameter rules, from the spec. */
-export const operations = ${JSON.stringify(operations(), null, 2)} as const;
-`;
-
-// The standalone code would otherwise `require()` ajv-formats (wrong in ESM, and a runtime
-// dependency). Instead the one format the spec uses, `uri`, is written into the same file,
-// with ajv-formats' own RFC 3986 expressions, so the client judges URIs exactly as Prism does.
 const uriSource = ajvFormatsUriSource();
 const formats = { uri: new Function(`${uriSource}; return (s) => NOT_URI_FRAGMENT.test(s) && URI.test(s);`)() };
 const ajv = new Ajv2020({
   allErrors: true,
   strict: true,
+  inlineRefs: false,
+  allowUnionTypes: true, // domain_id is an integer, a string or null
   code: { source: true, esm: true, lines: true, formats: _`formats` },
   formats,
 });
-const responseSchemas = {};
-for (const item of Object.values(spec.paths ?? {})) {
-  for (const op of Object.values(item)) {
-    const schema = op?.responses?.['200']?.content?.['application/json']?.schema;
-    if (op?.operationId && schema) responseSchemas[op.operationId] = schema;
-  }
-}
-for (const [id, schema] of Object.entries(responseSchemas)) ajv.addSchema(withoutAnnotations(schema), id);
-const rawValidatorCode = standaloneCode(
-  ajv,
-  Object.fromEntries(Object.keys(responseSchemas).map((id) => [id, id])),
-);
+const components = spec.components?.schemas ?? {};
+for (const [name, schema] of Object.entries(components)) ajv.addSchema(forAjv(schema), name);
+for (const [name, schema] of Object.entries(inlineSchemas)) ajv.addSchema(forAjv(schema), name);
+const used = new Set(Object.values(table).flatMap((row) => [row.body?.validator, ...Object.values(row.success)]).filter(Boolean));
+const exported = [...used].sort();
+const rawValidatorCode = standaloneCode(ajv, Object.fromEntries(exported.map((name) => [name, name])));
 // Standalone code `require()`s ajv's small runtime helpers; ESM has no require, and the client
 // must not depend on ajv at run time, so each helper is written out here instead.
 const ajvRuntime = {
@@ -137,6 +235,66 @@ const validatorCode = rawValidatorCode.replace(/require\("([^"]+)"\)\.default/g,
 });
 if (/\brequire\(/.test(validatorCode)) throw new Error('ajv standalone code still calls require()');
 const typedValidatorCode = validatorCode.replace(/^export const (\w+) = (\w+);$/gm, 'export const $1: Validator = $2;');
+
+/** What a schema allows, in words, for messages such as `key must be a non-empty string`. */
+function describe(schema) {
+  if (!schema || typeof schema !== 'object') return 'anything';
+  const kinds = [].concat(schema.type ?? []);
+  if (schema.anyOf?.every((branch) => Array.isArray(branch.required))) {
+    const names = [...new Set(schema.anyOf.flatMap((branch) => branch.required))];
+    return `an object with at least one of ${names.join(', ')}`;
+  }
+  if (Array.isArray(schema.enum)) return `one of ${schema.enum.map((v) => JSON.stringify(v)).join(', ')}`;
+  const words = kinds.map((kind) => {
+    switch (kind) {
+      case 'string': {
+        const { minLength: min, maxLength: max } = schema;
+        if (min === 1 && max === undefined) return 'a non-empty string';
+        if (min !== undefined || max !== undefined) return `a string of ${min ?? 0} to ${max ?? 'any number of'} characters`;
+        return 'a string';
+      }
+      case 'integer':
+      case 'number': {
+        const noun = kind === 'integer' ? 'an integer' : 'a number';
+        const { minimum: min, maximum: max } = schema;
+        if (min !== undefined && max !== undefined) return `${noun} from ${min} to ${max}`;
+        if (min !== undefined) return `${noun} of at least ${min}`;
+        if (max !== undefined) return `${noun} of at most ${max}`;
+        return noun;
+      }
+      case 'boolean':
+        return 'true or false';
+      case 'null':
+        return 'null';
+      case 'array':
+        return 'a list';
+      case 'object':
+        return 'an object';
+      default:
+        return kind;
+    }
+  });
+  if (!words.length) return 'given';
+  return words.length === 1 ? words[0] : `${words.slice(0, -1).join(', ')} or ${words.at(-1)}`;
+}
+
+/** Every field of a request body by JSON pointer (`/partner/id`), with its rule in words. */
+function fieldRules(schema, pointer = '', out = {}) {
+  out[pointer] = describe(schema);
+  const properties = Object.assign({}, schema.properties, ...(schema.anyOf ?? []).map((b) => b.properties ?? {}));
+  for (const [name, sub] of Object.entries(properties)) {
+    if (!(`${pointer}/${name}` in out)) fieldRules(sub, `${pointer}/${name}`, out);
+  }
+  if (schema.items) fieldRules(schema.items, `${pointer}/*`, out);
+  return out;
+}
+
+const bodyRules = {};
+for (const [id, row] of Object.entries(table)) {
+  if (!row.body) continue;
+  bodyRules[row.body.validator] ??= fieldRules(flatOps.get(id).op.requestBody.content['application/json'].schema);
+}
+
 const validators = `${HEADER}// @ts-nocheck: ajv's standalone output is plain JavaScript.
 /* eslint-disable */
 
@@ -155,13 +313,86 @@ export interface Validator {
   errors?: ValidationErrorObject[] | null;
 }
 
+/** For each request body validator, what each field allows, in words, by JSON pointer (\`*\` for any array index). */
+export const bodyRules: Readonly<Record<string, Readonly<Record<string, string>>>> = ${JSON.stringify(bodyRules, null, 2)};
+
 ${uriSource}
 const formats = { uri: (s) => NOT_URI_FRAGMENT.test(s) && URI.test(s) };
 ${typedValidatorCode}
 `;
 
+// ---- spec.ts -------------------------------------------------------------------------------
+
+const values = `${HEADER}
+/** The default server of the API, from the spec's \`servers\`. */
+export const defaultBaseUrl = ${JSON.stringify(spec.servers?.[0]?.url)} as const;
+
+/**
+ * Every operation of the spec, by operationId: method, path, parameter rules, request body and
+ * success statuses (each with the name of its validator, or null for no body), and the
+ * x-partnero-* extensions (client resource and method name, pagination, safe create).
+ */
+export const operations = ${JSON.stringify(table, null, 2)} as const;
+`;
+
+// ---- resources.ts --------------------------------------------------------------------------
+
+const jsdoc = (text, indent) =>
+  `${indent}/**\n${text.trim().split('\n').map((line) => `${indent} *${line ? ` ${line.replace(/\*\//g, '*\\/')}` : ''}`).join('\n')}\n${indent} */\n`;
+const pascal = (name) => name[0].toUpperCase() + name.slice(1);
+const byResource = new Map();
+for (const [id, row] of Object.entries(table)) {
+  if (!byResource.has(row.resource)) byResource.set(row.resource, []);
+  byResource.get(row.resource).push(id);
+}
+const interfaces = [...byResource].map(([resource, ids]) => {
+  const members = ids.flatMap((id) => {
+    const row = table[id];
+    const { op } = flatOps.get(id);
+    const pathArgs = row.pathParameters.map((p) => `${p}: string`);
+    const queryNames = Object.entries(row.parameters).filter(([, r]) => r.in === 'query');
+    const queryRequired = queryNames.some(([, r]) => r.required);
+    const input = row.body
+      ? [`body${row.body.required ? '' : '?'}: BodyOf<'${id}'>`]
+      : queryNames.length
+        ? [`query${queryRequired ? '' : '?'}: QueryOf<'${id}'>`]
+        : [];
+    const doc = `${op.summary}.\n\n${op.description ?? ''}\n\`${row.method} ${row.path}\` (${id})`;
+    const out = [`${jsdoc(doc, '  ')}  ${row.name}(${[...pathArgs, ...input, 'options?: RequestOptions'].join(', ')}): Promise<ResultOf<'${id}'>>;`];
+    if (row.pagination) {
+      const { method, page, items } = row.pagination;
+      const walkQuery = queryNames.some(([n]) => n !== page) ? [`query?: Omit<QueryOf<'${id}'>, '${page}'>`] : [];
+      const item = `ResultOf<'${id}'>${items.map((t) => `[${JSON.stringify(t)}]`).join('')}[number]`;
+      out.push(
+        `${jsdoc(`Every item of \`${row.name}\`, page after page: \`for await (const item of ...)\`, or \`.pages()\`.\n\`${row.method} ${row.path}\` (${id})`, '  ')}  ${method}(${[...pathArgs, ...walkQuery, 'options?: ListAllOptions'].join(', ')}): Paginator<${item}, ResultOf<'${id}'>>;`,
+      );
+    }
+    return out;
+  });
+  return `/** \`client.${resource}\`. */\nexport interface ${pascal(resource)} {\n${members.join('\n')}\n}`;
+});
+const schemaAliases = Object.keys(components).map((name) => {
+  const description = components[name].description?.trim().split('\n\n')[0] ?? name;
+  return `${jsdoc(description, '')}export type ${name} = components['schemas']['${name}'];`;
+});
+const resources = `${HEADER}
+import type { components } from './schema.js';
+import type { BodyOf, ListAllOptions, QueryOf, RequestOptions, ResultOf } from '../operation-types.js';
+import type { Paginator } from '../pagination.js';
+
+${interfaces.join('\n\n')}
+
+/** Every resource of the client, by property name. */
+export interface Resources {
+${[...byResource.keys()].map((r) => `  readonly ${r}: ${pascal(r)};`).join('\n')}
+}
+
+${schemaAliases.join('\n')}
+`;
+
 await mkdir(outDir, { recursive: true });
 await writeFile(new URL('schema.ts', outDir), `${HEADER}\n${types}`);
 await writeFile(new URL('spec.ts', outDir), values);
+await writeFile(new URL('resources.ts', outDir), resources);
 await writeFile(new URL('validators.ts', outDir), validators);
-console.log(`generated ${fileURLToPath(outDir)}{schema.ts,spec.ts,validators.ts}`);
+console.log(`generated ${fileURLToPath(outDir)}{schema.ts,spec.ts,resources.ts,validators.ts}`);

@@ -3,8 +3,8 @@ import createClient, { createQuerySerializer, type Client } from 'openapi-fetch'
 import type { paths } from './generated/schema.js';
 import { defaultBaseUrl } from './generated/spec.js';
 import { InvalidOptionError, PartneroError } from './errors.js';
-import { referralLinks, type ReferralLinks, type RequestOptions } from './referral-links.js';
-import type { CallSettings } from './internal/transport.js';
+import type { Resources } from './generated/resources.js';
+import { buildResources } from './resources.js';
 import { callSettings, checkApiKey, checkBaseUrl, checkCount } from './internal/options.js';
 
 /** Options of `createPartneroClient`. */
@@ -19,16 +19,14 @@ export interface PartneroClientOptions {
   readonly maxRetries?: number;
   /** Time limit of each attempt, in milliseconds, headers and body included. Default 30 000. */
   readonly timeoutMs?: number;
-  /** Check every 200 body against the spec's response schema. Default false. */
+  /** Check every 2xx body against the spec's response schema. Default false. */
   readonly validateResponses?: boolean;
   /** Allow a plain `http://` baseUrl to a host other than loopback, sending the key unencrypted. Default false. */
   readonly allowInsecureHttp?: boolean;
 }
 
-/** A Partnero API client. */
-export interface PartneroClient {
-  /** Referral links of partners. */
-  readonly referralLinks: ReferralLinks;
+/** A Partnero API client: one property per resource of the spec (`partnerLinks`, ...), and `raw`. */
+export interface PartneroClient extends Resources {
   /** The typed openapi-fetch client underneath, for any path in the spec (no retries, no checks). */
   readonly raw: Client<paths>;
 }
@@ -74,9 +72,10 @@ export function createPartneroClient(options: PartneroClientOptions): PartneroCl
       }
     },
   });
-  const settings = (call: RequestOptions | undefined, where: string): CallSettings => callSettings(defaults, call, where);
-  return Object.freeze({
-    referralLinks: referralLinks({ raw: openapiFetch(), validateResponses: options.validateResponses === true, settings }),
-    raw,
+  const resources = buildResources({
+    raw: openapiFetch(),
+    validateResponses: options.validateResponses === true,
+    settings: (call, where) => callSettings(defaults, call, where),
   });
+  return Object.freeze({ ...resources, raw });
 }

@@ -233,6 +233,31 @@ export class PaginationError extends PartneroError {
   override name = 'PaginationError';
 }
 
+/**
+ * A create whose first attempt failed in a way that may have created the resource, and whose
+ * key now exists, but cannot be confirmed as this call's (the owner was given by a field its
+ * list cannot be looked up by). `existing` is what the lookup found; `cause` the first failure.
+ */
+export class UncertainCreateError extends PartneroError {
+  override name = 'UncertainCreateError';
+  /** The resource found under the key, as the lookup answered it. */
+  readonly existing: unknown;
+
+  constructor(message: string, existing: unknown, options?: ErrorOptions) {
+    super(message, options);
+    this.existing = existing;
+  }
+}
+
+/**
+ * A create whose first attempt failed in a way that may have created the resource, and whose
+ * key turned out to belong to another owner: nothing was created. `existing` is what holds the
+ * key; `cause` the first failure.
+ */
+export class CreateConflictError extends UncertainCreateError {
+  override name = 'CreateConflictError';
+}
+
 const ERROR_CLASSES: Readonly<Record<number, typeof PartneroApiError>> = {
   400: BadRequestError,
   401: AuthenticationError,

@@ -1,14 +1,9 @@
 export { createPartneroClient } from './client.js';
 export type { PartneroClient, PartneroClientOptions } from './client.js';
-export type {
-  ListAllOptions,
-  ListAllReferralLinksQuery,
-  ListReferralLinksQuery,
-  ReferralLink,
-  ReferralLinkList,
-  ReferralLinks,
-  RequestOptions,
-} from './referral-links.js';
+export type { BodyOf, ListAllOptions, OperationId, QueryOf, RequestOptions, ResultOf } from './operation-types.js';
+// The resources and a type for every schema of the spec, by their spec names (ReferralLink, ...):
+// generated, so they cannot be listed here by name.
+export type * from './generated/resources.js';
 export { Paginator } from './pagination.js';
 export type { PaginationOptions } from './pagination.js';
 export {
@@ -16,6 +11,7 @@ export {
   BadRequestError,
   ConnectionError,
   ConnectionTimeoutError,
+  CreateConflictError,
   InternalServerError,
   InvalidOptionError,
   InvalidParameterError,
@@ -26,7 +22,9 @@ export {
   PermissionDeniedError,
   RateLimitError,
   RequestAbortedError,
+  ResponseBodyError,
   ResponseValidationError,
+  UncertainCreateError,
   UnexpectedResponseError,
   UnprocessableEntityError,
 } from './errors.js';

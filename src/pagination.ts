@@ -127,14 +127,14 @@ function checkPageNumber(operation: string, current: number, reported: unknown):
 }
 
 /**
- * The page number in the `page` query parameter of a URL (absolute or relative, such as
+ * The page number in the query parameter `parameter` (e.g. `page`) of a URL (absolute or relative, such as
  * `links.next`), or undefined when it has none that is usable. Decimal digits only: `0x2`,
  * `2e0`, ` 2` or `+2` are not page 2.
  */
-export function pageNumberFromUrl(url: string): number | undefined {
+export function pageNumberFromUrl(url: string, parameter: string): number | undefined {
   let text: string | null;
   try {
-    text = new URL(url, 'http://relative.invalid').searchParams.get('page');
+    text = new URL(url, 'http://relative.invalid').searchParams.get(parameter);
   } catch {
     return undefined;
   }

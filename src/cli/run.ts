@@ -153,7 +153,7 @@ async function list(client: Client, command: ListCommand, io: CliIo): Promise<vo
     let pages = 0;
     let count = 0;
     try {
-      for await (const body of client.referralLinks.listAll(command.partnerId, query).pages()) {
+      for await (const body of client.partnerLinks.listAll(command.partnerId, query).pages()) {
         pages += 1;
         count += body.data.length;
         if (progress) io.stderr.write(`\rFetched ${pages} page${pages === 1 ? '' : 's'}, ${count} link${count === 1 ? '' : 's'}…`);
@@ -163,7 +163,7 @@ async function list(client: Client, command: ListCommand, io: CliIo): Promise<vo
       if (progress && pages > 0) io.stderr.write('\r\x1b[K');
     }
   } else {
-    const body: ReferralLinkList = await client.referralLinks.list(command.partnerId, query);
+    const body: ReferralLinkList = await client.partnerLinks.list(command.partnerId, query);
     emit(body.data);
     if (table && body.links?.next && io.stderr.isTTY === true) {
       io.stderr.write(`More links on page ${(body.meta?.current_page ?? page ?? 1) + 1}: use --page or --all.\n`);

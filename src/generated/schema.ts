@@ -10,20 +10,245 @@ export interface paths {
                 /**
                  * @description The partner's unique ID, for example `partner_123`. It is the partner's *id*: a referral
                  *     key or an email address in its place is answered with 404. No character rules are
-                 *     documented, so clients send it as one percent-encoded path segment **[inferred]**.
+                 *     documented, so clients send it as one percent-encoded path segment **[inferred]**; `.` and
+                 *     `..` are excluded because no encoding keeps them from being read as relative path segments.
                  */
                 id: components["parameters"]["PartnerId"];
             };
             cookie?: never;
         };
         /**
-         * List referral links
-         * @description Lists the referral links of one partner, one page at a time.
-         *
-         *     A referral link is a unique, trackable URL that partners share with their audience.
-         *     It allows the system to attribute sign-ups and purchases to the partner.
+         * List a partner's referral links
+         * @description Lists the referral links of one partner, one page at a time, with `limit` links a page.
+         *     The client's `listAll` walks every page.
          */
-        get: operations["listReferralLinks"];
+        get: operations["listPartnerReferralLinks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/partner_referral_links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a partner referral link
+         * @description Creates a referral link with the given key for a partner, identified by its `id`, `key`
+         *     or `email`. Keys are unique across the program.
+         *
+         *     Partnero documents the answer as `201 Created` on one page, while its customer-link page
+         *     answers the same call with `200 OK`: both are success here **[inferred]**. There is no
+         *     idempotency key: the client never sends a create twice blindly (see `x-partnero-create`).
+         */
+        post: operations["createPartnerReferralLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/partner_referral_links/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The referral link's current ID, for example `ref_456`. A link's ID follows its key: after a
+                 *     rename, the old ID no longer finds the link **[inferred]** from the documented update example.
+                 *     Sent as one percent-encoded path segment; `.` and `..` are excluded because no encoding keeps
+                 *     them from being read as relative path segments.
+                 */
+                id: components["parameters"]["LinkId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a partner referral link
+         * @description Gets one partner referral link by its ID. Documented only by Partnero's SDK; the answer is
+         *     the same as for a customer link **[inferred]**.
+         */
+        get: operations["getPartnerReferralLink"];
+        /**
+         * Rename a partner referral link
+         * @description Gives a partner referral link a new key. The link's ID follows its key: the answer carries
+         *     the new ID, and the old one no longer finds the link **[inferred]**.
+         */
+        put: operations["updatePartnerReferralLink"];
+        post?: never;
+        /**
+         * Delete a partner referral link
+         * @description Deletes a partner referral link. Documented only by Partnero's SDK: the answer is not
+         *     documented, so both a `200` with the usual envelope and a `204` without a body are
+         *     success here **[inferred]**. What happens to a partner's default link is not documented.
+         */
+        delete: operations["deletePartnerReferralLink"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/partner_referral_links:search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search partner referral links
+         * @description Finds a partner referral link by its `id` or its `key`. Documented only by Partnero's SDK
+         *     ("use id or key"); the answer is **[inferred]**: a list in `data`, empty when nothing
+         *     matches.
+         */
+        get: operations["searchPartnerReferralLinks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/partner_referral_links:domains": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the domains a link can use
+         * @description Lists the program's domains that a partner referral link can use, one page at a time: the
+         *     default domain (`id` null) and any additional ones. Pass a domain's `id` and
+         *     `is_additional` when creating a link. There is no such list for customer links.
+         */
+        get: operations["listPartnerReferralLinkDomains"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customers/{id}/referral_links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The customer's ID, for example `customer_123`. Partnero's guide calls this path with the
+                 *     customer's `key`, which in refer-a-friend programs is the main customer identifier, so a key
+                 *     may work here too **[inferred]**. Sent as one percent-encoded path segment; `.` and `..` are
+                 *     excluded because no encoding keeps them from being read as relative path segments.
+                 */
+                id: components["parameters"]["CustomerId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List a customer's referral links
+         * @description Lists the referral links of one customer (refer-a-friend programs), one page at a time, with `limit` links a page.
+         *     The client's `listAll` walks every page.
+         */
+        get: operations["listCustomerReferralLinks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customer_referral_links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a customer referral link
+         * @description Creates a referral link with the given key for a customer, identified by its `id`, `key`
+         *     or `email`. Keys are unique across the program.
+         *
+         *     Partnero documents the answer as `200 OK`; its partner-link page answers the same call with
+         *     `201 Created`, so both are success here **[inferred]**. There is no
+         *     idempotency key: the client never sends a create twice blindly (see `x-partnero-create`).
+         */
+        post: operations["createCustomerReferralLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customer_referral_links/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The referral link's current ID, for example `ref_456`. A link's ID follows its key: after a
+                 *     rename, the old ID no longer finds the link **[inferred]** from the documented update example.
+                 *     Sent as one percent-encoded path segment; `.` and `..` are excluded because no encoding keeps
+                 *     them from being read as relative path segments.
+                 */
+                id: components["parameters"]["LinkId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a customer referral link
+         * @description Gets one customer referral link by its ID.
+         */
+        get: operations["getCustomerReferralLink"];
+        /**
+         * Rename a customer referral link
+         * @description Gives a customer referral link a new key. Documented only by Partnero's SDK; it behaves as
+         *     for partner links **[inferred]**. The link's ID follows its key: the answer carries
+         *     the new ID, and the old one no longer finds the link **[inferred]**.
+         */
+        put: operations["updateCustomerReferralLink"];
+        post?: never;
+        /**
+         * Delete a customer referral link
+         * @description Deletes a customer referral link. Documented only by Partnero's SDK: the answer is not
+         *     documented, so both a `200` with the usual envelope and a `204` without a body are
+         *     success here **[inferred]**. What happens to a partner's default link is not documented.
+         */
+        delete: operations["deleteCustomerReferralLink"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customer_referral_links:search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search customer referral links
+         * @description Finds a customer referral link by its `id` or its `key`. Documented only by Partnero's SDK
+         *     ("use id or key"); the answer is **[inferred]**: a list in `data`, empty when nothing
+         *     matches. The SDK's README also narrows a search by `customer[id]`, whose meaning on the server
+         *     is not documented; it is left out here.
+         */
+        get: operations["searchCustomerReferralLinks"];
         put?: never;
         post?: never;
         delete?: never;
@@ -36,7 +261,10 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** @description A unique, trackable URL that a partner shares with their audience. */
+        /**
+         * @description A unique, trackable URL that a partner (or, in a refer-a-friend program, a customer) shares
+         *     with their audience. Partner and customer links have the same shape.
+         */
         ReferralLink: {
             /**
              * @description Link identifier. In the documented examples it equals `key`, and renaming a link's key
@@ -57,7 +285,7 @@ export interface components {
              */
             url: string;
             /**
-             * @description Whether this is the partner's default link.
+             * @description Whether this is the owner's default link.
              * @example true
              */
             default: boolean;
@@ -153,7 +381,7 @@ export interface components {
              */
             path: string;
         };
-        /** @description One page of a partner's referral links. */
+        /** @description One page of the referral links of a partner or a customer. */
         ReferralLinkList: {
             /** @description The referral links on this page. */
             data: components["schemas"]["ReferralLink"][];
@@ -167,10 +395,11 @@ export interface components {
             status: 1;
         };
         /**
-         * @description The body of every error answer. Partnero documents a human-readable `message`; a
+         * @description The body of every error answer (named `ApiError` rather than `Error`, so that code generated
+         *     from this description never shadows JavaScript's `Error`). Partnero documents a human-readable `message`; a
          *     validation error (422) adds `errors`, the messages for each field that was refused.
          */
-        Error: {
+        ApiError: {
             /**
              * @description What went wrong, in words meant for a person (possibly empty).
              * @example Unauthenticated.
@@ -194,6 +423,254 @@ export interface components {
              */
             status?: number;
         };
+        /**
+         * @description The partner who owns the link, identified by its `id`, `key` or `email`: at least one of the
+         *     three. Which one wins when several are given is not documented **[inferred]**; Partnero's SDK
+         *     sends other partner fields too, so they are allowed.
+         */
+        PartnerReference: {
+            /**
+             * @description The partner's ID. Required if `key` and `email` are absent.
+             * @example partner_123
+             */
+            id: string;
+            /**
+             * @description The partner's key. Required if `id` and `email` are absent.
+             * @example partner_key_123
+             */
+            key?: string;
+            /**
+             * @description The partner's email address. Required if `id` and `key` are absent.
+             * @example partner@example.com
+             */
+            email?: string;
+        } | {
+            /**
+             * @description The partner's ID. Required if `key` and `email` are absent.
+             * @example partner_123
+             */
+            id?: string;
+            /**
+             * @description The partner's key. Required if `id` and `email` are absent.
+             * @example partner_key_123
+             */
+            key: string;
+            /**
+             * @description The partner's email address. Required if `id` and `key` are absent.
+             * @example partner@example.com
+             */
+            email?: string;
+        } | {
+            /**
+             * @description The partner's ID. Required if `key` and `email` are absent.
+             * @example partner_123
+             */
+            id?: string;
+            /**
+             * @description The partner's key. Required if `id` and `email` are absent.
+             * @example partner_key_123
+             */
+            key?: string;
+            /**
+             * @description The partner's email address. Required if `id` and `key` are absent.
+             * @example partner@example.com
+             */
+            email: string;
+        };
+        /**
+         * @description A new referral link for a partner. `key` sits at the top level, as in every documented
+         *     example and in Partnero's SDK (one documentation page speaks of separate "partner" and
+         *     "link" objects; its own example does not).
+         */
+        NewPartnerReferralLink: {
+            /**
+             * @description The new link's key, used in its URL. Keys are unique across the program.
+             * @example ref_456
+             */
+            key: string;
+            partner: components["schemas"]["PartnerReference"];
+            /**
+             * @description The domain to use, an `id` from the domains list; leave it out (or `null`) for the
+             *     default domain. Documented as a string but shown as a number, so both are accepted
+             *     **[inferred]**; Partnero's SDK always sends it, as `null` when not given. When present,
+             *     `is_additional` is required too.
+             * @example 8
+             */
+            domain_id?: number | string | null;
+            /**
+             * @description Whether `domain_id` is an additional domain (its `is_additional` in the domains list). Required when `domain_id` is given.
+             * @example true
+             */
+            is_additional?: boolean;
+        };
+        /** @description One referral link, as the API answers a create, get or update. */
+        ReferralLinkResponse: {
+            data: components["schemas"]["ReferralLink"];
+            /**
+             * @description Always `1` on success.
+             * @example 1
+             * @constant
+             */
+            status: 1;
+        };
+        /**
+         * @description A link's new key. The key is the only field documented as updatable; the link's id follows
+         *     it.
+         */
+        ReferralLinkRename: {
+            /**
+             * @description New key for the link, unique across the program.
+             * @example ref_789
+             */
+            key: string;
+        };
+        /**
+         * @description The answer to a delete. Partnero does not document it **[inferred]**: the usual envelope with
+         *     `status` 1 and possibly a `message`; a 204 without a body is allowed too.
+         */
+        DeleteResult: {
+            /**
+             * @description Always `1` on success.
+             * @example 1
+             * @constant
+             */
+            status: 1;
+            /**
+             * @description A confirmation meant for a person, when the server sends one **[inferred]**.
+             * @example Referral link deleted.
+             */
+            message?: string;
+        };
+        /**
+         * @description The links that match a search. Partnero does not document this answer **[inferred]**: a list
+         *     in `data`, as a third-party integration reads it, empty when nothing matches (rather than 404),
+         *     and not paginated, since a search by id or key matches at most one link.
+         */
+        ReferralLinkSearchResult: {
+            /** @description The matching links; at most one, since ids and keys are unique. */
+            data: components["schemas"]["ReferralLink"][];
+            /**
+             * @description Always `1` on success.
+             * @example 1
+             * @constant
+             */
+            status: 1;
+        };
+        /** @description A domain of the program that a referral link can use. */
+        LinkDomain: {
+            /**
+             * @description The domain's ID, to pass as `domain_id` when creating a link; `null` for the program's
+             *     default domain.
+             * @example 8
+             */
+            id: number | null;
+            /**
+             * @description The domain, possibly with a path (`mmc.test/profile`).
+             * @example partnero.com
+             */
+            domain: string;
+            /**
+             * @description The prefix a link's key is appended to, for example `https://partnero.com?aff=`.
+             * @example https://partnero.com?aff=
+             */
+            url: string;
+            /**
+             * @description Whether this is an additional domain; pass it as `is_additional` with its `domain_id`.
+             * @example false
+             */
+            is_additional: boolean;
+        };
+        /** @description One page of the domains a referral link can use. */
+        LinkDomainList: {
+            /** @description The domains on this page. */
+            data: components["schemas"]["LinkDomain"][];
+            links?: components["schemas"]["PaginationLinks"];
+            meta?: components["schemas"]["PaginationMeta"];
+            /**
+             * @description Always `1` on success. One documented example of this answer leaves it out; the newer one
+             *     has it, as every other answer does, so it is required here **[inferred]**.
+             * @example 1
+             * @constant
+             */
+            status: 1;
+        };
+        /**
+         * @description The customer who owns the link, identified by its `id`, `key` or `email`: at least one of the
+         *     three. Which one wins when several are given is not documented **[inferred]**; Partnero's SDK
+         *     sends other customer fields too, so they are allowed.
+         */
+        CustomerReference: {
+            /**
+             * @description The customer's ID. Required if `key` and `email` are absent.
+             * @example customer_123
+             */
+            id: string;
+            /**
+             * @description The customer's key. Required if `id` and `email` are absent.
+             * @example customer_key_123
+             */
+            key?: string;
+            /**
+             * @description The customer's email address. Required if `id` and `key` are absent.
+             * @example customer@example.com
+             */
+            email?: string;
+        } | {
+            /**
+             * @description The customer's ID. Required if `key` and `email` are absent.
+             * @example customer_123
+             */
+            id?: string;
+            /**
+             * @description The customer's key. Required if `id` and `email` are absent.
+             * @example customer_key_123
+             */
+            key: string;
+            /**
+             * @description The customer's email address. Required if `id` and `key` are absent.
+             * @example customer@example.com
+             */
+            email?: string;
+        } | {
+            /**
+             * @description The customer's ID. Required if `key` and `email` are absent.
+             * @example customer_123
+             */
+            id?: string;
+            /**
+             * @description The customer's key. Required if `id` and `email` are absent.
+             * @example customer_key_123
+             */
+            key?: string;
+            /**
+             * @description The customer's email address. Required if `id` and `key` are absent.
+             * @example customer@example.com
+             */
+            email: string;
+        };
+        /**
+         * @description A new referral link for a customer. `domain_id` and `is_additional` are not documented for
+         *     customers, but Partnero's SDK sends them, so they are accepted as for partners **[inferred]**.
+         */
+        NewCustomerReferralLink: {
+            /**
+             * @description The new link's key, used in its URL. Keys are unique across the program.
+             * @example ref_123_1
+             */
+            key: string;
+            customer: components["schemas"]["CustomerReference"];
+            /**
+             * @description **[inferred]** The domain to use, as for partner links; leave it out (or `null`) for the
+             *     default domain. When present, `is_additional` is required too.
+             * @example 8
+             */
+            domain_id?: number | string | null;
+            /**
+             * @description **[inferred]** Whether `domain_id` is an additional domain. Required when `domain_id` is given.
+             * @example true
+             */
+            is_additional?: boolean;
+        };
     };
     responses: {
         /** @description The request could not be understood. */
@@ -202,7 +679,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["ApiError"];
             };
         };
         /** @description The API key is missing or invalid. */
@@ -211,7 +688,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["ApiError"];
             };
         };
         /** @description The API key may not do this. */
@@ -220,16 +697,16 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["ApiError"];
             };
         };
         /** @description No partner has this ID in the program of the API key. */
-        NotFound: {
+        PartnerNotFound: {
             headers: {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["ApiError"];
             };
         };
         /** @description A parameter was refused; `errors` names each refused field with its messages. */
@@ -238,7 +715,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["ApiError"];
             };
         };
         /**
@@ -251,7 +728,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["ApiError"];
             };
         };
         /** @description Partnero failed to answer; trying again later may succeed. */
@@ -260,7 +737,50 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["ApiError"];
+            };
+        };
+        /**
+         * @description The link was refused; `errors` names each refused field with its messages. A key that is
+         *     already taken is refused here **[inferred]**: keys are documented as unique, the answer to a
+         *     duplicate is not.
+         */
+        ReferralLinkRejected: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ApiError"];
+            };
+        };
+        /**
+         * @description No referral link has this ID in the program of the API key (after a rename, the old ID no
+         *     longer finds the link **[inferred]**).
+         */
+        ReferralLinkNotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ApiError"];
+            };
+        };
+        /** @description Not found. Partnero's documentation gives 404 as the answer to an invalid request of this list. */
+        NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ApiError"];
+            };
+        };
+        /** @description No customer has this ID in the program of the API key. */
+        CustomerNotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ApiError"];
             };
         };
     };
@@ -268,7 +788,8 @@ export interface components {
         /**
          * @description The partner's unique ID, for example `partner_123`. It is the partner's *id*: a referral
          *     key or an email address in its place is answered with 404. No character rules are
-         *     documented, so clients send it as one percent-encoded path segment **[inferred]**.
+         *     documented, so clients send it as one percent-encoded path segment **[inferred]**; `.` and
+         *     `..` are excluded because no encoding keeps them from being read as relative path segments.
          */
         PartnerId: string;
         /** @description Number of results per page, from 1 to 250. */
@@ -278,6 +799,32 @@ export interface components {
          *     and that 0 is refused is **[inferred]** from the default.
          */
         Page: number;
+        /**
+         * @description The referral link's current ID, for example `ref_456`. A link's ID follows its key: after a
+         *     rename, the old ID no longer finds the link **[inferred]** from the documented update example.
+         *     Sent as one percent-encoded path segment; `.` and `..` are excluded because no encoding keeps
+         *     them from being read as relative path segments.
+         */
+        LinkId: string;
+        /**
+         * @description Find the link with this ID. Give `id` or `key` ("use id or key", in Partnero's PHP SDK).
+         *     Matching is exact **[inferred]**.
+         */
+        SearchId: string;
+        /**
+         * @description Find the link with this key. Give `id` or `key` ("use id or key", in Partnero's PHP SDK).
+         *     Matching is exact **[inferred]**; keys are unique, so at most one link matches.
+         */
+        SearchKey: string;
+        /** @description Number of domains per page, from 1 to 250 (default 10, unlike the link lists). */
+        DomainLimit: number;
+        /**
+         * @description The customer's ID, for example `customer_123`. Partnero's guide calls this path with the
+         *     customer's `key`, which in refer-a-friend programs is the main customer identifier, so a key
+         *     may work here too **[inferred]**. Sent as one percent-encoded path segment; `.` and `..` are
+         *     excluded because no encoding keeps them from being read as relative path segments.
+         */
+        CustomerId: string;
     };
     requestBodies: never;
     headers: {
@@ -291,7 +838,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    listReferralLinks: {
+    listPartnerReferralLinks: {
         parameters: {
             query?: {
                 /** @description Number of results per page, from 1 to 250. */
@@ -307,7 +854,8 @@ export interface operations {
                 /**
                  * @description The partner's unique ID, for example `partner_123`. It is the partner's *id*: a referral
                  *     key or an email address in its place is answered with 404. No character rules are
-                 *     documented, so clients send it as one percent-encoded path segment **[inferred]**.
+                 *     documented, so clients send it as one percent-encoded path segment **[inferred]**; `.` and
+                 *     `..` are excluded because no encoding keeps them from being read as relative path segments.
                  */
                 id: components["parameters"]["PartnerId"];
             };
@@ -327,7 +875,467 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            404: components["responses"]["PartnerNotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createPartnerReferralLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewPartnerReferralLink"];
+            };
+        };
+        responses: {
+            /** @description The link was created (as Partnero's customer-link page answers the same call) **[inferred]**. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferralLinkResponse"];
+                };
+            };
+            /** @description The link was created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferralLinkResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["PartnerNotFound"];
+            422: components["responses"]["ReferralLinkRejected"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getPartnerReferralLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The referral link's current ID, for example `ref_456`. A link's ID follows its key: after a
+                 *     rename, the old ID no longer finds the link **[inferred]** from the documented update example.
+                 *     Sent as one percent-encoded path segment; `.` and `..` are excluded because no encoding keeps
+                 *     them from being read as relative path segments.
+                 */
+                id: components["parameters"]["LinkId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The link. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferralLinkResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["ReferralLinkNotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    updatePartnerReferralLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The referral link's current ID, for example `ref_456`. A link's ID follows its key: after a
+                 *     rename, the old ID no longer finds the link **[inferred]** from the documented update example.
+                 *     Sent as one percent-encoded path segment; `.` and `..` are excluded because no encoding keeps
+                 *     them from being read as relative path segments.
+                 */
+                id: components["parameters"]["LinkId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReferralLinkRename"];
+            };
+        };
+        responses: {
+            /** @description The renamed link, with its new ID. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferralLinkResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["ReferralLinkNotFound"];
+            422: components["responses"]["ReferralLinkRejected"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deletePartnerReferralLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The referral link's current ID, for example `ref_456`. A link's ID follows its key: after a
+                 *     rename, the old ID no longer finds the link **[inferred]** from the documented update example.
+                 *     Sent as one percent-encoded path segment; `.` and `..` are excluded because no encoding keeps
+                 *     them from being read as relative path segments.
+                 */
+                id: components["parameters"]["LinkId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The link was deleted **[inferred]**. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeleteResult"];
+                };
+            };
+            /** @description The link was deleted; no body **[inferred]**. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["ReferralLinkNotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    searchPartnerReferralLinks: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Find the link with this ID. Give `id` or `key` ("use id or key", in Partnero's PHP SDK).
+                 *     Matching is exact **[inferred]**.
+                 */
+                id?: components["parameters"]["SearchId"];
+                /**
+                 * @description Find the link with this key. Give `id` or `key` ("use id or key", in Partnero's PHP SDK).
+                 *     Matching is exact **[inferred]**; keys are unique, so at most one link matches.
+                 */
+                key?: components["parameters"]["SearchKey"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The matching links. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferralLinkSearchResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listPartnerReferralLinkDomains: {
+        parameters: {
+            query?: {
+                /** @description Number of domains per page, from 1 to 250 (default 10, unlike the link lists). */
+                limit?: components["parameters"]["DomainLimit"];
+                /**
+                 * @description Page number, starting at 1. The documentation states the default; that pages start at 1
+                 *     and that 0 is refused is **[inferred]** from the default.
+                 */
+                page?: components["parameters"]["Page"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of domains. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LinkDomainList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listCustomerReferralLinks: {
+        parameters: {
+            query?: {
+                /** @description Number of results per page, from 1 to 250. */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Page number, starting at 1. The documentation states the default; that pages start at 1
+                 *     and that 0 is refused is **[inferred]** from the default.
+                 */
+                page?: components["parameters"]["Page"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The customer's ID, for example `customer_123`. Partnero's guide calls this path with the
+                 *     customer's `key`, which in refer-a-friend programs is the main customer identifier, so a key
+                 *     may work here too **[inferred]**. Sent as one percent-encoded path segment; `.` and `..` are
+                 *     excluded because no encoding keeps them from being read as relative path segments.
+                 */
+                id: components["parameters"]["CustomerId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the customer's referral links. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferralLinkList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["CustomerNotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createCustomerReferralLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewCustomerReferralLink"];
+            };
+        };
+        responses: {
+            /** @description The link was created. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferralLinkResponse"];
+                };
+            };
+            /** @description The link was created (as Partnero's partner-link page answers the same call) **[inferred]**. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferralLinkResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["CustomerNotFound"];
+            422: components["responses"]["ReferralLinkRejected"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getCustomerReferralLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The referral link's current ID, for example `ref_456`. A link's ID follows its key: after a
+                 *     rename, the old ID no longer finds the link **[inferred]** from the documented update example.
+                 *     Sent as one percent-encoded path segment; `.` and `..` are excluded because no encoding keeps
+                 *     them from being read as relative path segments.
+                 */
+                id: components["parameters"]["LinkId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The link. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferralLinkResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["ReferralLinkNotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    updateCustomerReferralLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The referral link's current ID, for example `ref_456`. A link's ID follows its key: after a
+                 *     rename, the old ID no longer finds the link **[inferred]** from the documented update example.
+                 *     Sent as one percent-encoded path segment; `.` and `..` are excluded because no encoding keeps
+                 *     them from being read as relative path segments.
+                 */
+                id: components["parameters"]["LinkId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReferralLinkRename"];
+            };
+        };
+        responses: {
+            /** @description The renamed link, with its new ID. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferralLinkResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["ReferralLinkNotFound"];
+            422: components["responses"]["ReferralLinkRejected"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteCustomerReferralLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The referral link's current ID, for example `ref_456`. A link's ID follows its key: after a
+                 *     rename, the old ID no longer finds the link **[inferred]** from the documented update example.
+                 *     Sent as one percent-encoded path segment; `.` and `..` are excluded because no encoding keeps
+                 *     them from being read as relative path segments.
+                 */
+                id: components["parameters"]["LinkId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The link was deleted **[inferred]**. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeleteResult"];
+                };
+            };
+            /** @description The link was deleted; no body **[inferred]**. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["ReferralLinkNotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    searchCustomerReferralLinks: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Find the link with this ID. Give `id` or `key` ("use id or key", in Partnero's PHP SDK).
+                 *     Matching is exact **[inferred]**.
+                 */
+                id?: components["parameters"]["SearchId"];
+                /**
+                 * @description Find the link with this key. Give `id` or `key` ("use id or key", in Partnero's PHP SDK).
+                 *     Matching is exact **[inferred]**; keys are unique, so at most one link matches.
+                 */
+                key?: components["parameters"]["SearchKey"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The matching links. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferralLinkSearchResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];

@@ -4,17 +4,31 @@
 /** The default server of the API, from the spec's `servers`. */
 export const defaultBaseUrl = "https://api.partnero.com" as const;
 
-/** Every operation's method, path and parameter rules, from the spec. */
+/**
+ * Every operation of the spec, by operationId: method, path, parameter rules, request body and
+ * success statuses (each with the name of its validator, or null for no body), and the
+ * x-partnero-* extensions (client resource and method name, pagination, safe create).
+ */
 export const operations = {
-  "listReferralLinks": {
+  "listPartnerReferralLinks": {
     "method": "GET",
     "path": "/v1/partners/{id}/referral_links",
+    "resource": "partnerLinks",
+    "name": "list",
+    "summary": "List a partner's referral links",
+    "pathParameters": [
+      "id"
+    ],
     "parameters": {
       "id": {
         "in": "path",
         "required": true,
         "type": "string",
-        "minLength": 1
+        "minLength": 1,
+        "exclude": [
+          ".",
+          ".."
+        ]
       },
       "limit": {
         "in": "query",
@@ -31,6 +45,427 @@ export const operations = {
         "minimum": 1,
         "default": 1
       }
+    },
+    "success": {
+      "200": "ReferralLinkList"
+    },
+    "pagination": {
+      "method": "listAll",
+      "page": "page",
+      "limit": "limit",
+      "items": [
+        "data"
+      ],
+      "next": [
+        "links",
+        "next"
+      ],
+      "currentPage": [
+        "meta",
+        "current_page"
+      ],
+      "perPage": [
+        "meta",
+        "per_page"
+      ]
+    }
+  },
+  "createPartnerReferralLink": {
+    "method": "POST",
+    "path": "/v1/partner_referral_links",
+    "resource": "partnerLinks",
+    "name": "create",
+    "summary": "Create a partner referral link",
+    "pathParameters": [],
+    "parameters": {},
+    "body": {
+      "required": true,
+      "validator": "NewPartnerReferralLink"
+    },
+    "success": {
+      "200": "ReferralLinkResponse",
+      "201": "ReferralLinkResponse"
+    },
+    "create": {
+      "match": "key",
+      "lookup": {
+        "operation": "searchPartnerReferralLinks",
+        "items": [
+          "data"
+        ]
+      },
+      "owner": {
+        "operation": "listPartnerReferralLinks",
+        "id": [
+          [
+            "partner",
+            "id"
+          ]
+        ]
+      },
+      "result": [
+        "data"
+      ]
+    }
+  },
+  "getPartnerReferralLink": {
+    "method": "GET",
+    "path": "/v1/partner_referral_links/{id}",
+    "resource": "partnerLinks",
+    "name": "get",
+    "summary": "Get a partner referral link",
+    "pathParameters": [
+      "id"
+    ],
+    "parameters": {
+      "id": {
+        "in": "path",
+        "required": true,
+        "type": "string",
+        "minLength": 1,
+        "exclude": [
+          ".",
+          ".."
+        ]
+      }
+    },
+    "success": {
+      "200": "ReferralLinkResponse"
+    }
+  },
+  "updatePartnerReferralLink": {
+    "method": "PUT",
+    "path": "/v1/partner_referral_links/{id}",
+    "resource": "partnerLinks",
+    "name": "update",
+    "summary": "Rename a partner referral link",
+    "pathParameters": [
+      "id"
+    ],
+    "parameters": {
+      "id": {
+        "in": "path",
+        "required": true,
+        "type": "string",
+        "minLength": 1,
+        "exclude": [
+          ".",
+          ".."
+        ]
+      }
+    },
+    "body": {
+      "required": true,
+      "validator": "ReferralLinkRename"
+    },
+    "success": {
+      "200": "ReferralLinkResponse"
+    }
+  },
+  "deletePartnerReferralLink": {
+    "method": "DELETE",
+    "path": "/v1/partner_referral_links/{id}",
+    "resource": "partnerLinks",
+    "name": "delete",
+    "summary": "Delete a partner referral link",
+    "pathParameters": [
+      "id"
+    ],
+    "parameters": {
+      "id": {
+        "in": "path",
+        "required": true,
+        "type": "string",
+        "minLength": 1,
+        "exclude": [
+          ".",
+          ".."
+        ]
+      }
+    },
+    "success": {
+      "200": "DeleteResult",
+      "204": null
+    }
+  },
+  "searchPartnerReferralLinks": {
+    "method": "GET",
+    "path": "/v1/partner_referral_links:search",
+    "resource": "partnerLinks",
+    "name": "search",
+    "summary": "Search partner referral links",
+    "pathParameters": [],
+    "parameters": {
+      "id": {
+        "in": "query",
+        "required": false,
+        "type": "string",
+        "minLength": 1
+      },
+      "key": {
+        "in": "query",
+        "required": false,
+        "type": "string",
+        "minLength": 1
+      }
+    },
+    "success": {
+      "200": "ReferralLinkSearchResult"
+    }
+  },
+  "listPartnerReferralLinkDomains": {
+    "method": "GET",
+    "path": "/v1/partner_referral_links:domains",
+    "resource": "partnerLinks",
+    "name": "listDomains",
+    "summary": "List the domains a link can use",
+    "pathParameters": [],
+    "parameters": {
+      "limit": {
+        "in": "query",
+        "required": false,
+        "type": "integer",
+        "minimum": 1,
+        "maximum": 250,
+        "default": 10
+      },
+      "page": {
+        "in": "query",
+        "required": false,
+        "type": "integer",
+        "minimum": 1,
+        "default": 1
+      }
+    },
+    "success": {
+      "200": "LinkDomainList"
+    },
+    "pagination": {
+      "method": "listAllDomains",
+      "page": "page",
+      "limit": "limit",
+      "items": [
+        "data"
+      ],
+      "next": [
+        "links",
+        "next"
+      ],
+      "currentPage": [
+        "meta",
+        "current_page"
+      ],
+      "perPage": [
+        "meta",
+        "per_page"
+      ]
+    }
+  },
+  "listCustomerReferralLinks": {
+    "method": "GET",
+    "path": "/v1/customers/{id}/referral_links",
+    "resource": "customerLinks",
+    "name": "list",
+    "summary": "List a customer's referral links",
+    "pathParameters": [
+      "id"
+    ],
+    "parameters": {
+      "id": {
+        "in": "path",
+        "required": true,
+        "type": "string",
+        "minLength": 1,
+        "exclude": [
+          ".",
+          ".."
+        ]
+      },
+      "limit": {
+        "in": "query",
+        "required": false,
+        "type": "integer",
+        "minimum": 1,
+        "maximum": 250,
+        "default": 15
+      },
+      "page": {
+        "in": "query",
+        "required": false,
+        "type": "integer",
+        "minimum": 1,
+        "default": 1
+      }
+    },
+    "success": {
+      "200": "ReferralLinkList"
+    },
+    "pagination": {
+      "method": "listAll",
+      "page": "page",
+      "limit": "limit",
+      "items": [
+        "data"
+      ],
+      "next": [
+        "links",
+        "next"
+      ],
+      "currentPage": [
+        "meta",
+        "current_page"
+      ],
+      "perPage": [
+        "meta",
+        "per_page"
+      ]
+    }
+  },
+  "createCustomerReferralLink": {
+    "method": "POST",
+    "path": "/v1/customer_referral_links",
+    "resource": "customerLinks",
+    "name": "create",
+    "summary": "Create a customer referral link",
+    "pathParameters": [],
+    "parameters": {},
+    "body": {
+      "required": true,
+      "validator": "NewCustomerReferralLink"
+    },
+    "success": {
+      "200": "ReferralLinkResponse",
+      "201": "ReferralLinkResponse"
+    },
+    "create": {
+      "match": "key",
+      "lookup": {
+        "operation": "searchCustomerReferralLinks",
+        "items": [
+          "data"
+        ]
+      },
+      "owner": {
+        "operation": "listCustomerReferralLinks",
+        "id": [
+          [
+            "customer",
+            "id"
+          ],
+          [
+            "customer",
+            "key"
+          ]
+        ]
+      },
+      "result": [
+        "data"
+      ]
+    }
+  },
+  "getCustomerReferralLink": {
+    "method": "GET",
+    "path": "/v1/customer_referral_links/{id}",
+    "resource": "customerLinks",
+    "name": "get",
+    "summary": "Get a customer referral link",
+    "pathParameters": [
+      "id"
+    ],
+    "parameters": {
+      "id": {
+        "in": "path",
+        "required": true,
+        "type": "string",
+        "minLength": 1,
+        "exclude": [
+          ".",
+          ".."
+        ]
+      }
+    },
+    "success": {
+      "200": "ReferralLinkResponse"
+    }
+  },
+  "updateCustomerReferralLink": {
+    "method": "PUT",
+    "path": "/v1/customer_referral_links/{id}",
+    "resource": "customerLinks",
+    "name": "update",
+    "summary": "Rename a customer referral link",
+    "pathParameters": [
+      "id"
+    ],
+    "parameters": {
+      "id": {
+        "in": "path",
+        "required": true,
+        "type": "string",
+        "minLength": 1,
+        "exclude": [
+          ".",
+          ".."
+        ]
+      }
+    },
+    "body": {
+      "required": true,
+      "validator": "ReferralLinkRename"
+    },
+    "success": {
+      "200": "ReferralLinkResponse"
+    }
+  },
+  "deleteCustomerReferralLink": {
+    "method": "DELETE",
+    "path": "/v1/customer_referral_links/{id}",
+    "resource": "customerLinks",
+    "name": "delete",
+    "summary": "Delete a customer referral link",
+    "pathParameters": [
+      "id"
+    ],
+    "parameters": {
+      "id": {
+        "in": "path",
+        "required": true,
+        "type": "string",
+        "minLength": 1,
+        "exclude": [
+          ".",
+          ".."
+        ]
+      }
+    },
+    "success": {
+      "200": "DeleteResult",
+      "204": null
+    }
+  },
+  "searchCustomerReferralLinks": {
+    "method": "GET",
+    "path": "/v1/customer_referral_links:search",
+    "resource": "customerLinks",
+    "name": "search",
+    "summary": "Search customer referral links",
+    "pathParameters": [],
+    "parameters": {
+      "id": {
+        "in": "query",
+        "required": false,
+        "type": "string",
+        "minLength": 1
+      },
+      "key": {
+        "in": "query",
+        "required": false,
+        "type": "string",
+        "minLength": 1
+      }
+    },
+    "success": {
+      "200": "ReferralLinkSearchResult"
     }
   }
 } as const;

@@ -1,11 +1,10 @@
-// Checks call parameters against the rules the spec states (src/generated/spec.ts), before
-// anything is sent, so that a bad value fails here with a message naming it.
-import { operations } from '../generated/spec.js';
+// Checks a call's path and query parameters against the rules the spec states (from
+// src/generated/spec.ts), before anything is sent, and returns what is sent: fresh objects
+// holding exactly the values that were checked.
 import { InvalidParameterError } from '../errors.js';
 
-type OperationId = keyof typeof operations;
-
-interface ParameterRule {
+/** One parameter's rules, as the generator writes them. */
+export interface ParameterRule {
   readonly in: string;
   readonly required: boolean;
   readonly type?: string;
@@ -13,41 +12,74 @@ interface ParameterRule {
   readonly maximum?: number;
   readonly minLength?: number;
   readonly maxLength?: number;
+  readonly default?: unknown;
+  /** Values the spec's `not: { enum }` excludes (`.` and `..` for ids in a path). */
+  readonly exclude?: readonly unknown[];
 }
 
-/** A call's parameters by where they travel, as the spec's `in` names it. */
-export type ParameterValues = Readonly<Partial<Record<'path' | 'query', unknown>>>;
+/** The parameters of a request, as openapi-fetch takes them. */
+export interface RequestParameters {
+  readonly path: Record<string, unknown>;
+  readonly query: Record<string, unknown>;
+}
 
 /**
- * Throws InvalidParameterError for the first parameter of `operation` that breaks the spec's
- * rules, or that is unknown where it was given (a query `id` cannot stand in for the path's).
+ * The query `given` as a plain object of its own enumerable properties, or InvalidParameterError.
+ * A class instance, an object with another prototype or a getter-laden proxy would be read one
+ * way by the checks and another by the serializer, so only plain objects are taken.
  */
-export function checkParameters(operation: OperationId, given: ParameterValues): void {
-  const rules: Readonly<Record<string, ParameterRule>> = operations[operation].parameters;
-  const values: Record<string, unknown> = {};
-  for (const [location, group] of Object.entries(given)) {
-    if (group === undefined) continue;
-    if (typeof group !== 'object' || group === null || Array.isArray(group)) {
-      throw new InvalidParameterError(operation, location, 'an object of parameters', group);
-    }
-    for (const [name, value] of Object.entries(group)) {
-      if (rules[name]?.in !== location) {
-        const known = Object.keys(rules).filter((key) => rules[key]?.in === location);
-        throw new InvalidParameterError(operation, name, `one of the ${location} parameters ${known.join(', ')}`, value);
-      }
-      values[name] = value;
+export function plainObject(operation: string, name: string, given: unknown): Record<string, unknown> {
+  if (typeof given !== 'object' || given === null || Array.isArray(given)) {
+    throw new InvalidParameterError(operation, name, 'an object', given);
+  }
+  const prototype: unknown = Object.getPrototypeOf(given);
+  if (prototype !== Object.prototype && prototype !== null) {
+    throw new InvalidParameterError(operation, name, 'a plain object ({ ... }), not a class instance or an object with another prototype', given);
+  }
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(given)) copy[key] = (given as Record<string, unknown>)[key];
+  return copy;
+}
+
+/**
+ * Checks the path values (in the order of the path's placeholders) and the query against
+ * `rules`; throws InvalidParameterError for the first parameter that breaks one, or for a query
+ * key the operation does not take.
+ */
+export function checkParameters(
+  operation: string,
+  rules: Readonly<Record<string, ParameterRule>>,
+  pathNames: readonly string[],
+  pathValues: readonly unknown[],
+  query: unknown,
+): RequestParameters {
+  const path: Record<string, unknown> = {};
+  pathNames.forEach((name, index) => (path[name] = pathValues[index]));
+  const sent = query === undefined ? {} : plainObject(operation, 'query', query);
+  for (const [name, value] of Object.entries(sent)) {
+    if (value === undefined) delete sent[name];
+    else if (rules[name]?.in !== 'query') {
+      const known = Object.keys(rules).filter((key) => rules[key]?.in === 'query');
+      throw new InvalidParameterError(
+        operation,
+        name,
+        known.length ? `one of the query parameters ${known.join(', ')}` : 'left out: this operation takes no query parameters',
+        value,
+      );
     }
   }
   for (const [name, rule] of Object.entries(rules)) {
-    const value = values[name];
+    const value = rule.in === 'path' ? path[name] : sent[name];
     if (value === undefined && !rule.required) continue;
     if (!satisfies(value, rule)) throw new InvalidParameterError(operation, name, describeRule(rule), value);
   }
+  return { path, query: sent };
 }
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 function satisfies(value: unknown, rule: ParameterRule): boolean {
+  if (rule.exclude?.includes(value)) return false;
   switch (rule.type) {
     case 'integer':
       return (
@@ -61,17 +93,16 @@ function satisfies(value: unknown, rule: ParameterRule): boolean {
         typeof value === 'string' &&
         (rule.minLength === undefined || value.length >= rule.minLength) &&
         (rule.maxLength === undefined || value.length <= rule.maxLength) &&
-        // A lone surrogate cannot be percent-encoded; "." and ".." would be read as relative
-        // path segments however they are encoded.
-        !LONE_SURROGATE.test(value) &&
-        !(rule.in === 'path' && (value === '.' || value === '..'))
+        // A lone surrogate cannot be percent-encoded.
+        !LONE_SURROGATE.test(value)
       );
     default:
       return value !== undefined;
   }
 }
 
-function describeRule(rule: ParameterRule): string {
+/** What a rule allows, in words, e.g. `an integer from 1 to 250`. */
+export function describeRule(rule: ParameterRule): string {
   switch (rule.type) {
     case 'integer': {
       const { minimum: min, maximum: max } = rule;
@@ -85,7 +116,8 @@ function describeRule(rule: ParameterRule): string {
         rule.minLength === 1 && rule.maxLength === undefined
           ? 'a non-empty string'
           : `a string of ${rule.minLength ?? 0} to ${rule.maxLength ?? 'any number of'} characters`;
-      return `${length} of well-formed Unicode${rule.in === 'path' ? ', other than "." and ".."' : ''}`;
+      const excluded = rule.exclude?.length ? `, other than ${rule.exclude.map((v) => JSON.stringify(v)).join(' and ')}` : '';
+      return `${length} of well-formed Unicode${excluded}`;
     }
     default:
       return 'given';

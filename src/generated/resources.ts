@@ -1,0 +1,246 @@
+// Generated from openapi/openapi.yaml by scripts/generate.mjs: do not edit.
+// Change the spec, then run `npm run generate`.
+
+import type { components } from './schema.js';
+import type { BodyOf, ListAllOptions, QueryOf, RequestOptions, ResultOf } from '../operation-types.js';
+import type { Paginator } from '../pagination.js';
+
+/** `client.partnerLinks`. */
+export interface PartnerLinks {
+  /**
+   * List a partner's referral links.
+   *
+   * Lists the referral links of one partner, one page at a time, with `limit` links a page.
+   * The client's `listAll` walks every page.
+   *
+   * `GET /v1/partners/{id}/referral_links` (listPartnerReferralLinks)
+   */
+  list(id: string, query?: QueryOf<'listPartnerReferralLinks'>, options?: RequestOptions): Promise<ResultOf<'listPartnerReferralLinks'>>;
+  /**
+   * Every item of `list`, page after page: `for await (const item of ...)`, or `.pages()`.
+   * `GET /v1/partners/{id}/referral_links` (listPartnerReferralLinks)
+   */
+  listAll(id: string, query?: Omit<QueryOf<'listPartnerReferralLinks'>, 'page'>, options?: ListAllOptions): Paginator<ResultOf<'listPartnerReferralLinks'>["data"][number], ResultOf<'listPartnerReferralLinks'>>;
+  /**
+   * Create a partner referral link.
+   *
+   * Creates a referral link with the given key for a partner, identified by its `id`, `key`
+   * or `email`. Keys are unique across the program.
+   *
+   * Partnero documents the answer as `201 Created` on one page, while its customer-link page
+   * answers the same call with `200 OK`: both are success here **[inferred]**. There is no
+   * idempotency key: the client never sends a create twice blindly (see `x-partnero-create`).
+   *
+   * `POST /v1/partner_referral_links` (createPartnerReferralLink)
+   */
+  create(body: BodyOf<'createPartnerReferralLink'>, options?: RequestOptions): Promise<ResultOf<'createPartnerReferralLink'>>;
+  /**
+   * Get a partner referral link.
+   *
+   * Gets one partner referral link by its ID. Documented only by Partnero's SDK; the answer is
+   * the same as for a customer link **[inferred]**.
+   *
+   * `GET /v1/partner_referral_links/{id}` (getPartnerReferralLink)
+   */
+  get(id: string, options?: RequestOptions): Promise<ResultOf<'getPartnerReferralLink'>>;
+  /**
+   * Rename a partner referral link.
+   *
+   * Gives a partner referral link a new key. The link's ID follows its key: the answer carries
+   * the new ID, and the old one no longer finds the link **[inferred]**.
+   *
+   * `PUT /v1/partner_referral_links/{id}` (updatePartnerReferralLink)
+   */
+  update(id: string, body: BodyOf<'updatePartnerReferralLink'>, options?: RequestOptions): Promise<ResultOf<'updatePartnerReferralLink'>>;
+  /**
+   * Delete a partner referral link.
+   *
+   * Deletes a partner referral link. Documented only by Partnero's SDK: the answer is not
+   * documented, so both a `200` with the usual envelope and a `204` without a body are
+   * success here **[inferred]**. What happens to a partner's default link is not documented.
+   *
+   * `DELETE /v1/partner_referral_links/{id}` (deletePartnerReferralLink)
+   */
+  delete(id: string, options?: RequestOptions): Promise<ResultOf<'deletePartnerReferralLink'>>;
+  /**
+   * Search partner referral links.
+   *
+   * Finds a partner referral link by its `id` or its `key`. Documented only by Partnero's SDK
+   * ("use id or key"); the answer is **[inferred]**: a list in `data`, empty when nothing
+   * matches.
+   *
+   * `GET /v1/partner_referral_links:search` (searchPartnerReferralLinks)
+   */
+  search(query?: QueryOf<'searchPartnerReferralLinks'>, options?: RequestOptions): Promise<ResultOf<'searchPartnerReferralLinks'>>;
+  /**
+   * List the domains a link can use.
+   *
+   * Lists the program's domains that a partner referral link can use, one page at a time: the
+   * default domain (`id` null) and any additional ones. Pass a domain's `id` and
+   * `is_additional` when creating a link. There is no such list for customer links.
+   *
+   * `GET /v1/partner_referral_links:domains` (listPartnerReferralLinkDomains)
+   */
+  listDomains(query?: QueryOf<'listPartnerReferralLinkDomains'>, options?: RequestOptions): Promise<ResultOf<'listPartnerReferralLinkDomains'>>;
+  /**
+   * Every item of `listDomains`, page after page: `for await (const item of ...)`, or `.pages()`.
+   * `GET /v1/partner_referral_links:domains` (listPartnerReferralLinkDomains)
+   */
+  listAllDomains(query?: Omit<QueryOf<'listPartnerReferralLinkDomains'>, 'page'>, options?: ListAllOptions): Paginator<ResultOf<'listPartnerReferralLinkDomains'>["data"][number], ResultOf<'listPartnerReferralLinkDomains'>>;
+}
+
+/** `client.customerLinks`. */
+export interface CustomerLinks {
+  /**
+   * List a customer's referral links.
+   *
+   * Lists the referral links of one customer (refer-a-friend programs), one page at a time, with `limit` links a page.
+   * The client's `listAll` walks every page.
+   *
+   * `GET /v1/customers/{id}/referral_links` (listCustomerReferralLinks)
+   */
+  list(id: string, query?: QueryOf<'listCustomerReferralLinks'>, options?: RequestOptions): Promise<ResultOf<'listCustomerReferralLinks'>>;
+  /**
+   * Every item of `list`, page after page: `for await (const item of ...)`, or `.pages()`.
+   * `GET /v1/customers/{id}/referral_links` (listCustomerReferralLinks)
+   */
+  listAll(id: string, query?: Omit<QueryOf<'listCustomerReferralLinks'>, 'page'>, options?: ListAllOptions): Paginator<ResultOf<'listCustomerReferralLinks'>["data"][number], ResultOf<'listCustomerReferralLinks'>>;
+  /**
+   * Create a customer referral link.
+   *
+   * Creates a referral link with the given key for a customer, identified by its `id`, `key`
+   * or `email`. Keys are unique across the program.
+   *
+   * Partnero documents the answer as `200 OK`; its partner-link page answers the same call with
+   * `201 Created`, so both are success here **[inferred]**. There is no
+   * idempotency key: the client never sends a create twice blindly (see `x-partnero-create`).
+   *
+   * `POST /v1/customer_referral_links` (createCustomerReferralLink)
+   */
+  create(body: BodyOf<'createCustomerReferralLink'>, options?: RequestOptions): Promise<ResultOf<'createCustomerReferralLink'>>;
+  /**
+   * Get a customer referral link.
+   *
+   * Gets one customer referral link by its ID.
+   *
+   * `GET /v1/customer_referral_links/{id}` (getCustomerReferralLink)
+   */
+  get(id: string, options?: RequestOptions): Promise<ResultOf<'getCustomerReferralLink'>>;
+  /**
+   * Rename a customer referral link.
+   *
+   * Gives a customer referral link a new key. Documented only by Partnero's SDK; it behaves as
+   * for partner links **[inferred]**. The link's ID follows its key: the answer carries
+   * the new ID, and the old one no longer finds the link **[inferred]**.
+   *
+   * `PUT /v1/customer_referral_links/{id}` (updateCustomerReferralLink)
+   */
+  update(id: string, body: BodyOf<'updateCustomerReferralLink'>, options?: RequestOptions): Promise<ResultOf<'updateCustomerReferralLink'>>;
+  /**
+   * Delete a customer referral link.
+   *
+   * Deletes a customer referral link. Documented only by Partnero's SDK: the answer is not
+   * documented, so both a `200` with the usual envelope and a `204` without a body are
+   * success here **[inferred]**. What happens to a partner's default link is not documented.
+   *
+   * `DELETE /v1/customer_referral_links/{id}` (deleteCustomerReferralLink)
+   */
+  delete(id: string, options?: RequestOptions): Promise<ResultOf<'deleteCustomerReferralLink'>>;
+  /**
+   * Search customer referral links.
+   *
+   * Finds a customer referral link by its `id` or its `key`. Documented only by Partnero's SDK
+   * ("use id or key"); the answer is **[inferred]**: a list in `data`, empty when nothing
+   * matches. The SDK's README also narrows a search by `customer[id]`, whose meaning on the server
+   * is not documented; it is left out here.
+   *
+   * `GET /v1/customer_referral_links:search` (searchCustomerReferralLinks)
+   */
+  search(query?: QueryOf<'searchCustomerReferralLinks'>, options?: RequestOptions): Promise<ResultOf<'searchCustomerReferralLinks'>>;
+}
+
+/** Every resource of the client, by property name. */
+export interface Resources {
+  readonly partnerLinks: PartnerLinks;
+  readonly customerLinks: CustomerLinks;
+}
+
+/**
+ * A unique, trackable URL that a partner (or, in a refer-a-friend program, a customer) shares
+ * with their audience. Partner and customer links have the same shape.
+ */
+export type ReferralLink = components['schemas']['ReferralLink'];
+/**
+ * Links to other pages of the same list. Partnero documents this object for its paginated
+ * list responses; the referral-links example does not show it, so it is optional here
+ * **[inferred]**. There is no total count. That each link is an absolute URI is **[inferred]**
+ * from Partnero's other list examples.
+ */
+export type PaginationLinks = components['schemas']['PaginationLinks'];
+/**
+ * Where this page stands in the list. Partnero documents this object for its paginated list
+ * responses; the referral-links example does not show it, so it is optional here
+ * **[inferred]**. There is no `total` and no `last_page`.
+ */
+export type PaginationMeta = components['schemas']['PaginationMeta'];
+/**
+ * One page of the referral links of a partner or a customer.
+ */
+export type ReferralLinkList = components['schemas']['ReferralLinkList'];
+/**
+ * The body of every error answer (named `ApiError` rather than `Error`, so that code generated
+ * from this description never shadows JavaScript's `Error`). Partnero documents a human-readable `message`; a
+ * validation error (422) adds `errors`, the messages for each field that was refused.
+ */
+export type ApiError = components['schemas']['ApiError'];
+/**
+ * The partner who owns the link, identified by its `id`, `key` or `email`: at least one of the
+ * three. Which one wins when several are given is not documented **[inferred]**; Partnero's SDK
+ * sends other partner fields too, so they are allowed.
+ */
+export type PartnerReference = components['schemas']['PartnerReference'];
+/**
+ * A new referral link for a partner. `key` sits at the top level, as in every documented
+ * example and in Partnero's SDK (one documentation page speaks of separate "partner" and
+ * "link" objects; its own example does not).
+ */
+export type NewPartnerReferralLink = components['schemas']['NewPartnerReferralLink'];
+/**
+ * One referral link, as the API answers a create, get or update.
+ */
+export type ReferralLinkResponse = components['schemas']['ReferralLinkResponse'];
+/**
+ * A link's new key. The key is the only field documented as updatable; the link's id follows
+ * it.
+ */
+export type ReferralLinkRename = components['schemas']['ReferralLinkRename'];
+/**
+ * The answer to a delete. Partnero does not document it **[inferred]**: the usual envelope with
+ * `status` 1 and possibly a `message`; a 204 without a body is allowed too.
+ */
+export type DeleteResult = components['schemas']['DeleteResult'];
+/**
+ * The links that match a search. Partnero does not document this answer **[inferred]**: a list
+ * in `data`, as a third-party integration reads it, empty when nothing matches (rather than 404),
+ * and not paginated, since a search by id or key matches at most one link.
+ */
+export type ReferralLinkSearchResult = components['schemas']['ReferralLinkSearchResult'];
+/**
+ * A domain of the program that a referral link can use.
+ */
+export type LinkDomain = components['schemas']['LinkDomain'];
+/**
+ * One page of the domains a referral link can use.
+ */
+export type LinkDomainList = components['schemas']['LinkDomainList'];
+/**
+ * The customer who owns the link, identified by its `id`, `key` or `email`: at least one of the
+ * three. Which one wins when several are given is not documented **[inferred]**; Partnero's SDK
+ * sends other customer fields too, so they are allowed.
+ */
+export type CustomerReference = components['schemas']['CustomerReference'];
+/**
+ * A new referral link for a customer. `domain_id` and `is_additional` are not documented for
+ * customers, but Partnero's SDK sends them, so they are accepted as for partners **[inferred]**.
+ */
+export type NewCustomerReferralLink = components['schemas']['NewCustomerReferralLink'];

@@ -1,0 +1,419 @@
+// Turns the generated operation table (src/generated/spec.ts) into the client's resources: every
+// operation becomes `client.<resource>.<method>`, and every paginated one also gets a method
+// that walks its pages. Nothing here knows an operation, a path or a field: the table says it
+// all, as Octokit's endpoint methods are built from their generated table.
+import type { Client } from 'openapi-fetch';
+import type { paths } from './generated/schema.js';
+import type { Resources } from './generated/resources.js';
+import type { ValidationErrorObject, Validator } from './generated/validators.js';
+import { operations } from './generated/spec.js';
+import {
+  CreateConflictError,
+  InvalidOptionError,
+  InvalidParameterError,
+  NotFoundError,
+  PaginationError,
+  ResponseValidationError,
+  UncertainCreateError,
+  UnexpectedResponseError,
+  describeValue,
+  truncate,
+  type ValidationIssue,
+} from './errors.js';
+import { DEFAULT_MAX_PAGES, Paginator, pageNumberFromUrl } from './pagination.js';
+import { checkParameters, plainObject, type ParameterRule, type RequestParameters } from './internal/params.js';
+import { mayHaveActed, send, type Answer, type CallSettings, type FetchResult } from './internal/transport.js';
+import { checkCount } from './internal/options.js';
+import { redactSecret } from './internal/redact.js';
+import { backoffMs } from './retry.js';
+import { sleep } from './internal/sleep.js';
+
+/** One row of the generated table, as the runner reads it. */
+export interface OperationRow {
+  readonly method: string;
+  readonly path: string;
+  readonly resource: string;
+  readonly name: string;
+  readonly summary?: string;
+  readonly pathParameters: readonly string[];
+  readonly parameters: Readonly<Record<string, ParameterRule>>;
+  readonly body?: { readonly required: boolean; readonly validator: string };
+  /** Each 2xx status with the validator of its JSON body, or null when it has none. */
+  readonly success: Readonly<Record<string, string | null>>;
+  readonly pagination?: {
+    readonly method: string;
+    readonly page: string;
+    readonly limit: string;
+    readonly items: readonly string[];
+    readonly next: readonly string[];
+    readonly currentPage: readonly string[];
+    readonly perPage: readonly string[];
+  };
+  readonly create?: {
+    readonly match: string;
+    readonly lookup: { readonly operation: string; readonly items: readonly string[] };
+    readonly owner: { readonly operation: string; readonly id: readonly (readonly string[])[] };
+    readonly result: readonly string[];
+  };
+}
+
+/** The generated table, read loosely: every row has the shape above. */
+export const operationTable: Readonly<Record<string, OperationRow>> = operations;
+
+/** What the resources need from the client. */
+export interface ResourceContext {
+  readonly raw: Client<paths>;
+  readonly validateResponses: boolean;
+  /** The call's settings: its options over the client's defaults, checked (`where` names the call in errors). */
+  settings(options: unknown, where: string): CallSettings;
+}
+
+/** A request ready to send: checked parameters and body. */
+interface Prepared {
+  readonly params: RequestParameters;
+  readonly body: unknown;
+}
+
+type Request = (method: string, path: string, init: Record<string, unknown>) => Promise<FetchResult>;
+
+/** Builds every resource of the client from the generated table. */
+export function buildResources(context: ResourceContext): Resources {
+  const resources: Record<string, Record<string, unknown>> = {};
+  for (const [id, row] of Object.entries(operationTable)) {
+    const operation = new Operation(context, id, row);
+    const resource = (resources[row.resource] ??= {});
+    resource[row.name] = (...args: unknown[]) => operation.call(args);
+    if (row.pagination) resource[row.pagination.method] = (...args: unknown[]) => operation.walk(args);
+  }
+  for (const resource of Object.values(resources)) Object.freeze(resource);
+  return Object.freeze(resources) as unknown as Resources;
+}
+
+/** One operation of the table, with everything it needs worked out once. */
+class Operation {
+  readonly #context: ResourceContext;
+  readonly #request: Request;
+  readonly id: string;
+  readonly row: OperationRow;
+  /** Whether the method takes an input after its path parameters: a body, or a query. */
+  readonly #takesInput: boolean;
+  readonly #queryNames: readonly string[];
+
+  constructor(context: ResourceContext, id: string, row: OperationRow) {
+    this.#context = context;
+    this.#request = context.raw.request as unknown as Request;
+    this.id = id;
+    this.row = row;
+    this.#queryNames = Object.keys(row.parameters).filter((name) => row.parameters[name]?.in === 'query');
+    this.#takesInput = row.body !== undefined || this.#queryNames.length > 0;
+  }
+
+  /** `client.<resource>.<method>(...path parameters, input?, options?)`. */
+  async call(args: readonly unknown[]): Promise<unknown> {
+    const { row } = this;
+    const count = row.pathParameters.length;
+    const input = this.#takesInput ? args[count] : undefined;
+    const settings = this.#context.settings(args[this.#takesInput ? count + 1 : count], `${row.resource}.${row.name}`);
+    const prepared = row.body ? await this.#prepareBody(args.slice(0, count), input) : this.#prepare(args.slice(0, count), input);
+    if (row.create) return this.#create(prepared, settings);
+    return this.send(prepared, settings);
+  }
+
+  /** Sends a prepared request and reads its answer. */
+  async send(prepared: Prepared, settings: CallSettings): Promise<unknown> {
+    const { method, path } = this.row;
+    const init = { params: prepared.params, body: prepared.body, parseAs: 'stream' };
+    const answer = await send(this.id, method, settings, (signal) => this.#request(method, path, { ...init, signal }));
+    return this.#read(answer, settings);
+  }
+
+  #prepare(pathValues: readonly unknown[], query: unknown): Prepared {
+    return { params: checkParameters(this.id, this.row.parameters, this.row.pathParameters, pathValues, query), body: undefined };
+  }
+
+  /** Checks the path parameters and the body (against the spec's schema, in the lazily loaded validators). */
+  async #prepareBody(pathValues: readonly unknown[], input: unknown): Promise<Prepared> {
+    const { id, row } = this;
+    const params = checkParameters(id, row.parameters, row.pathParameters, pathValues, undefined);
+    const { validator } = row.body!;
+    const loaded = await loadValidators();
+    const rules = loaded.bodyRules[validator] ?? {};
+    if (input === undefined) {
+      if (row.body!.required) throw new InvalidParameterError(id, 'body', rules[''] ?? 'given', input);
+      return { params, body: undefined };
+    }
+    // What is checked is exactly what is sent: the JSON text of the body, read back.
+    let body: unknown;
+    try {
+      body = JSON.parse(JSON.stringify(plainObject(id, 'body', input)));
+    } catch (error) {
+      if (error instanceof InvalidParameterError) throw error;
+      throw new InvalidParameterError(id, 'body', 'JSON data (no BigInt, no cycles)', input);
+    }
+    const check = (loaded as unknown as Record<string, Validator>)[validator]!;
+    if (!check(body)) throw bodyError(id, check.errors ?? [], body, rules);
+    return { params, body };
+  }
+
+  /** The body of a 2xx answer: JSON as the spec describes it, or undefined for an answer without one. */
+  async #read({ response, text }: Answer, settings: CallSettings): Promise<unknown> {
+    const { id, row } = this;
+    const validator = row.success[response.status];
+    const fail = (what: string, body: unknown): never => {
+      throw new UnexpectedResponseError(redactSecret(`${id}: ${what}`, settings.secret), response.status, response.headers, body);
+    };
+    if (text === '') {
+      if (validator === null || (validator === undefined && response.status === 204)) return undefined;
+      return fail(`${response.status} answer has an empty body; expected JSON`, '');
+    }
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      const type = response.headers.get('content-type') ?? 'no content type';
+      return fail(`${response.status} answer is not JSON (${type}): ${describeValue(text.slice(0, 100))}`, truncate(text, 500));
+    }
+    if (!isObject(body)) return fail(`expected a JSON object, got ${describeValue(body)}`, body);
+    // Every Partnero answer carries `status`, 1 on success (some documented examples leave it out).
+    if (body.status !== undefined && body.status !== 1) {
+      const message = typeof body.message === 'string' ? ` (${truncate(body.message, 200)})` : '';
+      return fail(`the answer's status is ${describeValue(body.status)}; the spec expects 1 on success${message}`, body);
+    }
+    if (row.pagination) {
+      const items = valueAt(body, row.pagination.items);
+      const where = row.pagination.items.join('.');
+      if (!Array.isArray(items)) return fail(`the answer's ${where} is ${describeValue(items)}, not a list`, body);
+      const index = items.findIndex((item) => !isObject(item));
+      if (index >= 0) return fail(`the answer's ${where}[${index}] is ${describeValue(items[index])}, not an object`, body);
+    }
+    if (this.#context.validateResponses) await this.#validate(body, response, validator, settings);
+    return body;
+  }
+
+  async #validate(body: unknown, response: Response, validator: string | null | undefined, settings: CallSettings): Promise<void> {
+    const fail = (issues: ValidationIssue[]): never => {
+      const redacted = issues.map((issue) => ({ ...issue, received: redactSecret(issue.received, settings.secret) }));
+      throw new ResponseValidationError(this.id, response.status, response.headers, body, redacted);
+    };
+    if (!validator) return fail([{ path: '', expected: `one of the statuses ${Object.keys(this.row.success).join(', ')}`, received: String(response.status) }]);
+    const check = ((await loadValidators()) as unknown as Record<string, Validator>)[validator]!;
+    if (!check(body)) fail((check.errors ?? []).map((error) => toIssue(error, body)));
+  }
+
+  /** `client.<resource>.<walk method>(...path parameters, query?, options?)`: every item, page after page. */
+  walk(args: readonly unknown[]): Paginator<unknown, unknown> {
+    const { id, row } = this;
+    const pagination = row.pagination!;
+    const count = row.pathParameters.length;
+    const takesQuery = this.#queryNames.some((name) => name !== pagination.page);
+    const where = `${row.resource}.${pagination.method}`;
+    const { params } = this.#prepare(args.slice(0, count), takesQuery ? args[count] : undefined);
+    if (params.query[pagination.page] !== undefined) {
+      throw new InvalidParameterError(id, pagination.page, `left out: ${where} walks every page from the first`, params.query[pagination.page]);
+    }
+    const options = args[takesQuery ? count + 1 : count] ?? {};
+    const settings = this.#context.settings(options, where);
+    const { readAhead, maxPages } = options as { readAhead?: unknown; maxPages?: unknown };
+    if (readAhead !== undefined && typeof readAhead !== 'boolean') {
+      throw new InvalidOptionError('readAhead', `must be true or false, got ${describeValue(readAhead)}`, where);
+    }
+    if (maxPages !== undefined) checkCount('maxPages', maxPages, 1, Number.MAX_SAFE_INTEGER, where);
+    const pageSize = (params.query[pagination.limit] ?? row.parameters[pagination.limit]?.default) as number | undefined;
+    const items = (page: unknown): readonly unknown[] => valueAt(page, pagination.items) as unknown[];
+    return new Paginator<unknown, unknown>(
+      {
+        operation: id,
+        firstPage: (row.parameters[pagination.page]?.default as number | undefined) ?? 1,
+        fetch: (page, signal) =>
+          this.send(
+            { params: { path: params.path, query: { ...params.query, [pagination.page]: page } }, body: undefined },
+            { ...settings, signal },
+          ),
+        next: (page, current) => this.#nextPage(page, current, pageSize),
+        pageNumberOf: (page) => valueAt(page, pagination.currentPage) as number | undefined,
+        size: (page) => items(page).length,
+        // Two different pages differ in their first or last item.
+        fingerprint: (page) => `${JSON.stringify(items(page)[0])}\n${JSON.stringify(items(page).at(-1))}`,
+      },
+      items,
+      {
+        ...(settings.signal ? { signal: settings.signal } : {}),
+        readAhead: readAhead !== false,
+        maxPages: (maxPages as number | undefined) ?? DEFAULT_MAX_PAGES,
+      },
+    );
+  }
+
+  /**
+   * The page after `current`: from the answer's next-page URL when it has one (only its page
+   * number is used: the request goes to the client's own base URL, so the key never follows a
+   * URL the server chose), otherwise `current + 1` as long as the page was full.
+   */
+  #nextPage(page: unknown, current: number, pageSize: number | undefined): number | undefined {
+    const pagination = this.row.pagination!;
+    const size = (valueAt(page, pagination.items) as unknown[]).length;
+    if (size === 0) return undefined;
+    const next = valueAt(page, pagination.next);
+    if (next !== undefined) {
+      if (next === null) return undefined;
+      const number = typeof next === 'string' ? pageNumberFromUrl(next, pagination.page) : undefined;
+      if (number === undefined) {
+        throw new PaginationError(`${this.id}: ${pagination.next.join('.')} has no usable page number: ${describeValue(next)}`);
+      }
+      return number;
+    }
+    const perPage = valueAt(page, pagination.perPage) ?? pageSize;
+    return typeof perPage === 'number' && size < perPage ? undefined : current + 1;
+  }
+
+  /**
+   * A create, never done twice: after a failure that may have created the resource (a timeout,
+   * a connection broken after sending, a 5xx), the client looks up the unique key instead of
+   * sending again. Found and held by the same owner: that is this call's result. Surely absent:
+   * the create is sent again. Anything else is an error that says what is known.
+   */
+  async #create(prepared: Prepared, settings: CallSettings): Promise<unknown> {
+    const create = this.row.create!;
+    const body = prepared.body as Record<string, unknown>;
+    const key = body[create.match];
+    for (let resend = 0; ; resend++) {
+      try {
+        return await this.send(prepared, { ...settings, idempotent: false });
+      } catch (failure) {
+        if (!mayHaveActed(failure) || resend >= settings.maxRetries) throw failure;
+        const found = await this.#lookup(key, settings);
+        if (found !== undefined) return this.#confirmOwner(found, body, failure, settings);
+        // An abort during the wait is reported by the next attempt, before it sends anything.
+        await sleep(backoffMs(resend), settings.signal).catch(() => {});
+      }
+    }
+  }
+
+  /** The item whose unique field equals `key`, or undefined when the lookup says there is none. */
+  async #lookup(key: unknown, settings: CallSettings): Promise<unknown> {
+    const { lookup, match } = this.row.create!;
+    const search = operation(this.#context, lookup.operation);
+    let answer: unknown;
+    try {
+      answer = await search.send(search.#prepare([], { [match]: key }), settings);
+    } catch (error) {
+      if (error instanceof NotFoundError) return undefined; // "No such link" as a 404 is absent too.
+      throw error;
+    }
+    const items = valueAt(answer, lookup.items);
+    return Array.isArray(items) ? items.find((item) => isObject(item) && item[match] === key) : undefined;
+  }
+
+  /** Returns the found item as this call's answer if the owner's list holds it; otherwise throws. */
+  async #confirmOwner(found: unknown, body: Record<string, unknown>, failure: unknown, settings: CallSettings): Promise<unknown> {
+    const { owner, match, result } = this.row.create!;
+    const key = (found as Record<string, unknown>)[match];
+    const ownerId = owner.id.map((pointer) => valueAt(body, pointer)).find((value) => typeof value === 'string');
+    if (ownerId === undefined) {
+      throw new UncertainCreateError(
+        `${this.id}: the first attempt failed (${messageOf(failure)}) and ${match} ${describeValue(key)} now exists, but the owner was not given by ${owner.id.map((p) => p.join('.')).join(' or ')}, so it cannot be confirmed as this call's; look it up before creating again`,
+        found,
+        { cause: failure },
+      );
+    }
+    const list = operation(this.#context, owner.operation);
+    const pagination = list.row.pagination!;
+    const largest = list.row.parameters[pagination.limit]?.maximum;
+    const walk = list.walk([ownerId, largest === undefined ? {} : { [pagination.limit]: largest }, settings.signal ? { signal: settings.signal } : {}]);
+    for await (const item of walk) {
+      if (isObject(item) && item[match] === key) return setAt({ status: 1 }, result, item);
+    }
+    throw new CreateConflictError(
+      `${this.id}: ${match} ${describeValue(key)} belongs to another owner; this call created nothing (its first attempt failed: ${messageOf(failure)})`,
+      found,
+      { cause: failure },
+    );
+  }
+}
+
+const instances = new WeakMap<ResourceContext, Map<string, Operation>>();
+
+/** The Operation of `id` for this client, built once (for the lookups of a safe create). */
+function operation(context: ResourceContext, id: string): Operation {
+  let byId = instances.get(context);
+  if (!byId) instances.set(context, (byId = new Map()));
+  let found = byId.get(id);
+  if (!found) byId.set(id, (found = new Operation(context, id, operationTable[id]!)));
+  return found;
+}
+
+type Validators = typeof import('./generated/validators.js');
+let validators: Promise<Validators> | undefined;
+
+/** The generated validators, loaded on first use (clients that never validate never load them), then kept. */
+function loadValidators(): Promise<Validators> {
+  validators ??= import('./generated/validators.js').catch((error: unknown) => {
+    validators = undefined;
+    throw error;
+  });
+  return validators;
+}
+
+/** The InvalidParameterError for the first thing ajv found wrong in a body: the field by its path, its rule, the value. */
+function bodyError(
+  id: string,
+  errors: readonly ValidationErrorObject[],
+  body: unknown,
+  rules: Readonly<Record<string, string>>,
+): InvalidParameterError {
+  // A field that is there but wrong (a type, a length) is the most precise thing to report,
+  // even from inside an anyOf branch, since it fails every branch alike. A missing field inside
+  // a branch only says why that branch failed: then the anyOf itself is reported.
+  const wrongValue = errors.filter((e) => !['required', 'anyOf', 'oneOf', 'dependentRequired'].includes(e.keyword));
+  const error =
+    wrongValue.sort((a, b) => b.instancePath.length - a.instancePath.length)[0] ??
+    errors.find((e) => !/\/(anyOf|oneOf)\/\d+\//.test(e.schemaPath)) ??
+    errors[0];
+  if (!error) return new InvalidParameterError(id, 'body', rules[''] ?? 'valid', body);
+  let pointer = error.instancePath;
+  let suffix = '';
+  if (error.keyword === 'required') {
+    pointer += `/${String(error.params['missingProperty'])}`;
+    suffix = ' (required)';
+  } else if (error.keyword === 'dependentRequired') {
+    pointer += `/${String(error.params['missingProperty'])}`;
+    suffix = ` (required when ${String(error.params['property'])} is given)`;
+  }
+  const tokens = pointer.split('/').slice(1).map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const field = tokens.map((t, i) => (/^\d+$/.test(t) ? `[${t}]` : i === 0 ? t : `.${t}`)).join('') || 'body';
+  const rule = rules[tokens.map((t) => (/^\d+$/.test(t) ? '*' : t)).reduce((path, t) => `${path}/${t}`, '')];
+  return new InvalidParameterError(id, field, `${rule ?? error.message ?? error.keyword}${suffix}`, valueAt(body, tokens));
+}
+
+function toIssue(error: ValidationErrorObject, body: unknown): ValidationIssue {
+  const tokens = error.instancePath.split('/').slice(1).map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
+  if (error.keyword === 'required') {
+    return { path: `${error.instancePath}/${String(error.params['missingProperty'])}`, expected: 'a required property', received: 'nothing' };
+  }
+  return { path: error.instancePath, expected: error.message ?? error.keyword, received: describeValue(valueAt(body, tokens)) };
+}
+
+function valueAt(value: unknown, tokens: readonly string[]): unknown {
+  let current = value;
+  for (const token of tokens) {
+    current = isObject(current) || Array.isArray(current) ? (current as Record<string, unknown>)[token] : undefined;
+  }
+  return current;
+}
+
+function setAt(target: Record<string, unknown>, tokens: readonly string[], value: unknown): Record<string, unknown> {
+  let current = target;
+  tokens.forEach((token, index) => {
+    if (index === tokens.length - 1) current[token] = value;
+    else current = (current[token] ??= {}) as Record<string, unknown>;
+  });
+  return target;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
