@@ -55,6 +55,16 @@ export default defineConfig({
       },
       {
         test: {
+          // The stateful sandbox (scripts/lib/sandbox.mjs) in-process on port 0: the Arazzo
+          // workflows through redocly respect, the typed client, and npm run contract against it.
+          name: 'sandbox',
+          include: ['test/sandbox/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
           // The repository's commands (scripts/, the CLI) run as child processes, on loopback only.
           name: 'tools',
           include: ['test/tools/**/*.test.ts'],
