@@ -1,35 +1,29 @@
-// Opens the built docs/index.html in real headless Chromium (Debian's) and checks what a reader
-// sees, and that the page loads nothing from the network.
+// Opens the built docs/index.html in headless Chromium (a system one, else the one
+// @sparticuz/chromium ships on npm: scripts/lib/browser.mjs) and checks what a reader sees on
+// load, without a click, and that the page loads nothing and logs no error. The operations and
+// samples expected come from the spec the page embeds.
 import { mkdir, readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../../scripts/lib/browser.mjs';
+import { paragraphs } from '../../scripts/lib/docs-spec.mjs';
+import { pageSpec } from './page-spec.js';
 
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const screenshot = 'test-results/docs/list-referral-links.png';
+const screenshot = 'test-results/docs/first-screen.png';
+const { spec, operations } = pageSpec();
 
 let browser: Browser;
 let page: Page;
-/** Requests for anything but the file itself (file:, data:, blob:, about:), as the router saw them. */
+/** Requests for anything but the file itself (file:, data:, blob:, about:). */
 const escaped: string[] = [];
-/** Requests the page's Content-Security-Policy stopped before they left the browser. */
-const blockedByPage: string[] = [];
+/** Requests that failed for any reason (the page's CSP included). */
+const failed: string[] = [];
+/** Console errors and warnings, and uncaught exceptions. */
+const problems: string[] = [];
 
 beforeAll(async () => {
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    // playwright-core makes a fresh temporary profile for each launch and deletes it on close.
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
+  ({ browser } = await launchChromium(chromium));
   const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
   await context.route('**/*', async (route) => {
     const url = route.request().url();
@@ -41,79 +35,107 @@ beforeAll(async () => {
   page.on('request', (request) => {
     if (!/^(file|data|blob|about):/.test(request.url())) escaped.push(request.url());
   });
-  page.on('requestfailed', (request) => {
-    if (request.failure()?.errorText === 'csp') blockedByPage.push(request.url());
+  page.on('requestfailed', (request) => failed.push(`${request.url()} (${request.failure()?.errorText})`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') problems.push(`${message.type()}: ${message.text()}`);
   });
+  page.on('pageerror', (error) => problems.push(`exception: ${error.message}`));
   await page.goto(pathToFileURL('docs/index.html').href);
-  // Redoc 3 shows a tag's operations folded: open them, and every response field, as a reader would.
-  await page.getByText('+ Show', { exact: true }).click();
-  await page.getByRole('heading', { name: 'List referral links' }).waitFor();
-  await page.getByRole('button', { name: 'Expand all' }).click();
+  await page.getByRole('heading', { name: operations[0]!.summary }).first().waitFor();
   await mkdir('test-results/docs', { recursive: true });
+  // What a reader sees first, before any scrolling or click.
+  await page.screenshot({ path: screenshot });
+  // Redoc mounts sections further down as the reader scrolls, and paints only those in view
+  // (content-visibility): scroll to the end once, as a reader would, then back to the top.
+  for (let step = 0; step < 500; step++) {
+    const atEnd = await page.evaluate(() => {
+      const before = window.scrollY;
+      window.scrollBy(0, window.innerHeight);
+      return window.scrollY === before;
+    });
+    if (atEnd) break;
+    await page.waitForTimeout(30);
+  }
+  await page.evaluate(() => window.scrollTo(0, 0));
 }, 60_000);
 
 afterAll(async () => {
-  if (page) await page.screenshot({ path: screenshot, fullPage: true });
   await browser?.close();
 });
 
-describe('docs/index.html in Chromium', () => {
-  it('shows the operation with its summary, method and path', async () => {
-    const text = await page.locator('body').innerText();
-    await expect(page.getByRole('heading', { name: 'List referral links' }).isVisible()).resolves.toBe(true);
-    expect(text).toContain('/v1/partners/{id}/referral_links');
+describe('docs/index.html in Chromium, on load', () => {
+  it('embeds every operation of the bundled spec', async () => {
+    const bundled = JSON.parse(await readFile('docs/openapi.json', 'utf8'));
+    const ids = Object.values<any>(bundled.paths).flatMap((item) => Object.values<any>(item).map((op) => op?.operationId).filter(Boolean));
+    expect(operations.map((op) => op.operationId).sort()).toEqual(ids.sort());
+    expect(operations.length).toBeGreaterThan(0);
   });
 
-  it('shows the three parameters with their types and ranges', async () => {
-    for (const name of ['id', 'limit', 'page']) {
-      await expect(page.getByText(name, { exact: true }).first().isVisible(), name).resolves.toBe(true);
+  it('lists every operation in the first screen, without a click', async () => {
+    const menu = page.locator('[data-component-name="Menu/Menu"]').first();
+    for (const op of operations) {
+      const entry = menu.getByText(op.summary, { exact: true });
+      await expect(entry.isVisible(), op.summary).resolves.toBe(true);
+      const box = await entry.boundingBox();
+      expect(box, op.summary).not.toBeNull();
+      expect(box!.y + box!.height, `${op.summary} is below the first screen`).toBeLessThanOrEqual(1000);
     }
-    const text = await page.locator('body').innerText();
-    expect(text).toMatch(/\bid\n+string, non-empty\n+required/);
-    expect(text).toMatch(/\blimit\n+integer, \[ 1 \.\. 250 \]/);
-    expect(text).toMatch(/\bpage\n+integer, >= 1/);
+    await expect(page.getByText('+ Show', { exact: true }).count()).resolves.toBe(0);
   });
 
-  it('shows the eight ReferralLink fields of the response', async () => {
-    const fields = [
-      'id',
-      'key',
-      'url',
-      'default',
-      'is_additional',
-      'direct_tracking',
-      'direct_tracking_redirect',
-      'direct_tracking_redirect_url',
-    ];
-    for (const field of fields) {
-      // Redoc writes `data[].id` with a zero-width space after the dot, as a line-break point.
-      const label = page.getByText(new RegExp(`^data\\[\\]\\.\\u200b?${field}$`));
-      await expect(label.isVisible(), field).resolves.toBe(true);
+  it('renders each operation with its method, path and a request sample panel, unfolded', async () => {
+    const text = (await page.locator('body').textContent()) ?? '';
+    for (const op of operations) {
+      // Redoc paints sections as they scroll into view (content-visibility): scroll, never click.
+      const heading = page.locator(`h2:text-is(${JSON.stringify(op.summary)})`);
+      await expect(heading.count(), op.summary).resolves.toBe(1);
+      await heading.scrollIntoViewIfNeeded();
+      await expect(heading.isVisible(), op.summary).resolves.toBe(true);
+      expect(text, op.operationId).toContain(op.path);
+      expect(op.samples.map((s) => s.label), op.operationId).toEqual(['curl', 'TypeScript']);
     }
+    await expect(page.locator('.panel-request-samples').count()).resolves.toBe(operations.length);
   });
 
-  it('shows the documented example response', async () => {
-    const text = await page.locator('body').innerText();
-    expect(text).toContain('"id": "ref_123"');
-    expect(text).toContain('"url": "https://partnero.com?aff=ref_123"');
+  it("shows the first operation's curl line, and its TypeScript call when the reader picks TypeScript", async () => {
+    const [curl, typescript] = operations[0]!.samples;
+    const panel = page.locator('.panel-request-samples').first();
+    await panel.scrollIntoViewIfNeeded();
+    await expect(panel.isVisible()).resolves.toBe(true);
+    await expect.poll(() => panel.innerText()).toContain(curl!.source);
+    await panel.getByRole('button', { name: 'curl', exact: true }).click();
+    await page.getByRole('menuitem', { name: 'TypeScript' }).first().click();
+    await expect.poll(() => panel.innerText()).toContain(typescript!.source.trim());
   });
 
-  it('loads nothing from the network', () => {
-    // The page's CSP stops Redoc's logo from cdn.redoc.ly (see scripts/docs-template.hbs):
-    // such requests never leave the browser, everything else would be caught here.
-    const left = escaped.filter((url) => !blockedByPage.includes(url));
-    expect(left).toEqual([]);
+  it('shows no paragraph of a description twice', async () => {
+    // textContent: sections out of view are in the page but not painted (see above).
+    const typographic = (t: string) => t.replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, ' ');
+    const main = typographic((await page.locator('[data-component-name="Layout/ThreePanelLayout"]').first().textContent()) ?? '');
+    const texts = [spec.info.description, ...operations.map((op) => op.description)].flatMap((d) => paragraphs(d));
+    // Compare plain words: Markdown marks are not in the rendered text.
+    const plain = (p: string) => typographic(p.replace(/`|\*\*|\[([^\]]*)\]\([^)]*\)/g, '$1')).trim();
+    const checked = texts.map(plain).filter((p) => p.length > 40 && !/[|#<>]/.test(p));
+    expect(checked.length).toBeGreaterThan(0);
+    for (const p of checked) expect(main.split(p).length - 1, p).toBe(1);
+  });
+
+  it('loads nothing from the network and logs no error or warning', () => {
+    expect(escaped).toEqual([]);
+    expect(failed).toEqual([]);
+    expect(problems).toEqual([]);
   });
 });
 
 describe('the bundled spec beside it', () => {
-  it('is one self-contained file, as YAML and as JSON', async () => {
+  it('is one self-contained file, as YAML and as JSON, with the same operations', async () => {
     const json = JSON.parse(await readFile('docs/openapi.json', 'utf8')) as { openapi: string; paths: object };
     expect(json.openapi).toBe('3.1.0');
-    expect(Object.keys(json.paths)).toEqual(['/v1/partners/{id}/referral_links']);
+    expect(Object.keys(json.paths).sort()).toEqual(Object.keys(spec.paths).sort());
     const yaml = await readFile('docs/openapi.yaml', 'utf8');
-    expect(yaml).toContain('operationId: listReferralLinks');
-    // Bundled: no reference points into another file any more.
+    for (const op of operations) expect(yaml).toContain(`operationId: ${op.operationId}`);
+    // Bundled: no reference points into another file any more; the samples are the page's only.
     expect(`${yaml}\n${JSON.stringify(json)}`).not.toMatch(/\$ref["']?:\s*["']?\.\.?\//);
+    expect(JSON.stringify(json)).not.toContain('x-codeSamples');
   });
 });
