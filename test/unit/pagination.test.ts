@@ -8,7 +8,15 @@ import {
 } from '../../src/index.js';
 import { fakeFetch, jsonResponse } from '../support/fake-fetch.js';
 import { linkPage } from '../support/http-server.js';
+import { operations } from '../../src/generated/spec.js';
 
+/** The operation behind client.partnerLinks.list, as messages name it (from the generated table). */
+const OP = Object.entries(operations as Readonly<Record<string, { readonly resource: string; readonly name: string }>>).find(
+  ([, row]) => row.resource === 'partnerLinks' && row.name === 'list',
+)?.[0];
+
+// Long enough that redacting it from server text cannot touch ordinary words.
+const KEY = 'pk_test_0123456789abcdef';
 const pageOf = (request: Request): number => Number(new URL(request.url).searchParams.get('page'));
 const limitOf = (request: Request): number => Number(new URL(request.url).searchParams.get('limit') || 15);
 
@@ -37,8 +45,8 @@ describe('listAll without links', () => {
     [30, 10, 4],
   ])('%s links in pages of %s: every link once, in order, with %s requests', async (total, limit, requests) => {
     const fetch = plainServer(total);
-    const client = createPartneroClient({ apiKey: 'k', fetch });
-    const ids = (await collect(client.referralLinks.listAll('p', { limit }))).map((l) => l.id);
+    const client = createPartneroClient({ apiKey: KEY, fetch });
+    const ids = (await collect(client.partnerLinks.listAll('p', { limit }))).map((l) => l.id);
     expect(ids).toEqual(Array.from({ length: total }, (_, i) => `ref_${i + 1}`));
     expect(fetch.requests.map(pageOf)).toEqual(Array.from({ length: requests }, (_, i) => i + 1));
     expect(fetch.requests.every((r) => limitOf(r) === limit)).toBe(true);
@@ -46,15 +54,15 @@ describe('listAll without links', () => {
 
   it('uses the spec default limit (15) to tell a full page when no limit is given', async () => {
     const fetch = plainServer(16);
-    const client = createPartneroClient({ apiKey: 'k', fetch });
-    expect(await collect(client.referralLinks.listAll('p'))).toHaveLength(16);
+    const client = createPartneroClient({ apiKey: KEY, fetch });
+    expect(await collect(client.partnerLinks.listAll('p'))).toHaveLength(16);
     expect(fetch.requests.map(pageOf)).toEqual([1, 2]);
     expect(new URL(fetch.requests[0]?.url ?? '').searchParams.has('limit')).toBe(false);
   });
 
   it('pages() yields the bodies as sent', async () => {
-    const client = createPartneroClient({ apiKey: 'k', fetch: plainServer(3) });
-    const pages: ReferralLinkList[] = await collect(client.referralLinks.listAll('p', { limit: 2 }).pages());
+    const client = createPartneroClient({ apiKey: KEY, fetch: plainServer(3) });
+    const pages: ReferralLinkList[] = await collect(client.partnerLinks.listAll('p', { limit: 2 }).pages());
     expect(pages.map((p) => p.data.length)).toEqual([2, 1]);
     expect(pages.every((p) => p.status === 1)).toBe(true);
   });
@@ -67,8 +75,8 @@ describe('listAll with links.next', () => {
       const next = page < 3 ? `https://evil.example/steal?page=${page + 1}` : null;
       return jsonResponse(linkPage(page * 10, 1, { links: { first: null, last: null, prev: null, next } }));
     });
-    const client = createPartneroClient({ apiKey: 'k', fetch });
-    const ids = (await collect(client.referralLinks.listAll('p', { limit: 50 }))).map((l) => l.id);
+    const client = createPartneroClient({ apiKey: KEY, fetch });
+    const ids = (await collect(client.partnerLinks.listAll('p', { limit: 50 }))).map((l) => l.id);
     expect(ids).toEqual(['ref_10', 'ref_20', 'ref_30']); // Short pages, yet links.next decides.
     expect(fetch.requests.map((r) => new URL(r.url).origin)).toEqual(Array(3).fill('https://api.partnero.com'));
   });
@@ -77,15 +85,15 @@ describe('listAll with links.next', () => {
     const fetch = fakeFetch(() =>
       jsonResponse(linkPage(1, 1, { links: { first: null, last: null, prev: null, next: 'https://api.partnero.com/x?cursor=abc' } })),
     );
-    const client = createPartneroClient({ apiKey: 'k', fetch });
-    await expect(collect(client.referralLinks.listAll('p'))).rejects.toThrow(/links\.next has no usable page number/);
+    const client = createPartneroClient({ apiKey: KEY, fetch });
+    await expect(collect(client.partnerLinks.listAll('p'))).rejects.toThrow(/links\.next has no usable page number/);
   });
 
   it('fails clearly when links.next points back', async () => {
     const fetch = fakeFetch((request) =>
       jsonResponse(linkPage(pageOf(request), 1, { links: { first: null, last: null, prev: null, next: '?page=1' } })),
     );
-    const error = await collect(createPartneroClient({ apiKey: 'k', fetch }).referralLinks.listAll('p')).catch((e: unknown) => e);
+    const error = await collect(createPartneroClient({ apiKey: KEY, fetch }).partnerLinks.listAll('p')).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PaginationError);
     expect((error as Error).message).toMatch(/after page 1 the server points back to page 1/);
   });
@@ -94,10 +102,10 @@ describe('listAll with links.next', () => {
 describe('guards', () => {
   it('a server that ignores page (the same full page again) fails after two requests', async () => {
     const fetch = fakeFetch(() => jsonResponse(linkPage(1, 15)));
-    const error = await collect(createPartneroClient({ apiKey: 'k', fetch }).referralLinks.listAll('p')).catch((e: unknown) => e);
+    const error = await collect(createPartneroClient({ apiKey: KEY, fetch }).partnerLinks.listAll('p')).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PaginationError);
     expect((error as Error).message).toBe(
-      'listReferralLinks: page 2 holds the same items as page 1; the server seems to ignore the page number',
+      `${OP}: page 2 holds the same items as page 1; the server seems to ignore the page number`,
     );
     expect(fetch.requests.length).toBeLessThanOrEqual(3); // Page 3 at most was read ahead.
   });
@@ -106,8 +114,8 @@ describe('guards', () => {
     const fetch = fakeFetch((request) =>
       jsonResponse(linkPage(pageOf(request) * 100, 15, { meta: { current_page: 1, from: 1, to: 15, per_page: 15, path: 'https://x.example' } })),
     );
-    await expect(collect(createPartneroClient({ apiKey: 'k', fetch }).referralLinks.listAll('p'))).rejects.toThrow(
-      'listReferralLinks: asked for page 2 but the server sent page 1; stopping rather than repeat items',
+    await expect(collect(createPartneroClient({ apiKey: KEY, fetch }).partnerLinks.listAll('p'))).rejects.toThrow(
+      `${OP}: asked for page 2 but the server sent page 1; stopping rather than repeat items`,
     );
   });
 
@@ -115,7 +123,7 @@ describe('guards', () => {
     const fetch = fakeFetch((request) => jsonResponse(linkPage(pageOf(request) * 100, 15)));
     const seen: number[] = [];
     const walk = async () => {
-      for await (const page of createPartneroClient({ apiKey: 'k', fetch }).referralLinks.listAll('p', {}, { maxPages: 5 }).pages()) {
+      for await (const page of createPartneroClient({ apiKey: KEY, fetch }).partnerLinks.listAll('p', {}, { maxPages: 5 }).pages()) {
         seen.push(page.data.length);
       }
     };
@@ -128,9 +136,9 @@ describe('guards', () => {
 describe('read-ahead', () => {
   it('asks for page n + 1 while the caller handles page n, never two ahead', async () => {
     const fetch = plainServer(100);
-    const client = createPartneroClient({ apiKey: 'k', fetch });
+    const client = createPartneroClient({ apiKey: KEY, fetch });
     const requestedWhileHandling: number[] = [];
-    for await (const page of client.referralLinks.listAll('p', { limit: 10 }).pages()) {
+    for await (const page of client.partnerLinks.listAll('p', { limit: 10 }).pages()) {
       await new Promise((resolve) => setTimeout(resolve, 5)); // The caller's work.
       requestedWhileHandling.push(fetch.requests.length);
       expect(page.data.length).toBe(10);
@@ -143,9 +151,9 @@ describe('read-ahead', () => {
 
   it('with readAhead: false, asks for the next page only when the caller wants it', async () => {
     const fetch = plainServer(30);
-    const client = createPartneroClient({ apiKey: 'k', fetch });
+    const client = createPartneroClient({ apiKey: KEY, fetch });
     const requestedWhileHandling: number[] = [];
-    for await (const _ of client.referralLinks.listAll('p', { limit: 10 }, { readAhead: false }).pages()) {
+    for await (const _ of client.partnerLinks.listAll('p', { limit: 10 }, { readAhead: false }).pages()) {
       requestedWhileHandling.push(fetch.requests.length);
     }
     expect(requestedWhileHandling).toEqual([1, 2, 3]);
@@ -162,8 +170,8 @@ describe('read-ahead', () => {
           request.signal.addEventListener('abort', () => reject(request.signal.reason));
         }),
     );
-    const client = createPartneroClient({ apiKey: 'k', fetch });
-    for await (const link of client.referralLinks.listAll('p')) {
+    const client = createPartneroClient({ apiKey: KEY, fetch });
+    for await (const link of client.partnerLinks.listAll('p')) {
       expect(link.id).toBe('ref_1');
       break;
     }
@@ -175,10 +183,10 @@ describe('read-ahead', () => {
   it("the caller's signal stops the walk with RequestAbortedError", async () => {
     const controller = new AbortController();
     const fetch = plainServer(1000);
-    const client = createPartneroClient({ apiKey: 'k', fetch });
+    const client = createPartneroClient({ apiKey: KEY, fetch });
     const ids: string[] = [];
     const walk = async () => {
-      for await (const link of client.referralLinks.listAll('p', { limit: 10 }, { signal: controller.signal })) {
+      for await (const link of client.partnerLinks.listAll('p', { limit: 10 }, { signal: controller.signal })) {
         ids.push(link.id);
         if (ids.length === 15) controller.abort(new Error('enough'));
       }
@@ -192,29 +200,29 @@ describe('read-ahead', () => {
 describe('listAll options', () => {
   it.each([0, -1, 1.5, Number.NaN])('refuses maxPages %s before sending anything', (maxPages) => {
     const fetch = plainServer(10);
-    const client = createPartneroClient({ apiKey: 'k', fetch });
-    expect(() => client.referralLinks.listAll('p', {}, { maxPages })).toThrow(
-      /^referralLinks\.listAll: maxPages must be an integer from 1 to/,
+    const client = createPartneroClient({ apiKey: KEY, fetch });
+    expect(() => client.partnerLinks.listAll('p', {}, { maxPages })).toThrow(
+      /^partnerLinks\.listAll: maxPages must be an integer from 1 to/,
     );
     expect(fetch.requests).toHaveLength(0);
   });
 
   it('refuses a page (it walks every page) and a bad timeoutMs before sending anything', () => {
     const fetch = plainServer(10);
-    const client = createPartneroClient({ apiKey: 'k', fetch });
-    expect(() => client.referralLinks.listAll('p', { page: 2 } as never)).toThrow(
-      'listReferralLinks: page must be left out: listAll walks every page from the first, got 2',
+    const client = createPartneroClient({ apiKey: KEY, fetch });
+    expect(() => client.partnerLinks.listAll('p', { page: 2 } as never)).toThrow(
+      `${OP}: page must be left out: partnerLinks.listAll walks every page from the first, got 2`,
     );
-    expect(() => client.referralLinks.listAll('p', {}, { timeoutMs: 0 })).toThrow(
-      'referralLinks.listAll: timeoutMs must be an integer from 1 to 2147483647, got 0',
+    expect(() => client.partnerLinks.listAll('p', {}, { timeoutMs: 0 })).toThrow(
+      'partnerLinks.listAll: timeoutMs must be an integer from 1 to 2147483647, got 0',
     );
     expect(fetch.requests).toHaveLength(0);
   });
 
   it('a page holding something other than links ends the walk with UnexpectedResponseError', async () => {
     const fetch = fakeFetch(() => jsonResponse({ data: [null], status: 1 }));
-    const walk = collect(createPartneroClient({ apiKey: 'k', fetch }).referralLinks.listAll('p'));
+    const walk = collect(createPartneroClient({ apiKey: KEY, fetch }).partnerLinks.listAll('p'));
     await expect(walk).rejects.toBeInstanceOf(UnexpectedResponseError);
-    await expect(walk).rejects.toThrow("listReferralLinks: the answer's data[0] is null, not a link");
+    await expect(walk).rejects.toThrow(`${OP}: the answer's data[0] is null, not an object`);
   });
 });
