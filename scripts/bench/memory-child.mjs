@@ -21,12 +21,12 @@ const server = await startServer({ kind: 'pages', total });
 try {
   const client = createPartneroClient({ apiKey: 'bench_key', baseUrl: server.url });
   // One short call first, so that code loaded and compiled on first use is in the baseline.
-  await client.referralLinks.list('partner_123', { limit: 1 });
+  await client.partnerLinks.list('partner_123', { limit: 1 });
   const baseline = heapAfterGc();
   const samples = [];
   let links = 0;
   let urlChars = 0;
-  for await (const link of client.referralLinks.listAll('partner_123', { limit }, { maxPages: Math.ceil(total / limit) + 10 })) {
+  for await (const link of client.partnerLinks.listAll('partner_123', { limit }, { maxPages: Math.ceil(total / limit) + 10 })) {
     links++;
     urlChars += link.url.length; // touch every link, as a consumer would
     if (links % (limit * every) === 0) {

@@ -17,7 +17,7 @@ export async function readAhead(pkg, { pages, rounds, delayMs, deadline }) {
     const walks = {
       async listAll() {
         let seen = 0;
-        for await (const body of client.referralLinks.listAll(PARTNER, { limit: LIMIT }).pages()) {
+        for await (const body of client.partnerLinks.listAll(PARTNER, { limit: LIMIT }).pages()) {
           seen += body.data.length;
           await sleep(delayMs);
         }
@@ -26,7 +26,7 @@ export async function readAhead(pkg, { pages, rounds, delayMs, deadline }) {
       async sequential() {
         let seen = 0;
         for (let page = 1; page <= pages; page++) {
-          const body = await client.referralLinks.list(PARTNER, { limit: LIMIT, page });
+          const body = await client.partnerLinks.list(PARTNER, { limit: LIMIT, page });
           seen += body.data.length;
           await sleep(delayMs);
           if (body.data.length < LIMIT) break;

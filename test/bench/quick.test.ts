@@ -8,15 +8,20 @@ import { expect, it } from 'vitest';
 
 const root = resolve(import.meta.dirname, '../..');
 
-/** Every figure of issue 5, by the id its row has in the JSON. */
+/** Every figure of issues 5 and 8, by the id its row has in the JSON. */
 const FIGURES = [
   'overhead.fetch.us',
   'overhead.openapiFetch.us',
   'overhead.list.us',
   'overhead.listValidated.us',
+  'overhead.octokit.us',
+  'overhead.openai.us',
   'overhead.openapiFetch.ratio',
   'overhead.list.ratio',
   'overhead.listValidated.ratio',
+  'overhead.octokit.ratio',
+  'overhead.openai.ratio',
+  'overhead.list.vsOpenapiFetch',
   'readAhead.sequential.ms',
   'readAhead.listAll.ms',
   'readAhead.ratio',
