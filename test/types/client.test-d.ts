@@ -12,9 +12,9 @@ import {
 
 const client = createPartneroClient({ apiKey: 'k' });
 
-describe('referralLinks.list', () => {
+describe('partnerLinks.list', () => {
   it('resolves to the generated page type', () => {
-    expectTypeOf(client.referralLinks.list('partner_123')).resolves.toEqualTypeOf<ReferralLinkList>();
+    expectTypeOf(client.partnerLinks.list('partner_123')).resolves.toEqualTypeOf<ReferralLinkList>();
     expectTypeOf<ReferralLinkList>().toEqualTypeOf<components['schemas']['ReferralLinkList']>();
     expectTypeOf<ReferralLinkList['status']>().toEqualTypeOf<1>();
     expectTypeOf<ReferralLink['direct_tracking_redirect_url']>().toEqualTypeOf<string | null>();
@@ -23,15 +23,15 @@ describe('referralLinks.list', () => {
   });
 
   it('takes limit and page as numbers, and nothing else', () => {
-    expectTypeOf(client.referralLinks.list).parameter(1).toEqualTypeOf<{ limit?: number; page?: number } | undefined>();
+    expectTypeOf(client.partnerLinks.list).parameter(1).toEqualTypeOf<{ limit?: number; page?: number } | undefined>();
     // @ts-expect-error: a misspelled query parameter does not compile.
-    void client.referralLinks.list('p', { limt: 10 });
+    void client.partnerLinks.list('p', { limt: 10 });
     // @ts-expect-error: a wrong type does not compile.
-    void client.referralLinks.list('p', { limit: '10' });
+    void client.partnerLinks.list('p', { limit: '10' });
     // @ts-expect-error: the partner ID is required.
-    void client.referralLinks.list();
+    void client.partnerLinks.list();
     // @ts-expect-error: the partner ID is a string.
-    void client.referralLinks.list(123);
+    void client.partnerLinks.list(123);
   });
 
   it('fields keep the API snake_case names', () => {
@@ -41,13 +41,49 @@ describe('referralLinks.list', () => {
   });
 });
 
-describe('referralLinks.listAll', () => {
+describe('partnerLinks.listAll', () => {
   it('iterates links, and pages through pages()', () => {
-    const all = client.referralLinks.listAll('p', { limit: 250 });
+    const all = client.partnerLinks.listAll('p', { limit: 250 });
     expectTypeOf(all).toExtend<AsyncIterable<ReferralLink>>();
     expectTypeOf(all.pages()).toExtend<AsyncIterable<ReferralLinkList>>();
     // @ts-expect-error: listAll walks pages itself; page is not an option.
-    void client.referralLinks.listAll('p', { page: 2 });
+    void client.partnerLinks.listAll('p', { page: 2 });
+  });
+});
+
+describe('the family: every method typed from the spec', () => {
+  it('create takes the documented body, with the owner by id, key or email', () => {
+    expectTypeOf(client.partnerLinks.create({ partner: { id: 'partner_123' }, key: 'summer' })).resolves.toEqualTypeOf<
+      components['schemas']['ReferralLinkResponse']
+    >();
+    void client.partnerLinks.create({ partner: { email: 'a@example.com' }, key: 'k', domain_id: 8, is_additional: true });
+    void client.customerLinks.create({ customer: { key: 'c' }, key: 'k' });
+    // @ts-expect-error: the owner needs one of id, key or email.
+    void client.partnerLinks.create({ partner: {}, key: 'k' });
+    // @ts-expect-error: key is required.
+    void client.partnerLinks.create({ partner: { id: 'p' } });
+    // @ts-expect-error: a partner link has a partner, not a customer.
+    void client.partnerLinks.create({ customer: { id: 'c' }, key: 'k' });
+  });
+
+  it('get, update, delete and search take what their operation takes', () => {
+    expectTypeOf(client.partnerLinks.get('ref_1')).resolves.toEqualTypeOf<components['schemas']['ReferralLinkResponse']>();
+    expectTypeOf(client.customerLinks.update('ref_1', { key: 'ref_2' })).resolves.toHaveProperty('data');
+    // A delete answers 200 with a body or 204 without one.
+    expectTypeOf(client.partnerLinks.delete('ref_1')).resolves.toEqualTypeOf<components['schemas']['DeleteResult'] | undefined>();
+    expectTypeOf(client.partnerLinks.search({ key: 'ref_1' })).resolves.toEqualTypeOf<components['schemas']['ReferralLinkSearchResult']>();
+    // @ts-expect-error: rename needs the new key.
+    void client.partnerLinks.update('ref_1', {});
+    // @ts-expect-error: search takes id or key, not url.
+    void client.partnerLinks.search({ url: 'x' });
+    // @ts-expect-error: get takes no query.
+    void client.partnerLinks.get('ref_1', { limit: 5 }, {});
+  });
+
+  it('listAllDomains walks domains, not links', () => {
+    expectTypeOf(client.partnerLinks.listAllDomains()).toExtend<AsyncIterable<components['schemas']['LinkDomain']>>();
+    // @ts-expect-error: customers have no domains list.
+    void client.customerLinks.listDomains();
   });
 });
 

@@ -68,11 +68,11 @@ describe('createPartneroClient options', () => {
   });
 });
 
-describe('referralLinks.list', () => {
+describe('partnerLinks.list', () => {
   it('sends GET with the bearer key and Accept to the spec path on the default server', async () => {
     const fetch = fakeFetch(() => jsonResponse(linkPage(1, 2)));
     const client = createPartneroClient({ apiKey: API_KEY, fetch });
-    const body = await client.referralLinks.list('partner_123', { limit: 50, page: 2 });
+    const body = await client.partnerLinks.list('partner_123', { limit: 50, page: 2 });
     expect(body.data.map((l) => l.id)).toEqual(['ref_1', 'ref_2']);
     const [request] = fetch.requests;
     expect(request?.method).toBe('GET');
@@ -85,7 +85,7 @@ describe('referralLinks.list', () => {
   it('uses baseUrl without doubling its slash, and sends no query when none is given', async () => {
     const fetch = fakeFetch(() => jsonResponse(linkPage(1, 1)));
     const client = createPartneroClient({ apiKey: API_KEY, baseUrl: 'https://staging.example/api/', fetch });
-    await client.referralLinks.list('p');
+    await client.partnerLinks.list('p');
     expect(fetch.requests[0]?.url).toBe('https://staging.example/api/v1/partners/p/referral_links');
   });
 
@@ -101,7 +101,7 @@ describe('referralLinks.list', () => {
       jsonResponse({ message: 'No.', errors: { limit: ['Too big.'] }, status: 0 }, status, { 'x-request-id': 'req_9' }),
     );
     const client = createPartneroClient({ apiKey: API_KEY, fetch });
-    const error = await client.referralLinks.list('partner_123').catch((e: unknown) => e);
+    const error = await client.partnerLinks.list('partner_123').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ErrorClass);
     expect(error).toBeInstanceOf(PartneroError);
     const apiError = error as PartneroApiError;
@@ -109,14 +109,14 @@ describe('referralLinks.list', () => {
     expect(apiError.body).toEqual({ message: 'No.', errors: { limit: ['Too big.'] }, status: 0 });
     expect(apiError.requestId).toBe('req_9');
     expect(apiError.headers.get('content-type')).toBe('application/json');
-    expect(apiError.message).toMatch(new RegExp(`^listReferralLinks: ${status}.*: No\\. \\(request ID req_9\\)$`));
+    expect(apiError.message).toMatch(new RegExp(`^listPartnerReferralLinks: ${status}.*: No\\. \\(request ID req_9\\)$`));
     expect(fetch.requests).toHaveLength(1);
   });
 
   it('a 422 carries the field errors', async () => {
     const fetch = fakeFetch(() => jsonResponse({ message: 'Invalid.', errors: { limit: ['Too big.', 'Odd.'] } }, 422));
     const error = await createPartneroClient({ apiKey: API_KEY, fetch })
-      .referralLinks.list('p')
+      .partnerLinks.list('p')
       .catch((e: unknown) => e);
     expect((error as UnprocessableEntityError).fieldErrors).toEqual({ limit: ['Too big.', 'Odd.'] });
   });
@@ -124,11 +124,11 @@ describe('referralLinks.list', () => {
   it('a per-call timeoutMs or maxRetries out of range is refused, naming the call', async () => {
     const fetch = fakeFetch(() => jsonResponse(linkPage(1, 1)));
     const client = createPartneroClient({ apiKey: API_KEY, fetch });
-    await expect(client.referralLinks.list('p', {}, { timeoutMs: 0 })).rejects.toThrow(
-      'referralLinks.list: timeoutMs must be an integer from 1 to 2147483647, got 0',
+    await expect(client.partnerLinks.list('p', {}, { timeoutMs: 0 })).rejects.toThrow(
+      'partnerLinks.list: timeoutMs must be an integer from 1 to 2147483647, got 0',
     );
-    await expect(client.referralLinks.list('p', {}, { maxRetries: 11 })).rejects.toThrow(
-      'referralLinks.list: maxRetries must be an integer from 0 to 10, got 11',
+    await expect(client.partnerLinks.list('p', {}, { maxRetries: 11 })).rejects.toThrow(
+      'partnerLinks.list: maxRetries must be an integer from 0 to 10, got 11',
     );
     expect(fetch.requests).toHaveLength(0);
   });
@@ -136,13 +136,13 @@ describe('referralLinks.list', () => {
   it('a 3xx is not followed: it rejects with the status and Location', async () => {
     const fetch = fakeFetch(() => new Response(null, { status: 302, headers: { location: 'https://elsewhere.example/' } }));
     const error = await createPartneroClient({ apiKey: API_KEY, fetch, maxRetries: 0 })
-      .referralLinks.list('p')
+      .partnerLinks.list('p')
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PartneroApiError);
     expect((error as PartneroApiError).status).toBe(302);
     expect((error as PartneroApiError).headers.get('location')).toBe('https://elsewhere.example/');
     expect((error as Error).message).toBe(
-      'listReferralLinks: 302: redirect to https://elsewhere.example/ not followed; check baseUrl',
+      'listPartnerReferralLinks: 302: redirect to https://elsewhere.example/ not followed; check baseUrl',
     );
   });
 
@@ -150,14 +150,15 @@ describe('referralLinks.list', () => {
     ['an empty body', () => new Response('', { status: 200 }), /200 answer has an empty body/],
     ['HTML', () => new Response('<html>hi</html>', { status: 200, headers: { 'content-type': 'text/html' } }), /not JSON \(text\/html\): "<html>hi<\/html>"/],
     ['malformed JSON', () => new Response('{"data": [', { status: 200 }), /not JSON/],
-    ['status 0', () => jsonResponse({ data: [], status: 0, message: 'Program disabled.' }), /status is 0, not 1 \(Program disabled\.\)/],
-    ['no status', () => jsonResponse({ data: [] }), /status is undefined, not 1/],
+    ['status 0', () => jsonResponse({ data: [], status: 0, message: 'Program disabled.' }), /status is 0; the spec expects 1 on success \(Program disabled\.\)/],
+    ['status "1"', () => jsonResponse({ data: [], status: '1' }), /status is "1" \(a string\); the spec expects 1 on success/],
     ['data not a list', () => jsonResponse({ data: {}, status: 1 }), /data is \{\}, not a list/],
+    ['a link that is not an object', () => jsonResponse({ data: [1], status: 1 }), /data\[0\] is 1, not an object/],
     ['a JSON array', () => jsonResponse([]), /expected a JSON object, got \[\]/],
   ])('a 200 with %s is an UnexpectedResponseError, never a bare SyntaxError', async (_, answer, message) => {
     const fetch = fakeFetch(answer);
     const error = await createPartneroClient({ apiKey: API_KEY, fetch })
-      .referralLinks.list('p')
+      .partnerLinks.list('p')
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UnexpectedResponseError);
     expect((error as Error).message).toMatch(message);
@@ -167,18 +168,18 @@ describe('referralLinks.list', () => {
   it('an error answer with a non-JSON body keeps the status and the text', async () => {
     const fetch = fakeFetch(() => new Response('<h1>Bad gateway</h1>', { status: 502 }));
     const error = await createPartneroClient({ apiKey: API_KEY, fetch, maxRetries: 0 })
-      .referralLinks.list('p')
+      .partnerLinks.list('p')
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InternalServerError);
     expect((error as InternalServerError).status).toBe(502);
     expect((error as InternalServerError).body).toBe('<h1>Bad gateway</h1>');
-    expect((error as Error).message).toBe('listReferralLinks: 502 Bad Gateway: <h1>Bad gateway</h1>');
+    expect((error as Error).message).toBe('listPartnerReferralLinks: 502 Bad Gateway: <h1>Bad gateway</h1>');
   });
 
   it('a 429 after the last retry carries the Retry-After delay', async () => {
     const fetch = fakeFetch(() => jsonResponse({ message: 'Slow down.' }, 429, { 'retry-after': '7' }));
     const error = await createPartneroClient({ apiKey: API_KEY, fetch, maxRetries: 0 })
-      .referralLinks.list('p')
+      .partnerLinks.list('p')
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RateLimitError);
     expect((error as RateLimitError).retryAfterMs).toBe(7000);
@@ -195,7 +196,7 @@ describe('the API key stays secret', () => {
   it.each(scenarios)('no trace of it in the error of a %s', async (_, answer) => {
     const fetch = fakeFetch(answer);
     const client = createPartneroClient({ apiKey: API_KEY, fetch, maxRetries: 0 });
-    const error = await client.referralLinks.list('p').catch((e: unknown) => e);
+    const error = await client.partnerLinks.list('p').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PartneroError);
     expect(everythingAbout(error)).not.toContain(API_KEY);
     expect(everythingAbout(error)).not.toContain('SECRET');

@@ -25,7 +25,7 @@ describe('partnerId', () => {
       fc.asyncProperty(partnerIds, async (id) => {
         fc.pre(id !== '.' && id !== '..' && id.isWellFormed());
         const { fetch, client: c } = client();
-        await c.referralLinks.list(id);
+        await c.partnerLinks.list(id);
         const url = new URL(fetch.requests[0]?.url ?? '');
         expect(url.origin).toBe(BASE);
         const segments = url.pathname.split('/');
@@ -45,10 +45,10 @@ describe('partnerId', () => {
         fc.oneof(fc.anything().filter((v) => typeof v !== 'string'), fc.constantFrom('', '.', '..', '\uD800', 'a\uDC00b', 'x\uDBFF')),
         async (id) => {
           const { fetch, client: c } = client();
-          const error = await c.referralLinks.list(id as string).catch((e: unknown) => e);
+          const error = await c.partnerLinks.list(id as string).catch((e: unknown) => e);
           expect(error).toBeInstanceOf(InvalidParameterError);
           expect((error as InvalidParameterError).parameter).toBe('id');
-          expect((error as Error).message).toMatch(/^listReferralLinks: id must be a non-empty string of well-formed Unicode, other than "\." and "\.\.", got /);
+          expect((error as Error).message).toMatch(/^listPartnerReferralLinks: id must be a non-empty string of well-formed Unicode, other than "\." and "\.\.", got /);
           expect(fetch.requests).toHaveLength(0);
         },
       ),
@@ -62,7 +62,7 @@ describe('limit and page', () => {
     await fc.assert(
       fc.asyncProperty(fc.oneof(fc.integer({ min: -1000, max: 1000 }), fc.double(), fc.anything()), async (limit) => {
         const { fetch, client: c } = client();
-        const outcome = await c.referralLinks.list('p', { limit: limit as number }).then(
+        const outcome = await c.partnerLinks.list('p', { limit: limit as number }).then(
           () => 'sent',
           (e: unknown) => e,
         );
@@ -75,7 +75,7 @@ describe('limit and page', () => {
         } else {
           expect(outcome).toBeInstanceOf(InvalidParameterError);
           expect((outcome as InvalidParameterError).parameter).toBe('limit');
-          expect((outcome as Error).message).toMatch(/^listReferralLinks: limit must be an integer from 1 to 250, got /);
+          expect((outcome as Error).message).toMatch(/^listPartnerReferralLinks: limit must be an integer from 1 to 250, got /);
           expect(fetch.requests).toHaveLength(0);
         }
       }),
@@ -87,7 +87,7 @@ describe('limit and page', () => {
     await fc.assert(
       fc.asyncProperty(fc.oneof(fc.integer(), fc.maxSafeNat(), fc.double(), fc.string()), async (page) => {
         const { fetch, client: c } = client();
-        const outcome = await c.referralLinks.list('p', { page: page as number }).then(
+        const outcome = await c.partnerLinks.list('p', { page: page as number }).then(
           () => 'sent',
           (e: unknown) => e,
         );
@@ -96,7 +96,7 @@ describe('limit and page', () => {
           expect(new URL(fetch.requests[0]?.url ?? '').searchParams.get('page')).toBe(String(page));
         } else {
           expect(outcome).toBeInstanceOf(InvalidParameterError);
-          expect((outcome as Error).message).toMatch(/^listReferralLinks: page must be an integer of at least 1, got /);
+          expect((outcome as Error).message).toMatch(/^listPartnerReferralLinks: page must be an integer of at least 1, got /);
           expect(fetch.requests).toHaveLength(0);
         }
       }),
@@ -106,33 +106,63 @@ describe('limit and page', () => {
 
   it('an unknown query key is refused with the list of known ones', async () => {
     const { fetch, client: c } = client();
-    await expect(c.referralLinks.list('p', { limt: 5 } as never)).rejects.toThrow(
-      'listReferralLinks: limt must be one of the query parameters limit, page, got 5',
+    await expect(c.partnerLinks.list('p', { limt: 5 } as never)).rejects.toThrow(
+      'listPartnerReferralLinks: limt must be one of the query parameters limit, page, got 5',
     );
     expect(fetch.requests).toHaveLength(0);
   });
 
   it('a query id cannot stand in for the path parameter', async () => {
     const { fetch, client: c } = client();
-    await expect(c.referralLinks.list('', { id: 'x' } as never)).rejects.toThrow(
-      'listReferralLinks: id must be one of the query parameters limit, page, got "x"',
+    await expect(c.partnerLinks.list('', { id: 'x' } as never)).rejects.toThrow(
+      'listPartnerReferralLinks: id must be one of the query parameters limit, page, got "x"',
     );
-    await expect(c.referralLinks.list(123 as never, { id: 'ok' } as never)).rejects.toBeInstanceOf(InvalidParameterError);
+    await expect(c.partnerLinks.list(123 as never, { id: 'ok' } as never)).rejects.toBeInstanceOf(InvalidParameterError);
     expect(fetch.requests).toHaveLength(0);
   });
 
   it('a query that is not an object is refused', async () => {
     const { fetch, client: c } = client();
-    await expect(c.referralLinks.list('p', 5 as never)).rejects.toThrow(
-      'listReferralLinks: query must be an object of parameters, got 5',
+    await expect(c.partnerLinks.list('p', 5 as never)).rejects.toThrow(
+      'listPartnerReferralLinks: query must be an object, got 5',
     );
     expect(fetch.requests).toHaveLength(0);
   });
 
+  it('issue 12 defect 1: a query read three ways (inherited, getter, class instance) is refused, never half-sent', async () => {
+    const { fetch, client: c } = client();
+    class Query {
+      get limit(): number {
+        return 50;
+      }
+    }
+    for (const query of [new Query(), Object.create({ limit: 50 }), Object.create({ limit: 999 })]) {
+      await expect(c.partnerLinks.list('p', query)).rejects.toThrow(
+        'listPartnerReferralLinks: query must be a plain object ({ ... }), not a class instance or an object with another prototype',
+      );
+      expect(() => c.partnerLinks.listAll('p', query)).toThrow('query must be a plain object');
+    }
+    expect(fetch.requests).toHaveLength(0);
+  });
+
+  it('issue 12 defect 1: an own getter is read once, checked, and what is sent is what was checked', async () => {
+    const { fetch, client: c } = client();
+    let reads = 0;
+    const query = {
+      get limit(): number {
+        reads++;
+        return reads === 1 ? 50 : 999;
+      },
+    };
+    await c.partnerLinks.list('p', query);
+    expect(reads).toBe(1);
+    expect(new URL(fetch.requests[0]!.url).searchParams.get('limit')).toBe('50');
+  });
+
   it('the bounds come from the spec: the message for 300 is the documented one', async () => {
     const { client: c } = client();
-    await expect(c.referralLinks.list('p', { limit: 300 })).rejects.toThrow(
-      'listReferralLinks: limit must be an integer from 1 to 250, got 300',
+    await expect(c.partnerLinks.list('p', { limit: 300 })).rejects.toThrow(
+      'listPartnerReferralLinks: limit must be an integer from 1 to 250, got 300',
     );
   });
 });

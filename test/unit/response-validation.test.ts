@@ -1,3 +1,4 @@
+import { operations } from '../../src/generated/spec.js';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ResponseValidationError, UnexpectedResponseError, createPartneroClient } from '../../src/index.js';
@@ -13,12 +14,12 @@ describe('validateResponses', () => {
       links: { first: 'https://api.partnero.com/x?page=1', last: null, prev: null, next: null },
       meta: { current_page: 1, from: 1, to: 3, per_page: 15, path: 'https://api.partnero.com/x' },
     });
-    await expect(withBody(body).referralLinks.list('p')).resolves.toEqual(body);
+    await expect(withBody(body).partnerLinks.list('p')).resolves.toEqual(body);
   });
 
   it('accepts properties the spec does not know (the API may add fields)', async () => {
     const body = { ...linkPage(1, 1), extra: true };
-    await expect(withBody(body).referralLinks.list('p')).resolves.toEqual(body);
+    await expect(withBody(body).partnerLinks.list('p')).resolves.toEqual(body);
   });
 
   it.each([
@@ -28,7 +29,7 @@ describe('validateResponses', () => {
     ['a number for the redirect URL', { data: [{ ...link(1), direct_tracking_redirect_url: 5 }], status: 1 }, '/data/0/direct_tracking_redirect_url', 'must be string,null', '5'],
     ['meta without per_page', { ...linkPage(1, 1), meta: { current_page: 1, from: 1, to: 1, path: 'https://x.example' } }, '/meta/per_page', 'a required property', 'nothing'],
   ])('refuses %s, naming the path, the expectation and what came', async (_, body, path, expected, received) => {
-    const error = await withBody(body).referralLinks.list('p').catch((e: unknown) => e);
+    const error = await withBody(body).partnerLinks.list('p').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ResponseValidationError);
     expect(error).toBeInstanceOf(UnexpectedResponseError);
     const issues = (error as ResponseValidationError).issues;
@@ -38,14 +39,14 @@ describe('validateResponses', () => {
 
   it('reports every problem, not only the first', async () => {
     const body = { data: [{ ...link(1), default: 'yes', key: 7 }], status: 1 };
-    const error = (await withBody(body).referralLinks.list('p').catch((e: unknown) => e)) as ResponseValidationError;
+    const error = (await withBody(body).partnerLinks.list('p').catch((e: unknown) => e)) as ResponseValidationError;
     expect(error.issues.map((i) => i.path).sort()).toEqual(['/data/0/default', '/data/0/key']);
     expect(error.message).toMatch(/\(and 1 more\)$/);
   });
 
   it('is off by default: the same body passes through', async () => {
     const body = { data: [{ ...link(1), default: 'yes' }], status: 1 };
-    await expect(withBody(body, false).referralLinks.list('p')).resolves.toEqual(body);
+    await expect(withBody(body, false).partnerLinks.list('p')).resolves.toEqual(body);
   });
 });
 
@@ -54,6 +55,10 @@ describe('the generated validators', () => {
     const code = readFileSync(new URL('../../src/generated/validators.ts', import.meta.url), 'utf8');
     expect(code).not.toMatch(/\bimport\b[^;]*from|\brequire\(/); // Self-contained: no imports at all.
     expect(code).not.toMatch(/\beval\(|new Function|\bFunction\(/);
-    expect(code).toMatch(/export const listReferralLinks: Validator = validate\d+;/);
+    // One exported validator per schema that a 2xx answer or a request body of the table names.
+    for (const row of Object.values(operations)) {
+      const names = [...Object.values(row.success), 'body' in row ? row.body.validator : null].filter((n) => n !== null);
+      for (const name of names) expect(code).toMatch(new RegExp(`export const ${name}: Validator = validate\\d+;`));
+    }
   });
 });

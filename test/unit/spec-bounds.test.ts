@@ -4,11 +4,11 @@ import { describe, expect, it, vi } from 'vitest';
 
 vi.mock('../../src/generated/spec.js', async (importOriginal) => {
   const original = await importOriginal<typeof import('../../src/generated/spec.js')>();
-  const op = original.operations.listReferralLinks;
+  const op = original.operations.listPartnerReferralLinks;
   return {
     ...original,
     operations: {
-      listReferralLinks: {
+      listPartnerReferralLinks: {
         ...op,
         parameters: { ...op.parameters, limit: { ...op.parameters.limit, minimum: 5, maximum: 40, default: 7 } },
       },
@@ -24,11 +24,11 @@ describe('bounds from the generated spec values', () => {
   it('limit follows the generated minimum and maximum', async () => {
     const fetch = fakeFetch(() => jsonResponse(linkPage(1, 1)));
     const client = createPartneroClient({ apiKey: 'k', fetch });
-    await expect(client.referralLinks.list('p', { limit: 41 })).rejects.toThrow(
-      'listReferralLinks: limit must be an integer from 5 to 40, got 41',
+    await expect(client.partnerLinks.list('p', { limit: 41 })).rejects.toThrow(
+      'listPartnerReferralLinks: limit must be an integer from 5 to 40, got 41',
     );
-    await expect(client.referralLinks.list('p', { limit: 4 })).rejects.toThrow('from 5 to 40, got 4');
-    await expect(client.referralLinks.list('p', { limit: 40 })).resolves.toBeDefined();
+    await expect(client.partnerLinks.list('p', { limit: 4 })).rejects.toThrow('from 5 to 40, got 4');
+    await expect(client.partnerLinks.list('p', { limit: 40 })).resolves.toBeDefined();
     expect(fetch.requests).toHaveLength(1);
   });
 
@@ -39,7 +39,7 @@ describe('bounds from the generated spec values', () => {
     });
     const client = createPartneroClient({ apiKey: 'k', fetch });
     let count = 0;
-    for await (const _ of client.referralLinks.listAll('p')) count++;
+    for await (const _ of client.partnerLinks.listAll('p')) count++;
     expect(count).toBe(10);
     expect(fetch.requests).toHaveLength(2); // 7 links filled page 1 at the generated default of 7.
   });
