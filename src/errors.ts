@@ -76,7 +76,7 @@ export class PartneroApiError extends PartneroError {
     const location = details.headers.get('location');
     const detail =
       details.status === 304
-        ? 'the server answered 304 Not Modified, which this client never asks for (it sends no If-None-Match or If-Modified-Since)'
+        ? 'the server answered 304 Not Modified, which this client never asks for (it sends no If-None-Match or If-Modified-Since); a cache or proxy in between may have sent it'
         : details.status >= 300 && details.status < 400
           ? `redirect${location ? ` to ${location}` : ''} not followed; check baseUrl`
           : messageOf(details.body);

@@ -283,8 +283,15 @@ describe('defect 5: a baseUrl with an empty query or fragment is refused', () =>
     },
   );
 
-  it('a baseUrl with user info is refused without echoing the password', () => {
-    expect(() => checkBaseUrl('https://me:hunter2@api.partnero.com', false)).toThrow(/got "https:\/\/…@api\.partnero\.com"/);
+  it('says what it found without echoing the value (a query or user info may hold a secret)', () => {
+    for (const [baseUrl, found] of [
+      ['https://api.partnero.com/?', 'a query ("?")'],
+      ['https://api.partnero.com/#', 'a fragment ("#")'],
+      ['https://me:hunter2@api.partnero.com', 'credentials (user:password@)'],
+      ['https://api.partnero.com/?api_key=hunter2', 'a query ("?")'],
+    ]) {
+      expect(() => checkBaseUrl(baseUrl!, false)).toThrow(`createPartneroClient: baseUrl must not contain credentials, a query or a fragment; it has ${found}`);
+    }
   });
 });
 
