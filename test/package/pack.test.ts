@@ -1,5 +1,6 @@
 // The package as a user gets it: `npm pack`, install the tarball into a fresh project, import
-// it there and type-check a consumer file against the installed types.
+// it there (and require it), type-check a consumer file against the installed types, read the
+// bundled spec it exports, and run @arethetypeswrong/cli and publint on the tarball.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +12,7 @@ const tsc = join(root, 'node_modules/typescript/bin/tsc');
 let dir: string;
 let files: string[];
 let tarballBytes: number;
+let tarball: string;
 
 const run = (cmd: string, args: string[], cwd: string): string =>
   execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, npm_config_update_notifier: 'false' } });
@@ -25,6 +27,7 @@ beforeAll(() => {
   }[];
   if (!packed) throw new Error('npm pack reported nothing');
   files = packed.files.map((f) => f.path);
+  tarball = join(dir, packed.filename);
   tarballBytes = packed.size;
   const app = join(dir, 'app');
   run('mkdir', ['-p', app], dir);
@@ -37,9 +40,11 @@ afterAll(() => {
 });
 
 describe('the packed package', () => {
-  it('ships the build, the spec, README and LICENSE, and no sources or tests', () => {
-    expect(files).toEqual(expect.arrayContaining(['dist/index.js', 'dist/index.d.ts', 'dist/generated/validators.js', 'openapi/openapi.yaml', 'README.md', 'LICENSE', 'package.json']));
-    expect(files.filter((f) => /^(src|test|scripts)\//.test(f) || f.endsWith('.map'))).toEqual([]);
+  it('ships the build, the bundled spec, README and LICENSE, and no sources, tests or split spec', () => {
+    expect(files).toEqual(
+      expect.arrayContaining(['dist/index.js', 'dist/index.d.ts', 'dist/generated/validators.js', 'dist/openapi.json', 'dist/openapi.yaml', 'README.md', 'LICENSE', 'package.json']),
+    );
+    expect(files.filter((f) => /^(src|test|scripts|openapi)\//.test(f) || f.endsWith('.map'))).toEqual([]);
     expect(tarballBytes).toBeLessThan(100_000);
   });
 
@@ -51,7 +56,7 @@ describe('the packed package', () => {
         validateResponses: true,
         fetch: async () => new Response(JSON.stringify({ data: [], status: 1 })),
       });
-      const page = await client.referralLinks.list('partner_123');
+      const page = await client.partnerLinks.list('partner_123');
       console.log(JSON.stringify({ page, base: new NotFoundError({ operation: 'x', method: 'GET', url: '', status: 404, headers: new Headers(), body: '' }) instanceof PartneroError }));
     `;
     const out = run(process.execPath, ['--input-type=module', '-e', script], join(dir, 'app'));
@@ -62,14 +67,15 @@ describe('the packed package', () => {
     const app = join(dir, 'app');
     writeFileSync(
       join(app, 'consumer.ts'),
-      `import { createPartneroClient, RateLimitError, type ReferralLink, type ReferralLinkList } from 'partnero-client';
+      `import { createPartneroClient, RateLimitError, type components } from 'partnero-client';
+type ReferralLink = components['schemas']['ReferralLink'];
 const client = createPartneroClient({ apiKey: 'k' });
 export async function urls(partnerId: string): Promise<string[]> {
-  const page: ReferralLinkList = await client.referralLinks.list(partnerId, { limit: 10, page: 1 });
+  const page = await client.partnerLinks.list(partnerId, { limit: 10, page: 1 });
   const all: ReferralLink[] = [];
-  for await (const link of client.referralLinks.listAll(partnerId)) all.push(link);
+  for await (const link of client.partnerLinks.listAll(partnerId)) all.push(link);
   // @ts-expect-error: limit is a number.
-  await client.referralLinks.list(partnerId, { limit: 'ten' });
+  await client.partnerLinks.list(partnerId, { limit: 'ten' });
   return [...page.data, ...all].map((l) => l.url);
 }
 export const delay = (e: unknown): number | undefined => (e instanceof RateLimitError ? e.retryAfterMs : undefined);
@@ -91,5 +97,49 @@ export const delay = (e: unknown): number | undefined => (e instanceof RateLimit
     const bad = typeCheck();
     expect(bad.status).not.toBe(0);
     expect(bad.stdout).toMatch(/consumer\.ts\(2,24\): error TS2322: Type .number. is not assignable to type .string./);
+  });
+
+  it('exports the bundled spec as partnero-client/openapi.json and /openapi.yaml, and nothing else of it', () => {
+    const script = `
+      import { createRequire } from 'node:module';
+      import { readFileSync } from 'node:fs';
+      const require = createRequire(import.meta.url);
+      const json = require('partnero-client/openapi.json');
+      const yaml = readFileSync(require.resolve('partnero-client/openapi.yaml'), 'utf8');
+      let split = 'exported';
+      try { require.resolve('partnero-client/openapi/openapi.yaml'); } catch (error) { split = error.code; }
+      console.log(JSON.stringify({ openapi: json.openapi, paths: Object.keys(json.paths).length, refs: JSON.stringify(json).includes('.yaml'), yaml: /^openapi: 3\\.1\\.0$/m.test(yaml), split }));
+    `;
+    const out = JSON.parse(run(process.execPath, ['--input-type=module', '-e', script], join(dir, 'app')));
+    expect(out).toEqual({ openapi: '3.1.0', paths: out.paths, refs: false, yaml: true, split: 'ERR_PACKAGE_PATH_NOT_EXPORTED' });
+    expect(out.paths).toBeGreaterThan(0);
+  });
+
+  it('can be require()d where engines says it runs (Node ^20.19 or >=22.12: require of ESM)', async () => {
+    const { engines } = JSON.parse(run('cat', [join(dir, 'app/node_modules/partnero-client/package.json')], dir)) as { engines: { node: string } };
+    expect(engines.node).toBe('^20.19.0 || >=22.12.0');
+    const out = run(process.execPath, ['-e', "console.log(typeof require('partnero-client').createPartneroClient)"], join(dir, 'app'));
+    expect(out.trim()).toBe('function');
+  });
+
+  it('passes @arethetypeswrong/cli with the esm-only profile', () => {
+    // openapi.yaml is data, not a module TypeScript could resolve; openapi.json is checked.
+    const attw = spawnSync(
+      process.execPath,
+      [join(root, 'node_modules/@arethetypeswrong/cli/dist/index.js'), tarball, '--profile', 'esm-only', '--no-color', '--no-emoji', '--exclude-entrypoints', './openapi.yaml', '--format', 'ascii'],
+      { cwd: dir, encoding: 'utf8' },
+    );
+    expect(attw.stderr).toBe('');
+    expect(attw.status).toBe(0);
+    // The only problem it may mention is one the ESM-only profile ignores (require from CJS).
+    const problems = attw.stdout.split('\n').filter((line) => /https:\/\/github\.com\/arethetypeswrong/.test(line));
+    expect(problems.filter((line) => !line.startsWith('(ignored per resolution)'))).toEqual([]);
+    expect(attw.stdout).toContain('"partnero-client/openapi.json"');
+  });
+
+  it('passes publint with nothing to report', () => {
+    const publint = spawnSync(process.execPath, [join(root, 'node_modules/publint/src/cli.js'), 'run', tarball, '--level', 'suggestion'], { cwd: dir, encoding: 'utf8' });
+    expect(publint.status).toBe(0);
+    expect(publint.stdout.trim().split('\n').at(-1)).toBe('All good!');
   });
 });
