@@ -136,9 +136,14 @@ function stepsOf(report, files) {
           steps.push({ file, workflowId: workflow.workflowId, stepId, status: 'not run', failures: [] });
           continue;
         }
+        const came = step.response?.statusCode !== undefined ? ` (answered ${step.response.statusCode})` : '';
         const failures = (step.checks ?? [])
           .filter((check) => !check.passed && check.severity !== 'warn')
-          .map((check) => `${check.name}: ${check.condition ?? ''}${check.message ? ` (${oneLine(check.message)})` : ''}`.trim());
+          .map((check) =>
+            check.name === 'success criteria check' && check.condition
+              ? `success criterion not met: ${check.condition}${came}`
+              : `${check.name}: ${oneLine(check.message ?? check.condition ?? 'failed')}`,
+          );
         steps.push({
           file,
           workflowId: workflow.workflowId,
