@@ -160,7 +160,7 @@ class Operation {
     const { id, row } = this;
     const validator = row.success[response.status];
     const fail = (what: string, body: unknown): never => {
-      throw new UnexpectedResponseError(redactSecret(`${id}: ${what}`, settings.secret), response.status, response.headers, body);
+      throw new UnexpectedResponseError(`${id}: ${redactSecret(what, settings.secret)}`, response.status, response.headers, body);
     };
     if (text === '') {
       if (validator === null || (validator === undefined && response.status === 204)) return undefined;
@@ -211,9 +211,9 @@ class Operation {
     if (params.query[pagination.page] !== undefined) {
       throw new InvalidParameterError(id, pagination.page, `left out: ${where} walks every page from the first`, params.query[pagination.page]);
     }
-    const options = args[takesQuery ? count + 1 : count] ?? {};
+    const options = args[takesQuery ? count + 1 : count];
     const settings = this.#context.settings(options, where);
-    const { readAhead, maxPages } = options as { readAhead?: unknown; maxPages?: unknown };
+    const { readAhead, maxPages } = (options ?? {}) as { readAhead?: unknown; maxPages?: unknown };
     if (readAhead !== undefined && typeof readAhead !== 'boolean') {
       throw new InvalidOptionError('readAhead', `must be true or false, got ${describeValue(readAhead)}`, where);
     }
