@@ -234,7 +234,35 @@ const validatorCode = rawValidatorCode.replace(/require\("([^"]+)"\)\.default/g,
   return ajvRuntime[module];
 });
 if (/\brequire\(/.test(validatorCode)) throw new Error('ajv standalone code still calls require()');
-const typedValidatorCode = validatorCode.replace(/^export const (\w+) = (\w+);$/gm, 'export const $1: Validator = $2;');
+/**
+ * ajv numbers the variables of each validator function in order (`err7`, `data3`), so a field
+ * added to a schema renumbers every line after it. Two rewrites keep a change local: an error
+ * is pushed where it is built (no `errN`), and a property's value is named by its path
+ * (`data_url` for `data.url`) instead of by its rank. Both keep ajv's logic as it is.
+ */
+function stableNames(code) {
+  const pushed = code.replace(
+    /^const (err\d+) = (\{[^]*?\});\nif\(vErrors === null\)\{\nvErrors = \[\1\];\n\}\nelse \{\nvErrors\.push\(\1\);\n\}$/gm,
+    '(vErrors ??= []).push($2);',
+  );
+  if (/\berr\d+\b/.test(pushed)) throw new Error('ajv standalone code: an error variable was left (its pattern changed)');
+  // ajv's output is not indented, so a function is cut off where the next one begins.
+  return pushed.split(/^(?=function validate\d+\()/m).map((fn) => {
+    const names = new Map();
+    const taken = new Set();
+    // A string naming a field like `data2` (`"/data2"`) would be renamed too: leave such a function as it is.
+    if ((fn.match(/"(?:[^"\\]|\\.)*"/g) ?? []).some((literal) => /\bdata\d+\b/.test(literal))) return fn;
+    for (const [, name, parent, property] of fn.matchAll(/\blet (data\d+) = (data\d*)\.([A-Za-z_][A-Za-z0-9_]*);/g)) {
+      const wanted = `${names.get(parent) ?? parent}_${property}`;
+      if (names.has(name) || taken.has(wanted)) continue; // keep ajv's name rather than guess
+      names.set(name, wanted);
+      taken.add(wanted);
+    }
+    return names.size ? fn.replace(/\bdata\d+\b/g, (name) => names.get(name) ?? name) : fn;
+  }).join('');
+}
+
+const typedValidatorCode = stableNames(validatorCode).replace(/^export const (\w+) = (\w+);$/gm, 'export const $1: Validator = $2;');
 
 /** What a schema allows, in words, for messages such as `key must be a non-empty string`. */
 function describe(schema) {
