@@ -11,6 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildPackage } from './build.mjs';
+import { generatedDiffRows } from './generated-diff.mjs';
 import { memory } from './memory.mjs';
 import { overhead } from './overhead.mjs';
 import { readAhead } from './pagination.mjs';
@@ -82,6 +83,7 @@ async function main() {
   );
   await figure('memory', [['memory.heapGrowth.mb', 'heap growth, listAll (MB)', 'MB']], () => memory(entry, counts.memory));
   await figure('start-up', [['startup.package.ms', 'cold import of the package (ms)', 'ms']], () => startup(entry, counts.startup));
+  await figure('generated diff', [['generated.addedField.last.lines', 'src/generated/ lines changed by one optional field', 'lines']], () => generatedDiffRows(root));
   await figure('spec pipeline', [['pipeline.generate.s', 'npm run generate (s)', 's']], () => pipeline(root, { ...counts.pipeline, quick, sandbox: join(work, 'pipeline') }));
 
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}, ${process.platform}/${process.arch}`;

@@ -31,6 +31,8 @@ const FIGURES = [
   'size.openapiFetch.kib',
   'startup.package.ms',
   'startup.openapiFetch.ms',
+  'generated.addedField.last.lines',
+  'generated.addedField.first.lines',
   'pipeline.lint.s',
   'pipeline.generate.s',
 ];
