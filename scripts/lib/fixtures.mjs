@@ -27,6 +27,17 @@ export const seedPage = {
   status: 1,
 };
 
+/**
+ * The request of the cURL example on Partnero's "List referral links" page (the seed), whose
+ * answer is `seedPage`: `curl -H "Accept: application/json" -H "Authorization: Bearer YOUR_API_KEY"
+ * https://api.partnero.com/v1/partners/partner_123/referral_links`.
+ */
+export const seedRequest = {
+  method: 'GET',
+  path: '/v1/partners/partner_123/referral_links',
+  headers: { Accept: 'application/json', Authorization: 'Bearer YOUR_API_KEY' },
+};
+
 /** One valid referral link, numbered `n`. */
 export function link(n) {
   return {
