@@ -612,7 +612,9 @@ async function runWrites() {
     if (run.steps.length === 0 && run.code !== 0) {
       workflowResults.steps.push({ workflowId: 'workflows', stepId: 'run', status: 'failed', failures: [lastLines(run.output)] });
     }
-    for (const { file, missing } of run.skipped) print(`  (skipped ${file}: needs ${missing.map((name) => `--${kebab(name).replace(/-key$|-new-key$/, '')}`).filter((f, i, a) => a.indexOf(f) === i).join(', ')})`);
+    for (const { file, missing } of run.skipped) {
+      print(`  (skipped ${file}: needs ${missing.filter((name) => /Id$/.test(name)).map((name) => `--${kebab(name)}`).join(', ') || missing.join(', ')})`);
+    }
   }
   let current = '';
   for (const step of workflowResults.steps) {
