@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm run mock`: a mock of the Partnero API for app developers, answering from the spec's
-// examples, at http://127.0.0.1:4010 (`-- --port N` for another port). Prism validates every
+// examples, at http://127.0.0.1:4010 (`-- --port N` for another port, `-- --port 0` for any free
+// one: the address it prints is the one it got). Prism validates every
 // request against the spec and answers 4xx, as the spec says, when one is wrong. Ctrl-C (SIGINT)
 // or SIGTERM stops it and everything it started.
 import { parseArgs } from 'node:util';
@@ -9,7 +10,7 @@ import { startPrism } from './lib/prism.mjs';
 /** The documented port of `npm run mock` (Prism's own default). */
 const DEFAULT_PORT = 4010;
 
-const usage = 'usage: npm run mock [-- --port N]';
+const usage = 'usage: npm run mock [-- --port N]   (0: any free port)';
 let port = DEFAULT_PORT;
 try {
   const { values } = parseArgs({ options: { port: { type: 'string' }, help: { type: 'boolean' } } });
@@ -19,7 +20,7 @@ try {
   }
   if (values.port !== undefined) {
     port = Number(values.port);
-    if (!Number.isInteger(port) || port < 1 || port > 65_535) throw new Error(`--port must be from 1 to 65535, got ${values.port}`);
+    if (!/^\d+$/.test(values.port) || port > 65_535) throw new Error(`--port must be from 0 (any free port) to 65535, got ${values.port}`);
   }
 } catch (error) {
   console.error(`${error.message}\n${usage}`);

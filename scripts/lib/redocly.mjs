@@ -1,5 +1,11 @@
 // Runs the pinned Redocly CLI as `node <its bin file>` (never npx), with telemetry and update
-// notices off for every invocation, wherever it is started from.
+// notices off for every invocation, wherever it is started from. Also a command:
+// `node scripts/lib/redocly.mjs <args>` (what `npm run lint:spec` runs).
+//
+// Redocly CLI 2.x prints an 11-line "Node.js 20 support is ending" box on every run under
+// Node 20, and no setting turns it off. Node 20 is what this package supports, so the box is
+// noise: it is cut from Redocly's output here, and only that box (from its ╔ line to its ╚
+// line). Everything else, lint problems included, passes through unchanged.
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -20,19 +26,29 @@ export const redoclyEnv = {
 };
 
 /**
- * Runs `redocly <args>` in the repository root and resolves to its exit code and output.
- * With `inherit`, its output goes straight to this process's stdout and stderr.
+ * Runs `redocly <args>` in the repository root and resolves to its exit code and output (the
+ * Node.js 20 box removed). With `inherit`, its output also goes to this process's stdout and
+ * stderr as it comes, in colour only when that stream is a terminal.
  */
 export function redocly(args, { inherit = false, cwd = repoRoot } = {}) {
   return new Promise((resolve, reject) => {
+    const colour = inherit && process.stdout.isTTY && !process.env.NO_COLOR;
     const child = spawn(process.execPath, [redoclyCli, ...args], {
       cwd,
-      env: redoclyEnv,
-      stdio: inherit ? 'inherit' : ['ignore', 'pipe', 'pipe'],
+      env: colour ? { ...redoclyEnv, FORCE_COLOR: '1' } : { ...redoclyEnv, NO_COLOR: '1', FORCE_COLOR: '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
-    child.stdout?.on('data', (chunk) => (output += chunk));
-    child.stderr?.on('data', (chunk) => (output += chunk));
+    const pipe = (stream, target) => {
+      const filter = noticeFilter((text) => {
+        output += text;
+        if (inherit) target.write(text);
+      });
+      stream.on('data', (chunk) => filter.write(chunk.toString()));
+      stream.on('end', () => filter.end());
+    };
+    pipe(child.stdout, process.stdout);
+    pipe(child.stderr, process.stderr);
     child.once('error', reject);
     child.once('close', (code, signal) => resolve({ code: code ?? (signal ? 1 : 0), output }));
   });
@@ -42,4 +58,53 @@ export function redocly(args, { inherit = false, cwd = repoRoot } = {}) {
 export async function bundleSpec(ref, output) {
   const { code, output: log } = await redocly(['bundle', ref, '-o', output]);
   if (code !== 0) throw new Error(`redocly bundle ${ref} failed with exit code ${code}:\n${log}`);
+}
+
+/**
+ * A line filter that drops Redocly's boxed notices (╔ … ╚, with the blank line after) and
+ * passes every other line to `emit` as soon as it is complete.
+ */
+export function noticeFilter(emit) {
+  let pending = '';
+  let inBox = false;
+  /** Blank lines held back until the next line shows whether they frame a box. */
+  let blanks = [];
+  const line = (text) => {
+    const plain = text.replace(/\x1b\[[0-9;]*m/g, '');
+    if (inBox) {
+      if (/^\s*╚═+╝\s*$/.test(plain)) inBox = false;
+      return;
+    }
+    if (/^\s*╔═+╗\s*$/.test(plain)) {
+      inBox = true;
+      blanks = [];
+      return;
+    }
+    if (plain.trim() === '') {
+      blanks.push(text);
+      return;
+    }
+    for (const blank of blanks.splice(0)) emit(blank);
+    emit(text);
+  };
+  return {
+    write(chunk) {
+      pending += chunk;
+      let newline;
+      while ((newline = pending.indexOf('\n')) >= 0) {
+        line(pending.slice(0, newline + 1));
+        pending = pending.slice(newline + 1);
+      }
+    },
+    end() {
+      if (pending) line(pending);
+      pending = '';
+      for (const blank of blanks.splice(0)) emit(blank);
+    },
+  };
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const { code } = await redocly(process.argv.slice(2), { inherit: true, cwd: process.cwd() });
+  process.exitCode = code;
 }
