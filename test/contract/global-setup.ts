@@ -1,5 +1,6 @@
-// Starts one Prism mock of openapi/openapi.yaml for the whole contract suite and stops it after,
-// and bundles the spec (every $ref resolved in place) so that the tests derive their cases from
+// Starts two Prism mocks of openapi/openapi.yaml for the whole contract suite and stops them
+// after (one answering from the examples, one generating answers from the schemas with a fixed
+// seed), and bundles the spec (every $ref resolved in place) so that the tests derive their cases from
 // it: operations, parameters and their examples, request bodies, answers and their examples.
 import type {} from 'vitest';
 import type { TestProject } from 'vitest/node';
@@ -10,6 +11,8 @@ import { startPrism, type Prism } from '../support/prism.js';
 declare module 'vitest' {
   export interface ProvidedContext {
     prismUrl: string;
+    /** Prism with `--dynamic --seed`: answers generated from the response schemas. */
+    dynamicPrismUrl: string;
     /** The bundled, dereferenced spec as JSON text (JSON, because a dereferenced tree shares objects). */
     bundledSpec: string;
   }
@@ -17,20 +20,36 @@ declare module 'vitest' {
 
 const root = new URL('../../', import.meta.url);
 
-let prism: Prism | undefined;
+const prisms: Prism[] = [];
 
 export async function setup(project: TestProject): Promise<void> {
   const config = await loadConfig({ configPath: fileURLToPath(new URL('redocly.yaml', root)) });
   const ref = fileURLToPath(new URL('openapi/openapi.yaml', root));
-  const [{ bundle: document }, started] = await Promise.all([
+  const start = async (args: string[]) => {
+    const prism = await startPrism(['mock', 'openapi/openapi.yaml', ...args]);
+    prisms.push(prism);
+    return prism.baseUrl;
+  };
+  const settled = await Promise.allSettled([
     bundle({ ref, config, dereference: true }),
-    startPrism(['mock', 'openapi/openapi.yaml']),
-  ]);
-  prism = started;
-  project.provide('prismUrl', prism.baseUrl);
+    start([]),
+    start(['--dynamic', '--seed', '20261124']),
+  ] as const);
+  const failed = settled.find((result) => result.status === 'rejected');
+  if (failed) {
+    await teardown(); // Whatever did start is stopped: vitest runs no teardown after a failed setup.
+    throw failed.reason;
+  }
+  const [{ bundle: document }, staticUrl, dynamicUrl] = settled.map((result) => (result as PromiseFulfilledResult<unknown>).value) as [
+    Awaited<ReturnType<typeof bundle>>,
+    string,
+    string,
+  ];
+  project.provide('prismUrl', staticUrl);
+  project.provide('dynamicPrismUrl', dynamicUrl);
   project.provide('bundledSpec', JSON.stringify(document.parsed));
 }
 
 export async function teardown(): Promise<void> {
-  await prism?.stop();
+  await Promise.all(prisms.map((prism) => prism.stop()));
 }

@@ -47,12 +47,12 @@ export function recorder() {
     },
     /**
      * A client of the mock that validates answers and never retries; `edit` changes each request
-     * before it is sent (see `prefer`).
+     * before it is sent (see `prefer`); `at` is the mock's base URL (the static one by default).
      */
-    client(edit?: (request: Request) => void): PartneroClient {
+    client(edit?: (request: Request) => void, at: string = baseUrl): PartneroClient {
       return createPartneroClient({
         apiKey: 'test-key',
-        baseUrl,
+        baseUrl: at,
         maxRetries: 0,
         validateResponses: true,
         fetch: (request) => {
