@@ -37,12 +37,23 @@ export default defineConfig({
       },
       {
         test: {
-          // Builds docs/ (global setup) and reads it in headless Chromium: /usr/bin/chromium.
+          // Builds docs/ (global setup), reads it in headless Chromium (a system one, else the
+          // one @sparticuz/chromium ships: scripts/lib/browser.mjs), and runs its code samples
+          // against a Prism mock on a free port.
           name: 'docs',
           include: ['test/api-docs/**/*.test.ts'],
           globalSetup: ['test/api-docs/global-setup.ts'],
           testTimeout: 30_000,
-          hookTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
+          // What a new user meets first: the README's samples compile, the commands' output.
+          name: 'first-run',
+          include: ['test/first-run/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
         },
       },
       {

@@ -61,7 +61,7 @@ export async function bundleSpec(ref, output) {
 }
 
 /**
- * A line filter that drops Redocly's boxed notices (╔ … ╚, with the blank line after) and
+ * A line filter that drops Redocly's boxed notices (╔ … ╚, with the blank lines around them) and
  * passes every other line to `emit` as soon as it is complete.
  */
 export function noticeFilter(emit) {
@@ -69,10 +69,14 @@ export function noticeFilter(emit) {
   let inBox = false;
   /** Blank lines held back until the next line shows whether they frame a box. */
   let blanks = [];
+  let afterBox = false;
   const line = (text) => {
     const plain = text.replace(/\x1b\[[0-9;]*m/g, '');
     if (inBox) {
-      if (/^\s*╚═+╝\s*$/.test(plain)) inBox = false;
+      if (/^\s*╚═+╝\s*$/.test(plain)) {
+        inBox = false;
+        afterBox = true;
+      }
       return;
     }
     if (/^\s*╔═+╗\s*$/.test(plain)) {
@@ -81,9 +85,10 @@ export function noticeFilter(emit) {
       return;
     }
     if (plain.trim() === '') {
-      blanks.push(text);
+      if (!afterBox) blanks.push(text);
       return;
     }
+    afterBox = false;
     for (const blank of blanks.splice(0)) emit(blank);
     emit(text);
   };

@@ -1,0 +1,67 @@
+// Redocly CLI's "Node.js 20 support is ending" box is cut from what `npm run lint:spec` and the
+// other scripts print (scripts/lib/redocly.mjs), and nothing else is: lint errors still show.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { noticeFilter } from '../../scripts/lib/redocly.mjs';
+
+const root = resolve(import.meta.dirname, '../..');
+const box = [
+  '',
+  '    ╔═══════════════════╗',
+  '    ║                   ║',
+  '    ║  Deprecation warning: Node.js 20 support is ending  ║',
+  '    ╚═══════════════════╝',
+  '',
+].join('\n');
+
+const filtered = (...chunks: string[]) => {
+  let out = '';
+  const filter = noticeFilter((text: string) => (out += text));
+  for (const chunk of chunks) filter.write(chunk);
+  filter.end();
+  return out;
+};
+
+describe('noticeFilter', () => {
+  it('drops the box and the blank lines around it, keeps every other line as it came', () => {
+    const lint = 'openapi.yaml:\n  32:5  error    no-unresolved-refs  Can\'t resolve $ref\n\n❌ Validation failed with 1 error.\n';
+    expect(filtered(`${box}\nvalidating openapi.yaml...\n`, lint)).toBe(`validating openapi.yaml...\n${lint}`);
+  });
+
+  it('works on any split of the output into chunks', () => {
+    const text = `before\n${box}\nafter\n`;
+    for (let at = 0; at < text.length; at += 7) expect(filtered(text.slice(0, at), text.slice(at))).toBe('before\nafter\n');
+  });
+});
+
+describe('node scripts/lib/redocly.mjs (npm run lint:spec)', () => {
+  it('prints no Node.js 20 box and no colour codes when piped, and passes a good spec', () => {
+    const run = spawnSync(process.execPath, ['scripts/lib/redocly.mjs', 'lint', '--format=stylish'], { cwd: root, encoding: 'utf8' });
+    const output = run.stdout + run.stderr;
+    expect(output).not.toMatch(/Node\.js 20 support|╔|╚/);
+    expect(output).not.toContain('\x1b[');
+    expect(output).toMatch(/valid/i);
+    expect(run.status).toBe(0);
+  });
+
+  it('still shows lint errors and fails on them', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'partnero-lint-'));
+    try {
+      const spec = join(dir, 'broken.yaml');
+      writeFileSync(spec, 'openapi: 3.1.0\ninfo:\n  title: x\n  version: "1"\npaths:\n  /a:\n    $ref: missing.yaml\n');
+      writeFileSync(join(dir, 'redocly.yaml'), 'extends:\n  - minimal\n');
+      const run = spawnSync(process.execPath, ['scripts/lib/redocly.mjs', 'lint', spec, '--format=stylish', '--config', join(dir, 'redocly.yaml')], {
+        cwd: root,
+        encoding: 'utf8',
+      });
+      expect(run.stdout + run.stderr).toMatch(/error\s+no-unresolved-refs/);
+      expect(run.stdout + run.stderr).not.toMatch(/Node\.js 20 support/);
+      expect(run.status).not.toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
