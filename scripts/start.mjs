@@ -1,15 +1,34 @@
 #!/usr/bin/env node
 // `npm start`, the main job on the embedded default: lint the spec, generate, build, start the
 // Prism mock, list partner_123's referral links with the `partnero` command (dist/cli.js), stop
-// the mock. A dummy key, and nothing beyond 127.0.0.1.
-import { execFileSync, spawn } from 'node:child_process';
+// the mock. A dummy key, and nothing beyond 127.0.0.1. Each step prints one line; a step's own
+// output is shown only when it fails (or, for lint, warns).
+import { execFile, spawn } from 'node:child_process';
+import { promisify } from 'node:util';
 import { startPrism } from './lib/prism.mjs';
+import { redocly } from './lib/redocly.mjs';
 
-const npm = (script) => execFileSync('npm', ['run', '-s', script], { stdio: 'inherit' });
+const run = promisify(execFile);
 
-npm('lint:spec');
-npm('generate');
-npm('build');
+async function step(label, action) {
+  const started = performance.now();
+  try {
+    const shown = await action();
+    console.log(`✓ ${label} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+    if (shown) process.stdout.write(shown);
+  } catch (error) {
+    console.error(`✗ ${label}\n${[error.stdout, error.stderr, error.output].filter(Boolean).join('') || error.message}`);
+    process.exit(1);
+  }
+}
+
+await step('lint openapi/', async () => {
+  const { code, output } = await redocly(['lint', '--format=stylish']);
+  if (code !== 0) throw Object.assign(new Error('lint failed'), { output });
+  return /warning/i.test(output) ? output : undefined;
+});
+await step('generate src/generated/', () => run(process.execPath, ['scripts/generate.mjs']).then(() => undefined));
+await step('build dist/', () => run('npm', ['run', '-s', 'build']).then(() => undefined));
 
 const prism = await startPrism(['mock', 'openapi/openapi.yaml']);
 // Ctrl-C while the mock runs still stops it.
@@ -19,7 +38,7 @@ process.once('SIGTERM', interrupt);
 
 let code;
 try {
-  const args = ['list', 'partner_123', '--base-url', prism.baseUrl];
+  const args = ['partner-links', 'list', 'partner_123', '--base-url', prism.baseUrl];
   console.log(`\n$ partnero ${args.join(' ')}   (PARTNERO_API_KEY=mock-key, Prism mock of openapi/openapi.yaml)`);
   const cli = spawn(process.execPath, ['dist/cli.js', ...args], {
     stdio: 'inherit',
