@@ -30,7 +30,7 @@ function relay(target: () => string, filter?: Filter): { server: Server; request
         return;
       }
       const headers = Object.fromEntries(Object.entries(req.headers).filter(([name]) => !['host', 'connection', 'content-length'].includes(name))) as Record<string, string>;
-      fetch(target() + (req.url ?? '/'), { method: req.method ?? 'GET', headers, body: body.length && req.method !== 'GET' ? body : undefined })
+      fetch(target() + (req.url ?? '/'), { method: req.method ?? 'GET', headers, body: body.length && req.method !== 'GET' ? body : null })
         .then(async (upstream) => {
           res.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/json' }).end(await upstream.text());
         })

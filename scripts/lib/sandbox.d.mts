@@ -1,0 +1,62 @@
+// Types of sandbox.mjs, for the tests that start the sandbox in-process.
+
+/** The faults a request can ask for with `X-Sandbox-Fault`, or `--faults` for every request. */
+export declare const FAULTS: readonly string[];
+/** The header that asks for a fault on one request. */
+export declare const FAULT_HEADER: string;
+
+/** One fault rule: its name, its value (`slow=MS`), and every how many requests it applies. */
+export interface FaultRule {
+  readonly name: string;
+  readonly value: number | undefined;
+  readonly every: number;
+}
+
+/** A link as the sandbox stores it: what the API shows, plus its family, owner and URL prefix. */
+export interface StoredLink {
+  family: 'partner' | 'customer';
+  owner: string;
+  prefix: string;
+  id: string;
+  key: string;
+  url: string;
+  default: boolean;
+  is_additional: boolean;
+  direct_tracking: boolean;
+  direct_tracking_redirect: boolean;
+  direct_tracking_redirect_url: string | null;
+}
+
+/** A running sandbox. */
+export interface Sandbox {
+  /** `http://127.0.0.1:<port>`, without a trailing slash. */
+  readonly url: string;
+  /** The live state (seeded, then changed by requests), for tests to inspect. */
+  readonly state: {
+    readonly links: StoredLink[];
+    readonly partners: { id: string; key: string; email: string }[];
+    readonly customers: { id: string; key: string; email: string }[];
+    readonly domains: { id: number | null; domain: string; url: string; is_additional: boolean }[];
+  };
+  /** Stops listening and closes every connection. */
+  close(): Promise<void>;
+}
+
+export interface SandboxOptions {
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  host?: string;
+  /** Faults for every request: `503`, `429-retry-after@2`, `slow=500,503@3`, or a list of them. */
+  faults?: string | readonly string[];
+  /** A field (`data.url`) dropped from every successful answer: breaks the contract on purpose. */
+  breakField?: string;
+  /** Receives one line per request answered. */
+  log?: (line: string) => void;
+}
+
+/** Starts a sandbox of the referral-link family on 127.0.0.1. */
+export declare function startSandbox(options?: SandboxOptions): Promise<Sandbox>;
+/** Parses `--faults` text into rules; throws on an unknown fault. */
+export declare function parseFaults(spec: string | readonly string[]): FaultRule[];
+/** Removes the field at `path` from a body, through arrays. */
+export declare function dropField<T>(value: T, path: string | readonly string[]): T;
