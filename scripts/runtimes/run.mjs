@@ -9,13 +9,16 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { RUNTIMES, cacheDir, ensureRuntime, installRecord, lastLine, repoRoot, versionOf } from './runtimes.mjs';
+import { RUNTIMES, cacheDir, ensureRuntime, installRecord, repoRoot, versionOf } from './runtimes.mjs';
 import { startHarnessServer, startPageServer } from './server.mjs';
 
 /** How long one runtime may take, start to report. */
 const RUNTIME_TIMEOUT_MS = 90_000;
 /** A key that looks real enough to be redacted, and is unique to this run. */
 const API_KEY = `sk_runtimes_${Math.random().toString(36).slice(2, 12)}${Date.now().toString(36)}`;
+
+/** Why a runtime could not run the suite at all (one line). */
+class CannotStart extends Error {}
 
 const here = new URL('./', import.meta.url);
 const children = new Set();
@@ -60,8 +63,8 @@ try {
     printRow(row);
   }
 } catch (error) {
-  // The package could not be packed or installed: every runtime fails for that one reason.
-  for (const runtime of selected) {
+  // The package could not be packed or installed: every runtime not run fails for that reason.
+  for (const runtime of selected.filter((r) => !rows.some((row) => row.runtime === r))) {
     const row = { runtime, version: '-', passed: 0, failed: 1, seconds: 0, why: `not run: ${error.message.split('\n')[0]}`, failures: [] };
     rows.push(row);
     printRow(row);
@@ -157,7 +160,10 @@ async function makeProject() {
     console.log(`packed ${packed.filename} (${(packed.size / 1024).toFixed(1)} KiB) and installed it into a throwaway project in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     return project;
   } catch (error) {
-    throw new Error(lastLine(error.stderr ?? '') || error.message);
+    // The line that says why: a compiler error of the build, else npm's own.
+    const lines = `${error.stdout ?? ''}\n${error.stderr ?? ''}`.split('\n').map((line) => line.trim());
+    const why = lines.find((line) => /error TS\d+/.test(line)) ?? lines.find((line) => /^npm error (code|\d{3}|E[A-Z]+|notarget|404)/.test(line));
+    throw new Error(why ? `npm pack or install failed: ${why}` : error.message);
   }
 }
 
@@ -200,7 +206,6 @@ async function runOne(runtime, project) {
   return row;
 }
 
-class CannotStart extends Error {}
 
 /** Adds the suite's results and the harness's own checks to `row`. */
 function score(row, runtime, project, server, launched, report) {
@@ -218,7 +223,8 @@ function score(row, runtime, project, server, launched, report) {
     if (result.ok) row.passed += 1;
     else {
       row.failed += 1;
-      row.failures.push(`${result.name}: ${result.error}`);
+      const error = String(result.error).replace(/\s+/g, ' ');
+      row.failures.push(`${result.name}: ${error.length > 300 ? `${error.slice(0, 300)}…` : error}`);
     }
   }
 }
@@ -271,7 +277,7 @@ async function launch(runtime, binary, project, harness) {
   const exited = new Promise((resolve) => {
     child.on('error', (error) => resolve(`${binary}: ${error.message}`));
     // Give a report that is on its way a moment to arrive.
-    child.on('exit', (code, signal) => setTimeout(() => resolve(`exited (${signal ?? code}) before reporting: ${lastLine(output) || 'no output'}`), 1_000));
+    child.on('exit', (code, signal) => setTimeout(() => resolve(`exited (${signal ?? code}) before reporting: ${firstError(output) || 'no output'}`), 1_000));
   });
   return {
     version,
@@ -354,7 +360,7 @@ async function launchBrowser(project, harness) {
     checks: (server) => [
       { name: 'CORS preflights answered', ok: server.preflights > 0, error: 'the browser sent no preflight (is the API on another origin?)' },
       { name: 'the page asked only the harness for anything', ok: blocked.length === 0, error: `it asked for ${blocked.join(', ')}` },
-      { name: 'no page errors', ok: problems.length === 0, error: problems.join('; ') },
+      { name: 'no page errors', ok: problems.length === 0, error: `${problems.length}, the first: ${problems[0]}` },
       { name: 'served page and script', ok: page.served.includes('/') && page.served.includes('/suite.js'), error: `served ${page.served.join(', ')}` },
     ],
     stop: async () => {
@@ -362,6 +368,12 @@ async function launchBrowser(project, harness) {
       await page.close();
     },
   };
+}
+
+/** The first line of a runtime's output that reports an error, else its last line. */
+function firstError(output) {
+  const lines = output.split('\n').map((line) => line.trim()).filter(Boolean);
+  return lines.find((line) => /\berror\b/i.test(line)) ?? lines.at(-1) ?? '';
 }
 
 function timeout(ms) {
