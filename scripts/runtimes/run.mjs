@@ -89,8 +89,10 @@ writeFileSync(
   join(repoRoot, 'test-results', 'runtimes.json'),
   `${JSON.stringify(
     {
-      passed,
-      failed,
+      // The names of vitest's JSON report, so .ci/run adds these counts as it adds vitest's.
+      numPassedTests: passed,
+      numFailedTests: failed,
+      success: failed === 0 && rows.length > 0,
       runtimes: rows.map(({ runtime, version, passed, failed, seconds, why, failures, installed }) => ({
         name: runtime.name,
         version,
@@ -110,7 +112,7 @@ process.exit(failed === 0 && rows.length > 0 ? 0 : 1);
 
 function printRow(row) {
   const name = row.runtime.name.padEnd(9);
-  const version = String(row.version).padEnd(26);
+  const version = String(row.version).padEnd(45);
   const counts = `${row.passed} passed, ${row.failed} failed`;
   console.log(`${name} ${version} ${counts.padEnd(22)} ${row.seconds.toFixed(1)} s${row.why ? `  ${row.why}` : ''}`);
   for (const failure of row.failures) console.log(`    ✗ ${failure}`);
