@@ -7,10 +7,12 @@
 //   node scripts/check-breaking.mjs [--base FILE] [--revision FILE]
 //
 // Both sides are compared bundled, so that moving a component between files is no change.
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { extname, join, resolve } from 'node:path';
+import { dirname, extname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { parseYaml } from '@redocly/openapi-core';
 import { bundleSpec, redocly } from './lib/redocly.mjs';
 
 const { values } = parseArgs({
@@ -25,10 +27,11 @@ let code;
 try {
   const revision = join(dir, `revision${extname(values.revision) || '.yaml'}`);
   await bundleSpec(resolve(values.revision), revision);
-  ({ code } = await redocly(
-    ['diff', resolve(values.base), revision, '--config', 'spec-baseline/redocly.yaml', '--fail-on', 'major'],
-    { inherit: true },
-  ));
+  let output;
+  ({ code, output } = await redocly(['diff', resolve(values.base), revision, '--config', 'spec-baseline/redocly.yaml', '--fail-on', 'major']));
+  // redocly diff points into the bundled copy, a temporary file deleted below: point instead to
+  // the file under openapi/ that holds each change.
+  process.stdout.write(locateChanges(output, revision, values.revision));
 } finally {
   await rm(dir, { recursive: true, force: true });
 }
@@ -39,3 +42,78 @@ if (code !== 0) {
   );
 }
 process.exit(code);
+
+/** Replaces each `at <temporary bundle>:line:col` by the source file (and line) of that change. */
+function locateChanges(output, bundled, source) {
+  const temporary = new RegExp(`\\S*${escapeRegExp(bundled.split('/').slice(-2).join('/'))}(:\\d+:\\d+)?`, 'g');
+  let operation;
+  let pointer;
+  return output
+    .split('\n')
+    .map((line) => {
+      const header = /^(GET|PUT|POST|DELETE|PATCH|HEAD|OPTIONS|TRACE) (\/\S*)\s*$/.exec(line.replace(/\u001b\[[0-9;]*m/g, ''));
+      if (header) operation = { method: header[1].toLowerCase(), path: header[2] };
+      const change = /^\s+\S+\s+(?:major|minor|patch)\s+\S+\s+(\S+)(?: · (\S+))?/.exec(line.replace(/\u001b\[[0-9;]*m/g, ''));
+      if (change) pointer = [...change[1].split('/'), ...(change[2] ? [change[2]] : [])];
+      if (!temporary.test(line)) return line;
+      temporary.lastIndex = 0;
+      const where = /^\s+at /.test(line) && operation && pointer ? sourceOf(source, operation, pointer) : undefined;
+      return line.replace(temporary, where ?? source);
+    })
+    .join('\n');
+}
+
+/** The file under openapi/ (with the line, when found) that holds `pointer` of an operation, following $refs. */
+function sourceOf(rootFile, { method, path }, pointer) {
+  try {
+    let file = resolve(rootFile);
+    let document = parseYaml(readFileSync(file, 'utf8'));
+    let node = document;
+    let keys = [];
+    const follow = () => {
+      for (let hops = 0; node && typeof node.$ref === 'string' && hops < 20; hops += 1) {
+        const [target, fragment = ''] = node.$ref.split('#');
+        if (target) {
+          file = resolve(dirname(file), target);
+          document = parseYaml(readFileSync(file, 'utf8'));
+        }
+        keys = fragment.split('/').filter(Boolean).map((token) => token.replace(/~1/g, '/').replace(/~0/g, '~'));
+        node = keys.reduce((value, token) => value?.[token], document);
+      }
+    };
+    const segments = ['paths', path, method, ...pointer];
+    for (let i = 0; i < segments.length; i += 1) {
+      follow();
+      if (!node || typeof node !== 'object') break;
+      // diff's pointers do not escape "/": `application/json` comes as two segments.
+      let segment = segments[i];
+      while (!(segment in node) && i + 1 < segments.length) segment = `${segment}/${segments[(i += 1)]}`;
+      if (!(segment in node)) break;
+      node = node[segment];
+      keys.push(segment);
+    }
+    follow();
+    const line = lineOf(readFileSync(file, 'utf8'), keys);
+    return `${relative(process.cwd(), file)}${line ? `:${line}` : ''}`;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The line of the last of `keys` in a YAML text, each looked for after the one before (array indices skipped). */
+function lineOf(text, keys) {
+  const lines = text.split('\n');
+  let at = -1;
+  for (const key of keys) {
+    if (/^\d+$/.test(key)) continue;
+    const pattern = new RegExp(`^\\s*(?:- )?(?:${escapeRegExp(key)}|'${escapeRegExp(key)}'|"${escapeRegExp(key)}"):`);
+    const found = lines.findIndex((candidate, index) => index > at && pattern.test(candidate));
+    if (found < 0) break;
+    at = found;
+  }
+  return at >= 0 ? at + 1 : undefined;
+}
+
+function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

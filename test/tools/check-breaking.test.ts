@@ -1,7 +1,7 @@
 // `npm run check:breaking` (scripts/check-breaking.mjs) against variants of the current spec,
 // made in a temporary folder: openapi/ itself is never touched.
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -78,6 +78,21 @@ describe('check:breaking', () => {
     expect(result.code, result.output).toBe(0);
     expect(result.output).toMatch(/created_at/);
     expect(result.output).toMatch(/0 major/);
+  });
+
+  it('names the file under openapi/ that holds a change, not the temporary bundle it compared', async () => {
+    const copy = join(dir, 'openapi');
+    await cp('openapi', copy, { recursive: true });
+    const limit = join(copy, 'components', 'parameters', 'Limit.yaml');
+    const text = await readFile(limit, 'utf8');
+    expect(text).toMatch(/^  maximum: 250$/m);
+    await writeFile(limit, text.replace(/^  maximum: 250$/m, '  maximum: 100'));
+    const line = text.split('\n').findIndex((l) => l === '  maximum: 250') + 1;
+    const result = await run('scripts/check-breaking.mjs', ['--revision', join(copy, 'openapi.yaml')]);
+    expect(result.code, result.output).not.toBe(0);
+    expect(result.output).toMatch(/Upper bound changed from '<= 250' to '<= 100'/);
+    expect(result.output).toMatch(new RegExp(`at \\S*openapi/components/parameters/Limit\\.yaml:${line}\\n`));
+    expect(result.output).not.toMatch(/partnero-breaking-[^/]*\/revision\.(yaml|json)/);
   });
 
   it('passes for openapi/ against the committed baseline', async () => {
