@@ -93,7 +93,7 @@ writeFileSync(
       numPassedTests: passed,
       numFailedTests: failed,
       success: failed === 0 && rows.length > 0,
-      runtimes: rows.map(({ runtime, version, passed, failed, seconds, why, failures, installed }) => ({
+      runtimes: rows.map(({ runtime, version, passed, failed, seconds, why, failures, installed, notes }) => ({
         name: runtime.name,
         version,
         passed,
@@ -102,6 +102,7 @@ writeFileSync(
         why,
         failures,
         installed: installed ?? installRecord(runtime),
+        notes,
       })),
     },
     null,
@@ -211,6 +212,7 @@ async function runOne(runtime, project) {
 
 /** Adds the suite's results and the harness's own checks to `row`. */
 function score(row, runtime, project, server, launched, report) {
+  row.notes = { ranOn: report.runtime, ...report.notes };
   const results = [...report.results];
   const expected = { node: /^node /, bun: /^bun /, deno: /^deno /, workerd: /^workerd$/, browser: /^browser .*Chrome\// }[runtime.kind];
   results.push({ name: `ran on ${runtime.kind}`, ok: expected.test(report.runtime), error: `the suite says it ran on ${report.runtime}` });

@@ -6,7 +6,7 @@
 import { createServer, request as httpRequest } from 'node:http';
 import { startSandbox } from '../lib/sandbox.mjs';
 
-export const SCENARIOS = ['sandbox', 's503', 'hang', 'abortWalk', 'count', 'broken', 'echo'];
+export const SCENARIOS = ['sandbox', 's503', 'hang', 'abortWalk', 'count', 'broken', 'echo', 'rateLimit', 'redirect'];
 
 const CORS = {
   'access-control-allow-origin': '*',
@@ -125,6 +125,13 @@ export async function startHarnessServer({ apiKey }) {
         const authorization = String(req.headers.authorization ?? '');
         return json(res, 401, { message: `Unauthenticated: ${authorization} (${encodeURIComponent(authorization)})`, status: 0 }, { 'x-request-id': authorization });
       }
+      case 'rateLimit':
+        // Longer than the client waits: it throws at once, with the delay read from the header.
+        return json(res, 429, { message: 'Too Many Attempts.', status: 0 }, { 'retry-after': '120', 'x-request-id': 'req_rate_1' });
+      case 'redirect':
+        // Somewhere the key must not follow: a request that arrives there is logged as `count`.
+        res.writeHead(302, { ...CORS, location: `${url}/count${match[2]}`, 'content-type': 'text/plain' });
+        return res.end('Found');
       default:
         return json(res, 404, { message: 'Not found.', status: 0 });
     }

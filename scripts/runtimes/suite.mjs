@@ -14,6 +14,7 @@ import {
   NotFoundError,
   PartneroApiError,
   PartneroError,
+  RateLimitError,
   RequestAbortedError,
   ResponseValidationError,
   UnprocessableEntityError,
@@ -53,6 +54,7 @@ export async function run(config) {
   };
 
   const sandbox = client('sandbox');
+  let redirectSeenAs;
 
   await test('list: one page of a partner', async () => {
     const page = await sandbox.partnerLinks.list('partner_123');
@@ -114,6 +116,26 @@ export async function run(config) {
     // With no retries left, the same 503 is an InternalServerError.
     const error = await rejection(client('s503', { maxRetries: 0 }).partnerLinks.get('x'), InternalServerError);
     equal(error.status, 503, 'status');
+  });
+
+  await test('a 429 asking for a long wait: RateLimitError at once, with headers read', async () => {
+    const error = await rejection(client('rateLimit').partnerLinks.list('partner_123'), RateLimitError);
+    equal(error.retryAfterMs, 120_000, 'retryAfterMs (from Retry-After)');
+    equal(error.requestId, 'req_rate_1', 'requestId (from X-Request-Id)');
+    equal((await log()).filter((r) => r.scenario === 'rateLimit').length, 1, 'requests');
+  });
+
+  await test('a redirect is not followed', async () => {
+    const error = await rejection(client('redirect').partnerLinks.get('x'), PartneroError);
+    check(error instanceof PartneroApiError, `${error.name} is not a PartneroApiError`);
+    // A browser answers redirect: 'manual' with an opaque redirect: status 0, no headers. Every
+    // other runtime shows the 302 and its Location.
+    if (error.status !== 0) {
+      equal(error.status, 302, 'status');
+      check(/\/count\//.test(error.headers.get('location') ?? ''), `location: ${error.headers.get('location')}`);
+    }
+    equal((await log()).filter((r) => r.scenario === 'count').length, 0, 'requests that followed the redirect');
+    redirectSeenAs = `${error.name} ${error.status}: ${error.message}`;
   });
 
   await test('a per-attempt timeout on a server that never answers', async () => {
@@ -203,7 +225,7 @@ export async function run(config) {
     }
   });
 
-  return { runtime: describeRuntime(), results };
+  return { runtime: describeRuntime(), results, notes: { redirect: redirectSeenAs } };
 }
 
 /** Everything a program might print or send about an error, its causes included. */
