@@ -103,6 +103,10 @@ export async function runWorkflows({ serverUrl, apiKey, inputs, timeoutMs = 120_
         jsonFile,
         '--max-fetch-timeout',
         '30000',
+        // Respect masks a secret input wherever its text occurs, in the JSON output too: a short
+        // key turns "link" into "lin********" in step ids and URLs. The key is removed from the
+        // output here instead, and the JSON file is read, never shown, and deleted.
+        '--no-secrets-masking',
       ],
       { ...redoclyEnv, PARTNERO_API_KEY: apiKey, NO_COLOR: '1', FORCE_COLOR: '0' },
       timeoutMs,
@@ -114,7 +118,9 @@ export async function runWorkflows({ serverUrl, apiKey, inputs, timeoutMs = 120_
     } catch {
       report = undefined;
     }
-    return { code, output, steps: stepsOf(report, runnable), skipped, files: runnable.map(({ file }) => file), timeMs };
+    const hidden = [apiKey, JSON.stringify(apiKey).slice(1, -1), encodeURIComponent(apiKey)].filter(Boolean);
+    const redacted = hidden.reduce((text, form) => text.split(form).join('***'), output);
+    return { code, output: redacted, steps: stepsOf(report, runnable), skipped, files: runnable.map(({ file }) => file), timeMs };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
