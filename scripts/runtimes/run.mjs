@@ -309,7 +309,10 @@ async function launch(runtime, binary, project, harness) {
   };
 }
 
-/** A workerd configuration: the bundled suite as an ES module worker run by `workerd test`. */
+/**
+ * A workerd configuration: the bundled suite as an ES module worker run by `workerd test`. No
+ * `nodejs_compat` flag: the client needs nothing from Node's API.
+ */
 function workerdConfig() {
   return `using Workerd = import "/workerd/workerd.capnp";
 
@@ -324,7 +327,6 @@ const config :Workerd.Config = (
 const suite :Workerd.Worker = (
   modules = [(name = "worker", esModule = embed "worker.js")],
   compatibilityDate = "2025-09-01",
-  compatibilityFlags = ["nodejs_compat"],
   globalOutbound = "loopback",
 );
 `;
