@@ -200,12 +200,12 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The referral link's current ID, for example `ref_456`. A link's ID follows its key: after a
+                 * @description The customer referral link's current ID, for example `ref_123_1`. A link's ID follows its key: after a
                  *     rename, the old ID no longer finds the link **[inferred]** from the documented update example.
                  *     Sent as one percent-encoded path segment; `.` and `..` are excluded because no encoding keeps
                  *     them from being read as relative path segments.
                  */
-                id: components["parameters"]["LinkId"];
+                id: components["parameters"]["CustomerLinkId"];
             };
             cookie?: never;
         };
@@ -741,6 +741,21 @@ export interface components {
             };
         };
         /**
+         * @description Partnero cannot answer for now (overload or maintenance); trying again later may succeed.
+         *     Not listed by Partnero's documentation, whose status list was captured cut off after 502
+         *     **[inferred]**: any server may answer it, and a client retries it. `Retry-After`, when
+         *     present, says how long to wait.
+         */
+        ServiceUnavailable: {
+            headers: {
+                "Retry-After": components["headers"]["RetryAfter"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ApiError"];
+            };
+        };
+        /**
          * @description The link was refused; `errors` names each refused field with its messages. A key that is
          *     already taken is refused here **[inferred]**: keys are documented as unique, the answer to a
          *     duplicate is not.
@@ -825,6 +840,13 @@ export interface components {
          *     excluded because no encoding keeps them from being read as relative path segments.
          */
         CustomerId: string;
+        /**
+         * @description The customer referral link's current ID, for example `ref_123_1`. A link's ID follows its key: after a
+         *     rename, the old ID no longer finds the link **[inferred]** from the documented update example.
+         *     Sent as one percent-encoded path segment; `.` and `..` are excluded because no encoding keeps
+         *     them from being read as relative path segments.
+         */
+        CustomerLinkId: string;
     };
     requestBodies: never;
     headers: {
@@ -879,6 +901,7 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     createPartnerReferralLink: {
@@ -919,6 +942,7 @@ export interface operations {
             422: components["responses"]["ReferralLinkRejected"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getPartnerReferralLink: {
@@ -953,6 +977,7 @@ export interface operations {
             404: components["responses"]["ReferralLinkNotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     updatePartnerReferralLink: {
@@ -992,6 +1017,7 @@ export interface operations {
             422: components["responses"]["ReferralLinkRejected"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     deletePartnerReferralLink: {
@@ -1033,6 +1059,7 @@ export interface operations {
             404: components["responses"]["ReferralLinkNotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     searchPartnerReferralLinks: {
@@ -1070,6 +1097,7 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listPartnerReferralLinkDomains: {
@@ -1105,6 +1133,7 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listCustomerReferralLinks: {
@@ -1148,6 +1177,7 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     createCustomerReferralLink: {
@@ -1188,6 +1218,7 @@ export interface operations {
             422: components["responses"]["ReferralLinkRejected"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getCustomerReferralLink: {
@@ -1196,12 +1227,12 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The referral link's current ID, for example `ref_456`. A link's ID follows its key: after a
+                 * @description The customer referral link's current ID, for example `ref_123_1`. A link's ID follows its key: after a
                  *     rename, the old ID no longer finds the link **[inferred]** from the documented update example.
                  *     Sent as one percent-encoded path segment; `.` and `..` are excluded because no encoding keeps
                  *     them from being read as relative path segments.
                  */
-                id: components["parameters"]["LinkId"];
+                id: components["parameters"]["CustomerLinkId"];
             };
             cookie?: never;
         };
@@ -1222,6 +1253,7 @@ export interface operations {
             404: components["responses"]["ReferralLinkNotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     updateCustomerReferralLink: {
@@ -1230,12 +1262,12 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The referral link's current ID, for example `ref_456`. A link's ID follows its key: after a
+                 * @description The customer referral link's current ID, for example `ref_123_1`. A link's ID follows its key: after a
                  *     rename, the old ID no longer finds the link **[inferred]** from the documented update example.
                  *     Sent as one percent-encoded path segment; `.` and `..` are excluded because no encoding keeps
                  *     them from being read as relative path segments.
                  */
-                id: components["parameters"]["LinkId"];
+                id: components["parameters"]["CustomerLinkId"];
             };
             cookie?: never;
         };
@@ -1261,6 +1293,7 @@ export interface operations {
             422: components["responses"]["ReferralLinkRejected"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     deleteCustomerReferralLink: {
@@ -1269,12 +1302,12 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The referral link's current ID, for example `ref_456`. A link's ID follows its key: after a
+                 * @description The customer referral link's current ID, for example `ref_123_1`. A link's ID follows its key: after a
                  *     rename, the old ID no longer finds the link **[inferred]** from the documented update example.
                  *     Sent as one percent-encoded path segment; `.` and `..` are excluded because no encoding keeps
                  *     them from being read as relative path segments.
                  */
-                id: components["parameters"]["LinkId"];
+                id: components["parameters"]["CustomerLinkId"];
             };
             cookie?: never;
         };
@@ -1302,6 +1335,7 @@ export interface operations {
             404: components["responses"]["ReferralLinkNotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     searchCustomerReferralLinks: {
@@ -1339,6 +1373,7 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
 }
