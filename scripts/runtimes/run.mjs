@@ -225,7 +225,7 @@ function score(row, runtime, project, server, launched, report) {
   for (const [id, operation] of Object.entries(project.operations)) {
     const pattern = new RegExp(`^${operation.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^}]+\}/g, '[^/?]+')}(\\?|$)`);
     const called = server.log.some((r) => r.scenario === 'sandbox' && r.method === operation.method && pattern.test(r.url));
-    results.push({ name: `called ${id}`, ok: called, error: `${operation.method} ${operation.path} never reached the server` });
+    results.push({ name: `called ${id}`, ok: called, error: `${operation.method} ${operation.path} never reached the server: call it in scripts/runtimes/suite.mjs` });
   }
   for (const check of launched.checks?.(server) ?? []) results.push(check);
   for (const result of results) {
