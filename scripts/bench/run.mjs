@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// `npm run bench [-- --quick] [-- --out <file>]`: what the client costs, measured side by side
-// against local node:http servers on 127.0.0.1 (see README "Performance" and issue 5).
+// `npm run bench [-- --quick] [-- --out <file>] [-- --only overhead,size]`: what the client costs, measured side by side
+// against local node:http servers on 127.0.0.1 (see README "Performance", issues 5 and 8).
 // Prints a markdown table and writes the same figures as JSON (default .bench/results.json).
 // --quick uses small counts: it proves the script works, its figures mean nothing.
 // The exit code says whether the bench ran, not whether the targets hold.
@@ -22,7 +22,12 @@ import { failedRow, markdownTable } from './stats.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const { values: args } = parseArgs({
-  options: { quick: { type: 'boolean', default: false }, out: { type: 'string', default: join(root, '.bench', 'results.json') } },
+  options: {
+    quick: { type: 'boolean', default: false },
+    out: { type: 'string', default: join(root, '.bench', 'results.json') },
+    // Figures to run, by name, comma-separated (e.g. `--only overhead,size`); all by default.
+    only: { type: 'string' },
+  },
 });
 const quick = args.quick;
 
@@ -46,7 +51,10 @@ const log = (message) => process.stderr.write(`bench: ${message}\n`);
 const rows = [];
 
 /** Runs one figure; a failure becomes a row saying so rather than ending the bench. */
+const only = args.only?.split(',').map((name) => name.trim());
+
 async function figure(name, fallback, measure) {
+  if (only && !only.some((wanted) => name.includes(wanted))) return;
   const start = performance.now();
   log(`${name}...`);
   try {

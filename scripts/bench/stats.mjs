@@ -49,7 +49,7 @@ export function markdownTable(rows) {
   const lines = ['| figure | median | min | max | target | holds |', '| --- | ---: | ---: | ---: | --- | --- |'];
   for (const r of rows) {
     const holds = r.error
-      ? `failed: ${r.error.replace(/\|/g, '\\|').slice(0, 80)}`
+      ? `failed: ${r.error.replace(/\s+/g, ' ').replace(/\|/g, '\\|').slice(0, 160)}`
       : r.skipped
         ? `skipped (${r.skipped})`
         : r.holds === null
