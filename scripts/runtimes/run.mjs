@@ -22,7 +22,6 @@ class CannotStart extends Error {}
 
 const here = new URL('./', import.meta.url);
 const children = new Set();
-const cleanups = [];
 let workDir;
 
 function killAll() {
@@ -71,7 +70,6 @@ try {
   }
 } finally {
   killAll();
-  for (const cleanup of cleanups.reverse()) await cleanup().catch(() => {});
   if (workDir) rmSync(workDir, { recursive: true, force: true });
 }
 
@@ -342,11 +340,12 @@ async function launchBrowser(project, harness) {
   const { chromium } = await import('playwright-core');
   const { launchChromium } = await import(pathToFileURL(join(repoRoot, 'scripts/lib/browser.mjs')).href);
   const page = await startPageServer({ script: project.bundles.browser.replace('"__HARNESS__"', JSON.stringify(harness)), apiOrigin: harness });
-  cleanups.push(() => page.close());
-  const { browser, source } = await launchChromium(chromium);
   const blocked = [];
   const problems = [];
+  let browser;
+  let source;
   try {
+    ({ browser, source } = await launchChromium(chromium));
     const context = await browser.newContext();
     // Every request the page makes is noted (route interception is not used: Playwright would
     // then answer CORS preflights itself, and the server's answer to them would go untested).
@@ -362,7 +361,8 @@ async function launchBrowser(project, harness) {
     });
     await tab.goto(`${page.url}/`);
   } catch (error) {
-    await browser.close();
+    await browser?.close().catch(() => {});
+    await page.close();
     throw error;
   }
   return {
