@@ -2,7 +2,7 @@
 // Every binary comes from the npm registry as a package (the platform package itself, so no
 // install script has to run), into .runtimes/<name>/ (git-ignored), installed once and reused.
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -52,19 +52,34 @@ export async function ensureRuntime(runtime, log = () => {}) {
     throw new Error(`only linux-x64 builds are pinned, this is ${process.platform}-${process.arch}`);
   }
   const prefix = join(cacheDir, runtime.name);
-  const pkgDir = join(prefix, 'node_modules', ...runtime.package.split('/'));
-  const binary = join(pkgDir, runtime.bin);
-  const stamp = join(prefix, `.installed-${runtime.package.replace('/', '+')}@${runtime.version}`);
-  if (existsSync(stamp) && existsSync(binary)) return { path: binary };
-  rmSync(prefix, { recursive: true, force: true });
-  mkdirSync(prefix, { recursive: true });
+  const inside = (dir) => join(dir, 'node_modules', ...runtime.package.split('/'), runtime.bin);
+  const stampIn = (dir) => join(dir, `.installed-${runtime.package.replace('/', '+')}@${runtime.version}`);
+  const binary = inside(prefix);
+  if (existsSync(stampIn(prefix)) && existsSync(binary)) return { path: binary };
+  // Installed next to its place and moved there in one rename, so that a concurrent run never
+  // sees half a runtime.
+  const staging = `${prefix}.tmp-${process.pid}`;
+  rmSync(staging, { recursive: true, force: true });
+  mkdirSync(staging, { recursive: true });
   log(`installing ${runtime.package}@${runtime.version} into ${prefix} ...`);
   const started = performance.now();
-  await npm(['install', '--prefix', prefix, '--no-save', '--no-package-lock', '--ignore-scripts', '--no-audit', '--no-fund', `${runtime.package}@${runtime.version}`]);
+  try {
+    await npm(['install', '--prefix', staging, '--no-save', '--no-package-lock', '--ignore-scripts', '--no-audit', '--no-fund', `${runtime.package}@${runtime.version}`]);
+    if (!existsSync(inside(staging))) throw new Error(`${runtime.package}@${runtime.version} installed, but ${runtime.bin} is not in it`);
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    throw error;
+  }
   const seconds = (performance.now() - started) / 1000;
-  if (!existsSync(binary)) throw new Error(`${runtime.package}@${runtime.version} installed, but ${runtime.bin} is not in it`);
-  const bytes = sizeOf(join(prefix, 'node_modules'));
-  writeFileSync(stamp, JSON.stringify({ seconds, bytes, at: new Date().toISOString() }) + '\n');
+  const bytes = sizeOf(join(staging, 'node_modules'));
+  writeFileSync(stampIn(staging), JSON.stringify({ seconds, bytes, at: new Date().toISOString() }) + '\n');
+  rmSync(prefix, { recursive: true, force: true }); // an older pin of this runtime
+  try {
+    renameSync(staging, prefix);
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    if (!existsSync(stampIn(prefix))) throw error; // else another run got there first: use its copy
+  }
   return { path: binary, installed: { seconds, bytes } };
 }
 
