@@ -1,8 +1,9 @@
-// `npm run mock` (scripts/mock.mjs): Prism on the documented port, stopped cleanly by Ctrl-C.
+// `npm run mock` (scripts/mock.mjs): Prism serving the spec, stopped cleanly by Ctrl-C. Started
+// with `--port 0`, so the test never needs the documented port (4010) free: a user may be
+// running the mock there.
 import { afterAll, describe, expect, it } from 'vitest';
-import { isAlive, portIsFree, processesWith, startNode, type Started } from './support/processes.js';
+import { descendantsOf, isAlive, portIsFree, startNode, type Started } from './support/processes.js';
 
-const PORT = 4010;
 let mock: Started | undefined;
 let prismPids: number[] = [];
 
@@ -13,26 +14,25 @@ afterAll(() => {
 });
 
 describe('npm run mock', () => {
-  it('serves the spec on 127.0.0.1:4010, says how to call it, and leaves nothing behind on Ctrl-C', async () => {
-    expect(await portIsFree(PORT), `port ${PORT} is already in use`).toBe(true);
-    mock = startNode('scripts/mock.mjs');
+  it('serves the spec on 127.0.0.1 (here on a free port), says how to call it, and leaves nothing behind on Ctrl-C', async () => {
+    mock = startNode('scripts/mock.mjs', ['--port', '0']);
     const [, curl] = await mock.waitFor(/(curl .*)\n[\s\S]*Ctrl-C stops it/);
-    expect(curl).toContain(`http://127.0.0.1:${PORT}/v1/partners/partner_123/referral_links`);
-    prismPids = processesWith('mock', 'openapi/openapi.yaml', String(PORT));
-    expect(prismPids).toHaveLength(1);
+    const url = /(http:\/\/127\.0\.0\.1:(\d+)\/v1\/\S+?)['"\s]/.exec(curl ?? '');
+    expect(url, `no loopback URL in ${curl}`).not.toBeNull();
+    const [, listUrl, port] = url!;
+    expect(Number(port)).toBeGreaterThan(0);
+    prismPids = descendantsOf(mock.child.pid!);
+    expect(prismPids.length).toBeGreaterThan(0); // Prism, started by the mock.
 
-    const response = await fetch(`http://127.0.0.1:${PORT}/v1/partners/partner_123/referral_links`, {
-      headers: { authorization: 'Bearer any-key' },
-    });
+    const response = await fetch(listUrl!, { headers: { authorization: 'Bearer any-key' } });
     expect(response.status).toBe(200);
     const body = (await response.json()) as { data: { id: string }[] };
-    expect(body.data.map((link) => link.id)).toContain('ref_123');
+    expect(body.data.length).toBeGreaterThan(0);
 
     mock.child.kill('SIGINT');
     expect(await mock.exited).toBe(0);
     expect(mock.output()).toContain('stopped (SIGINT)');
     expect(prismPids.filter(isAlive)).toEqual([]);
-    expect(processesWith('mock', 'openapi/openapi.yaml', String(PORT))).toEqual([]);
-    expect(await portIsFree(PORT)).toBe(true);
+    expect(await portIsFree(Number(port))).toBe(true);
   });
 });

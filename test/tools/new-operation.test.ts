@@ -121,7 +121,7 @@ describe('a new operation added to the spec alone', () => {
 
   it('is a method of the built client: its input check, a typed error and response validation work', async () => {
     let answer: (res: Parameters<Parameters<typeof startServer>[0]>[1]) => void = () => {};
-    server = await startServer((req, res) => answer(res));
+    server = await startServer((_req, res) => answer(res));
     const built = (await import(pathToFileURL(join(copy, 'dist/index.js')).href)) as typeof import('../../src/index.js');
     const client = built.createPartneroClient({ apiKey: 'sk_test_0123456789', baseUrl: server.url, validateResponses: true, maxRetries: 0 });
     const clicks = (client.partnerLinks as unknown as Record<string, (id: string, query?: unknown) => Promise<unknown>>)['clicks']!;

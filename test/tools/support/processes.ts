@@ -80,6 +80,31 @@ export function processesWith(...parts: string[]): number[] {
   return pids;
 }
 
+/** The ids of every process started, directly or not, by process `pid`. */
+export function descendantsOf(pid: number): number[] {
+  const parents = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // Field 4 of /proc/<pid>/stat is the parent id; the name before it is in parentheses.
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+  const found: number[] = [];
+  const visit = (parent: number): void => {
+    for (const [child, of] of parents) {
+      if (of !== parent) continue;
+      found.push(child);
+      visit(child);
+    }
+  };
+  visit(pid);
+  return found;
+}
+
 /** True when nothing listens on 127.0.0.1:`port`: a server of our own can take it. */
 export function portIsFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {
