@@ -2,8 +2,9 @@
 // full-featured peers: Octokit's `request` (@octokit/request) and a Stainless-generated SDK's raw
 // `get` (openai-node's `client.get`), each asking the same server for the same page.
 // All variants hit the same keep-alive server (in a worker thread) through the same global
-// fetch pool, one call each in turn (order rotated every iteration), so drifts in CPU clock,
-// GC and the pool touch every variant alike. Each round gives a median per call per variant;
+// fetch pool, one call each in turn, in a new random order every iteration (a rotated order
+// would have each variant always follow the same one, and inherit its garbage), so drifts in
+// CPU clock, GC and the pool touch every variant alike. Each round gives a median per call per variant;
 // the figures are the median, min and max of those per-round medians (and of their ratios,
 // taken within each round).
 import createClient from 'openapi-fetch';
@@ -70,6 +71,14 @@ export function variants(pkg, url) {
   ];
 }
 
+/** Shuffles `list` in place (Fisher-Yates). */
+function shuffle(list) {
+  for (let i = list.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [list[i], list[j]] = [list[j], list[i]];
+  }
+}
+
 export async function overhead(pkg, { rounds, callsPerRound, warmupCalls, deadline }) {
   return withServer({ kind: 'seed' }, async ({ url }) => {
     const all = variants(pkg, url);
@@ -80,9 +89,10 @@ export async function overhead(pkg, { rounds, callsPerRound, warmupCalls, deadli
 
     const runRound = async (calls, record) => {
       const times = all.map(() => new Array(calls));
+      const order = all.map((_, v) => v);
       for (let i = 0; i < calls; i++) {
-        for (let k = 0; k < all.length; k++) {
-          const v = (i + k) % all.length;
+        shuffle(order);
+        for (const v of order) {
           const start = performance.now();
           await all[v].call();
           times[v][i] = performance.now() - start;
