@@ -10,7 +10,7 @@ export class PartneroError extends Error {
 /** A parameter was refused before anything was sent: it names the parameter, what is allowed and what was given. */
 export class InvalidParameterError extends PartneroError {
   override name = 'InvalidParameterError';
-  /** The operation, e.g. `listReferralLinks`. */
+  /** The operation, e.g. `listPartnerReferralLinks`. */
   readonly operation: string;
   /** The parameter, e.g. `limit`. */
   readonly parameter: string;
@@ -42,7 +42,7 @@ export class InvalidOptionError extends PartneroError {
 
 /** What an API error carries besides its message. */
 export interface ApiErrorDetails {
-  /** The operation, e.g. `listReferralLinks`. */
+  /** The operation, e.g. `listPartnerReferralLinks`. */
   readonly operation: string;
   /** HTTP method and URL of the request (no credentials in either). */
   readonly method: string;
@@ -56,11 +56,11 @@ export interface ApiErrorDetails {
 /** The API answered with a status outside 2xx. */
 export class PartneroApiError extends PartneroError {
   override name = 'PartneroApiError';
-  /** The operation, e.g. `listReferralLinks`. */
+  /** The operation, e.g. `listPartnerReferralLinks`. */
   readonly operation: string;
   readonly method: string;
   readonly url: string;
-  /** HTTP status code. */
+  /** HTTP status code (0 for a redirect a browser did not follow). */
   readonly status: number;
   /** Response headers. */
   readonly headers: Headers;
@@ -79,7 +79,10 @@ export class PartneroApiError extends PartneroError {
         ? 'the server answered 304 Not Modified, which this client never asks for (it sends no If-None-Match or If-Modified-Since); a cache or proxy in between may have sent it'
         : details.status >= 300 && details.status < 400
           ? `redirect${location ? ` to ${location}` : ''} not followed; check baseUrl`
-          : messageOf(details.body);
+          : details.status === 0
+            ? // What a browser makes of a redirect that is not followed: an opaque answer, status 0, no headers.
+              'redirect not followed (a browser does not say where to); check baseUrl'
+            : messageOf(details.body);
     super(
       `${details.operation}: ${details.status}${reasonPhrase(details.status)}` +
         (detail ? `: ${detail}` : '') +

@@ -134,6 +134,7 @@ export async function run(config) {
       equal(error.status, 302, 'status');
       check(/\/count\//.test(error.headers.get('location') ?? ''), `location: ${error.headers.get('location')}`);
     }
+    check(/redirect .*not followed/.test(error.message), `the message says the redirect was not followed: ${error.message}`);
     equal((await log()).filter((r) => r.scenario === 'count').length, 0, 'requests that followed the redirect');
     redirectSeenAs = `${error.name} ${error.status}: ${error.message}`;
   });
