@@ -1,207 +1,264 @@
-// The `partnero` command, as a function of its arguments, environment and output streams, so
-// that it can be tested in-process; src/cli.ts is the thin executable around it.
-import { parseArgs } from 'node:util';
-import { createPartneroClient, InvalidOptionError, InvalidParameterError, PartneroError } from '../index.js';
-import type { PartneroClientOptions, ReferralLink, ReferralLinkList } from '../index.js';
+// The `partnero` command, as a function of its arguments, environment and streams, so that it
+// can be tested in-process; src/cli.ts is the thin executable around it. Every command comes
+// from the generated operation table (src/cli/commands.ts): nothing here knows an operation.
+import { readFileSync } from 'node:fs';
+import { createPartneroClient, InvalidOptionError, InvalidParameterError, PartneroError, RequestAbortedError } from '../index.js';
+import type { PartneroClientOptions } from '../index.js';
+import { pageNumberFromUrl } from '../pagination.js';
+import { redactSecret } from '../internal/redact.js';
+import { parseCommandLine, UsageError, type Invocation } from './args.js';
+import { findCommand, kebab, type Command } from './commands.js';
+import { commandHelp, mainHelp, resourceHelp } from './help.js';
+import { describeFailure, describeInvalidOption, describeInvalidParameter, shown } from './messages.js';
+import { cellsOf, columnsOf, escapeUnsafe, isObject, jsonLine, Progress, renderTable, Sink, type CliStream } from './output.js';
+
+export type { CliStream } from './output.js';
 
 /** Exit codes of the command. */
-export const ExitCode = { ok: 0, failed: 1, usage: 2 } as const;
+export const ExitCode = { ok: 0, failed: 1, usage: 2, interrupted: 130 } as const;
 
-/** Where the command writes; `isTTY` picks a table over plain lines, and progress on stderr. */
-export interface CliStream {
-  write(text: string): unknown;
-  readonly isTTY?: boolean | undefined;
-}
-
-/** The command's surroundings; `fetch` is for tests. */
+/** The command's surroundings. */
 export interface CliIo {
   readonly stdout: CliStream;
   readonly stderr: CliStream;
+  /** Read for `--json -`. */
+  readonly stdin?: AsyncIterable<string | Uint8Array>;
+  /** Aborts the command (Ctrl-C): the progress line is cleared and the exit code is 130. */
+  readonly signal?: AbortSignal;
+  /** For tests: a fetch implementation for the client. */
   readonly fetch?: PartneroClientOptions['fetch'];
 }
 
-/** The usage text of `partnero --help`. */
-export const USAGE = `Usage: partnero list <partnerId> [--limit N] [--page N] [--all] [--json] [--base-url URL]
+/** The answers of successful operations keep their items, or their one object, in this envelope field. */
+const ENVELOPE = 'data';
 
-Lists the referral links of a Partnero partner.
-
-Options:
-  --limit N         links per page, from 1 to 250 (default 15)
-  --page N          the page to show, from 1 (default 1)
-  --all             every page, one after another (not with --page)
-  --json            one JSON object per link and line, fields as the API names them
-  --base-url URL    where the API is (default: PARTNERO_BASE_URL, else https://api.partnero.com)
-  -h, --help        this text
-
-Environment:
-  PARTNERO_API_KEY  the program's API key (required; never printed)
-  PARTNERO_BASE_URL where the API is, unless --base-url is given
-
-On a terminal the links are shown as a table; otherwise as tab-separated lines
-(id, key, default, is_additional, direct_tracking, url), without a header.
-
-Exit codes: 0 success, 1 an error from the API or the network, 2 wrong usage.
-`;
-
-class UsageError extends Error {}
+/** The version in the package's package.json (two levels up from src/cli/ and from dist/cli/). */
+export function packageVersion(): string {
+  try {
+    const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: unknown };
+    return typeof version === 'string' ? version : 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
 
 /** Runs `partnero <argv>` and resolves to its exit code; it never throws. */
 export async function run(argv: readonly string[], env: NodeJS.ProcessEnv, io: CliIo): Promise<number> {
   const apiKey = env['PARTNERO_API_KEY'] ?? '';
-  // Whatever the cause of a message, the key never reaches the output. (The client already
-  // keeps it out of its errors; a key too short to be real is left alone rather than cut out of
-  // every word that contains it.)
-  const redact = (text: string): string => (apiKey.length >= 8 ? text.split(apiKey).join('***') : text);
+  // Whatever the cause of a text, the key never reaches the output, however it is escaped.
+  const redact = (text: string): string => redactSecret(text, apiKey);
+  const controller = new AbortController();
+  const stderr = new Sink(io.stderr, () => {}, redact);
+  const progress = new Progress(stderr);
+  const stdout = new Sink(
+    io.stdout,
+    () => {
+      // The reader went away, or the disk is full: stop fetching, and clear the progress line.
+      progress.clear();
+      controller.abort();
+    },
+    redact,
+  );
+  let interrupted = false;
+  const interrupt = (): void => {
+    interrupted = true;
+    progress.clear();
+    controller.abort();
+  };
+  if (io.signal?.aborted) interrupt();
+  io.signal?.addEventListener('abort', interrupt, { once: true });
+  let request: ReturnType<typeof parseCommandLine> | undefined;
   try {
-    const command = parse(argv, env);
-    if (command === 'help') {
-      io.stdout.write(USAGE);
-      return ExitCode.ok;
+    request = parseCommandLine(argv);
+    if (request.kind === 'help') {
+      stdout.write(request.command ? commandHelp(request.command) : request.resource ? resourceHelp(request.resource) : mainHelp(packageVersion()));
+    } else if (request.kind === 'version') {
+      stdout.write(`${packageVersion()}\n`);
+    } else {
+      await execute(request, { apiKey, env, io, stdout, stderr, progress, signal: controller.signal });
     }
-    if (!apiKey) throw new UsageError('PARTNERO_API_KEY is not set: set it to the API key of your Partnero program');
-    const client = createPartneroClient({
-      apiKey,
-      ...(command.baseUrl ? { baseUrl: command.baseUrl } : {}),
-      ...(io.fetch ? { fetch: io.fetch } : {}),
-    });
-    await list(client, command, io);
+    await stdout.flush();
+    if (stdout.failure) return writeFailed(stdout.failure);
     return ExitCode.ok;
   } catch (error) {
-    if (error instanceof UsageError || error instanceof InvalidParameterError || error instanceof InvalidOptionError) {
-      io.stderr.write(`partnero: ${redact(error.message)}\n\n${USAGE}`);
-      return ExitCode.usage;
+    progress.clear();
+    if (stdout.failure) return writeFailed(stdout.failure);
+    const command = request?.kind === 'run' ? request : undefined;
+    if (error instanceof UsageError) return usage(error.message, error.helpFor);
+    if (error instanceof InvalidParameterError && command && error.operation === command.command.operationId) {
+      return usage(describeInvalidParameter(error, command), helpName(command.command));
     }
-    const message = error instanceof PartneroError ? error.message : `unexpected error: ${String(error)}`;
-    io.stderr.write(`partnero: ${redact(message.split('\n')[0] ?? '')}\n`);
+    if (error instanceof InvalidOptionError && command) return usage(describeInvalidOption(error, command), helpName(command.command));
+    if (error instanceof RequestAbortedError && interrupted) {
+      stderr.write('partnero: interrupted\n');
+      return ExitCode.interrupted;
+    }
+    stderr.write(`partnero: ${oneLine(error instanceof PartneroError ? describeFailure(error) : `unexpected error: ${String(error)}`)}\n`);
+    return ExitCode.failed;
+  } finally {
+    io.signal?.removeEventListener('abort', interrupt);
+    stdout.close();
+    stderr.close();
+  }
+
+  function usage(message: string, helpFor: string): number {
+    stderr.write(`partnero: ${oneLine(message)}\nRun 'partnero ${helpFor ? `${helpFor} ` : ''}--help' for usage.\n`);
+    return ExitCode.usage;
+  }
+
+  function writeFailed(failure: NodeJS.ErrnoException): number {
+    stderr.write(`partnero: could not write the output: ${oneLine(failure.message)}${failure.code && !failure.message.includes(failure.code) ? ` (${failure.code})` : ''}\n`);
     return ExitCode.failed;
   }
 }
 
-interface ListCommand {
-  readonly partnerId: string;
-  readonly limit: number | string | undefined;
-  readonly page: number | string | undefined;
-  readonly all: boolean;
-  readonly json: boolean;
-  readonly baseUrl: string | undefined;
+interface Context {
+  readonly apiKey: string;
+  readonly env: NodeJS.ProcessEnv;
+  readonly io: CliIo;
+  readonly stdout: Sink;
+  readonly stderr: Sink;
+  readonly progress: Progress;
+  readonly signal: AbortSignal;
 }
 
-function parse(argv: readonly string[], env: NodeJS.ProcessEnv): ListCommand | 'help' {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        limit: { type: 'string' },
-        page: { type: 'string' },
-        all: { type: 'boolean', default: false },
-        json: { type: 'boolean', default: false },
-        'base-url': { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const { values, positionals } = parsed;
-  if (values.help || positionals[0] === 'help') return 'help';
-  const [command, partnerId, ...extra] = positionals;
-  if (command === undefined) throw new UsageError('a command is required');
-  if (command !== 'list') throw new UsageError(`unknown command ${JSON.stringify(command)}`);
-  if (partnerId === undefined) throw new UsageError('list needs the partner ID, e.g. partnero list partner_123');
-  if (extra.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(extra[0])}`);
-  if (values.all && values.page !== undefined) throw new UsageError('--page and --all cannot be used together');
-  return {
-    partnerId,
-    // The client checks the range (from the spec) and says what is allowed.
-    limit: integer(values.limit),
-    page: integer(values.page),
-    all: values.all,
-    json: values.json,
-    baseUrl: baseUrlOf(values['base-url'], env['PARTNERO_BASE_URL']),
-  };
+type Method = (...args: unknown[]) => unknown;
+
+async function execute(invocation: Invocation, context: Context): Promise<void> {
+  const { command } = invocation;
+  const { apiKey, env, io, signal } = context;
+  if (!apiKey) throw new UsageError('PARTNERO_API_KEY is not set: set it to the API key of your Partnero program', helpName(command));
+  const baseUrl = invocation.baseUrl ?? (env['PARTNERO_BASE_URL'] || undefined);
+  const client = createPartneroClient({ apiKey, ...(baseUrl ? { baseUrl } : {}), ...(io.fetch ? { fetch: io.fetch } : {}) });
+  const input = command.body ? await bodyOf(invocation, io) : invocation.query;
+  const method = (client as unknown as Record<string, Record<string, Method>>)[command.resourceKey]?.[command.methodKey];
+  if (!method) throw new Error(`the client has no ${command.resourceKey}.${command.methodKey}`);
+  const args: unknown[] = [...invocation.positionals, ...(command.takesInput ? [input] : []), { signal }];
+  if (command.kind === 'walk') await walk(command, invocation, method(...args) as Walk, context);
+  else await call(command, invocation, await method(...args), context);
 }
 
-/** --base-url, else PARTNERO_BASE_URL; an empty --base-url is a mistake, not "the default server". */
-function baseUrlOf(option: string | undefined, env: string | undefined): string | undefined {
-  if (option === '') throw new UsageError('--base-url needs a URL, e.g. --base-url http://127.0.0.1:4010');
-  return option ?? (env || undefined);
-}
-
-/** A decimal integer as a number; anything else as given, for the client to refuse by name. */
-function integer(value: string | undefined): number | string | undefined {
-  return value !== undefined && /^-?\d+$/.test(value) ? Number(value) : value;
-}
-
-type Client = ReturnType<typeof createPartneroClient>;
-
-async function list(client: Client, command: ListCommand, io: CliIo): Promise<void> {
-  // The values are checked by the client, which refuses a non-number before sending anything.
-  const limit = command.limit as number | undefined;
-  const page = command.page as number | undefined;
-  const query = { ...(limit !== undefined ? { limit } : {}), ...(page !== undefined ? { page } : {}) };
-  const table = !command.json && io.stdout.isTTY === true;
-  const rows: ReferralLink[] = [];
-  const emit = (links: readonly ReferralLink[]): void => {
-    if (table) rows.push(...links);
-    else for (const link of links) io.stdout.write(command.json ? `${JSON.stringify(link)}\n` : `${tsv(link)}\n`);
-  };
-
-  if (command.all) {
-    const progress = io.stderr.isTTY === true;
-    let pages = 0;
-    let count = 0;
+/** The body: `--json` (text or stdin), with the fields given as flags set over it. */
+async function bodyOf(invocation: Invocation, io: CliIo): Promise<unknown> {
+  const name = helpName(invocation.command);
+  let body: unknown;
+  if (invocation.bodyJson !== undefined) {
+    let text = invocation.bodyJson;
+    if (text === '-') {
+      if (!io.stdin) throw new UsageError('--json - reads the body from stdin, but there is none', name);
+      text = '';
+      for await (const chunk of io.stdin) text += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+    }
     try {
-      for await (const body of client.partnerLinks.listAll(command.partnerId, query).pages()) {
-        pages += 1;
-        count += body.data.length;
-        if (progress) io.stderr.write(`\rFetched ${pages} page${pages === 1 ? '' : 's'}, ${count} link${count === 1 ? '' : 's'}…`);
-        emit(body.data);
+      body = JSON.parse(text);
+    } catch (error) {
+      throw new UsageError(`--json must be the body as JSON: ${(error as Error).message}`, name);
+    }
+    if (!isObject(body)) throw new UsageError(`--json must be a JSON object ({...}), got ${shown(text.trim().slice(0, 40))}`, name);
+  }
+  for (const [flag, value] of invocation.fields) {
+    if (flag.target.in !== 'body') continue;
+    body ??= {};
+    let parent = body as Record<string, unknown>;
+    const tokens = flag.target.pointer;
+    tokens.slice(0, -1).forEach((token, index) => {
+      const next = (parent[token] ??= {});
+      if (!isObject(next)) {
+        throw new UsageError(`--${flag.name} sets a field of ${tokens.slice(0, index + 1).join('.')}, which --json gives as ${shown(JSON.stringify(next))}`, name);
       }
-    } finally {
-      if (progress && pages > 0) io.stderr.write('\r\x1b[K');
+      parent = next;
+    });
+    parent[tokens.at(-1)!] = value;
+  }
+  return body;
+}
+
+/** The rows an answer shows: the items of a list, or its one object. */
+function rowsOf(command: Command, body: unknown): { rows: unknown[]; list: boolean } {
+  const items = command.row.pagination ? valueAt(body, command.row.pagination.items) : isObject(body) ? body[ENVELOPE] : undefined;
+  if (Array.isArray(items)) return { rows: items, list: true };
+  if (body === undefined) return { rows: [], list: false };
+  if (isObject(body) && isObject(body[ENVELOPE])) return { rows: [body[ENVELOPE]], list: false };
+  return { rows: [body], list: false };
+}
+
+async function call(command: Command, invocation: Invocation, body: unknown, { stdout, stderr }: Context): Promise<void> {
+  const { rows, list } = rowsOf(command, body);
+  const noun = nounOf(command);
+  if (invocation.json) {
+    for (const row of rows) stdout.write(jsonLine(row));
+  } else if (stdout.isTTY) {
+    if (list && rows.length === 0) stdout.write(`No ${noun.plural}.\n`);
+    else if (rows.length) {
+      stdout.write(renderTable(rows, columnsOf(rows)));
+      if (list) stdout.write(`${rows.length} ${rows.length === 1 ? noun.singular : noun.plural}\n`);
     }
   } else {
-    const body: ReferralLinkList = await client.partnerLinks.list(command.partnerId, query);
-    emit(body.data);
-    if (table && body.links?.next && io.stderr.isTTY === true) {
-      io.stderr.write(`More links on page ${(body.meta?.current_page ?? page ?? 1) + 1}: use --page or --all.\n`);
-    }
+    const columns = columnsOf(rows);
+    for (const row of rows) stdout.write(`${cellsOf(row, columns).join('\t')}\n`);
   }
-  if (table) io.stdout.write(renderTable(rows));
+  const pagination = command.row.pagination;
+  const next = pagination ? valueAt(body, pagination.next) : undefined;
+  if (pagination && typeof next === 'string' && !invocation.json && stdout.isTTY && stderr.isTTY) {
+    const page = pageNumberFromUrl(next, pagination.page);
+    const walkCommand = findCommand(command.resource, kebab(pagination.method));
+    const where = page === undefined ? '--page' : `--page ${page}`;
+    stderr.write(`More ${noun.plural} on the next page: use ${where}${walkCommand ? `, or partnero ${helpName(walkCommand)} for every page` : ''}.\n`);
+  }
 }
 
-const yesNo = (value: boolean): string => (value ? 'yes' : 'no');
-
-/**
- * A value from the server as one printable cell: control characters (tabs, newlines, terminal
- * escapes) are shown escaped, so that a field can neither forge a row nor drive the terminal.
- */
-function cell(value: unknown): string {
-  // eslint-disable-next-line no-control-regex
-  return String(value).replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => JSON.stringify(c).slice(1, -1));
+interface Walk {
+  pages(): AsyncIterable<unknown>;
 }
 
-function tsv(link: ReferralLink): string {
-  return [link.id, link.key, link.default, link.is_additional, link.direct_tracking, link.url].map(cell).join('\t');
+async function walk(command: Command, invocation: Invocation, paginator: Walk, { stdout, progress }: Context): Promise<void> {
+  const pagination = command.row.pagination!;
+  const noun = nounOf(command);
+  const table = !invocation.json && stdout.isTTY;
+  const rows: unknown[] = [];
+  // The columns of the first page that has items, for the table and the piped lines alike.
+  let columns: string[] | undefined;
+  let pages = 0;
+  let count = 0;
+  try {
+    for await (const page of paginator.pages()) {
+      if (stdout.failure) break;
+      const items = valueAt(page, pagination.items) as unknown[];
+      pages += 1;
+      count += items.length;
+      progress.show(`Fetched ${pages} page${pages === 1 ? '' : 's'}, ${count} ${count === 1 ? noun.singular : noun.plural}…`);
+      if (items.length) columns ??= columnsOf(items);
+      if (invocation.json) for (const item of items) stdout.write(jsonLine(item));
+      else if (table) rows.push(...items);
+      else for (const item of items) stdout.write(`${cellsOf(item, columns ?? []).join('\t')}\n`);
+    }
+  } finally {
+    progress.clear();
+  }
+  if (table) {
+    stdout.write(rows.length ? `${renderTable(rows, columns ?? [])}${rows.length} ${rows.length === 1 ? noun.singular : noun.plural}\n` : `No ${noun.plural}.\n`);
+  }
 }
 
-function renderTable(links: readonly ReferralLink[]): string {
-  if (links.length === 0) return 'No referral links.\n';
-  const header = ['ID', 'KEY', 'DEFAULT', 'ADDITIONAL', 'DIRECT TRACKING', 'URL'];
-  const rows = links.map((link) =>
-    [
-      link.id,
-      link.key,
-      yesNo(link.default),
-      yesNo(link.is_additional),
-      link.direct_tracking ? `yes${link.direct_tracking_redirect_url ? ` → ${link.direct_tracking_redirect_url}` : ''}` : 'no',
-      link.url,
-    ].map(cell),
-  );
-  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)));
-  const line = (cells: readonly string[]): string =>
-    cells.map((cell, column) => (column === cells.length - 1 ? cell : cell.padEnd(widths[column] ?? 0))).join('  ');
-  return `${[line(header), ...rows.map(line)].join('\n')}\n${links.length} link${links.length === 1 ? '' : 's'}\n`;
+/** `partner-links list`. */
+function helpName(command: Command): string {
+  return `${command.resource} ${command.method}`;
+}
+
+/** What a command's items are called: `listDomains` lists domains, `list` of `partner-links` lists links. */
+function nounOf(command: Command): { singular: string; plural: string } {
+  const rest = command.methodKey.replace(/^[a-z]+/, '').replace(/^All(?=[A-Z]|$)/, '');
+  const plural = rest ? kebab(rest).replace(/-/g, ' ') : (command.resource.split('-').at(-1) ?? 'items');
+  return { plural, singular: plural.replace(/ies$/, 'y').replace(/s$/, '') };
+}
+
+function valueAt(value: unknown, tokens: readonly string[]): unknown {
+  let current = value;
+  for (const token of tokens) current = isObject(current) || Array.isArray(current) ? (current as Record<string, unknown>)[token] : undefined;
+  return current;
+}
+
+/** One line, whatever the message holds: control and bidirectional characters escaped. */
+function oneLine(text: string): string {
+  return escapeUnsafe(text);
 }

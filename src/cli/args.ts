@@ -1,0 +1,216 @@
+// The command line of `partnero`, read in two steps: first the resource and method words (and
+// the flags every command has), then the chosen command's own flags, which come from the spec.
+import { parseArgs } from 'node:util';
+import type { ParameterRule } from '../internal/params.js';
+import { findCommand, resources, type Command, type Flag } from './commands.js';
+
+/** Wrong usage: one line, then a pointer to the help of `helpFor` (a command, a resource, or the whole). */
+export class UsageError extends Error {
+  override name = 'UsageError';
+  constructor(
+    message: string,
+    readonly helpFor = '',
+  ) {
+    super(message);
+  }
+}
+
+/** What the command line asks for. */
+export type Request =
+  | { readonly kind: 'help'; readonly resource?: string; readonly command?: Command }
+  | { readonly kind: 'version' }
+  | Invocation;
+
+/** One command to run, with its arguments read but not yet checked against the spec. */
+export interface Invocation {
+  readonly kind: 'run';
+  readonly command: Command;
+  /** The path parameters, as typed. */
+  readonly positionals: readonly string[];
+  /** The query, by parameter name. */
+  readonly query: Readonly<Record<string, unknown>>;
+  /** Body fields given by flags: [flag, value] in the order of the command's flags. */
+  readonly fields: readonly (readonly [Flag, unknown])[];
+  /** The text of `--json <body>` (`-` for stdin), if given. */
+  readonly bodyJson: string | undefined;
+  /** What was typed for each flag given, by flag name: error messages echo it. */
+  readonly typed: ReadonlyMap<string, string>;
+  /** `--json`: one JSON object per line. */
+  readonly json: boolean;
+  /** `--base-url`, if given (PARTNERO_BASE_URL is the caller's to read). */
+  readonly baseUrl: string | undefined;
+}
+
+/** Whether `text` after `--json` is a body (`{...}` or `-`) rather than the next argument. */
+const isBodyText = (text: string | undefined): text is string => text !== undefined && (text === '-' || text.trimStart().startsWith('{'));
+
+/** Reads `argv` (without `node` and the script); throws UsageError. */
+export function parseCommandLine(argv: readonly string[]): Request {
+  // Step 1: the words that choose the command, and the flags that may come before them.
+  const words: string[] = [];
+  const rest: string[] = [];
+  let help = false;
+  let version = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (words.length < 2 && !arg.startsWith('-')) {
+      // `partnero help [resource [command]]` is `--help`.
+      if (words.length === 0 && arg === 'help' && !help) help = true;
+      else words.push(arg);
+    } else if (arg === '-h' || arg === '--help') {
+      help = true;
+    } else if (arg === '--version') {
+      version = true;
+    } else if (words.length < 2 && arg === '--') {
+      throw new UsageError('the command comes before "--": partnero <resource> <command> [arguments] [flags]');
+    } else {
+      rest.push(arg);
+      // Flags with a value that may come before the command: the value is not a command word.
+      if ((arg === '--base-url' || (arg === '--json' && isBodyText(argv[i + 1]))) && argv[i + 1] !== undefined) {
+        rest.push(argv[++i]!);
+      } else if (words.length < 2 && arg !== '--json' && !arg.startsWith('--base-url=') && !arg.startsWith('--json=')) {
+        throw new UsageError(`${arg} goes after the command: partnero <resource> <command> [arguments] [flags]`);
+      }
+    }
+  }
+  const [resourceWord, methodWord] = words;
+  const known = [...resources.keys()].join(', ');
+  if (help && resourceWord === undefined) return { kind: 'help' };
+  if (version) return { kind: 'version' };
+  if (resourceWord === undefined) throw new UsageError(`a command is required: partnero <resource> <command>, with a resource among ${known}`);
+  const methods = resources.get(resourceWord);
+  if (!methods) throw new UsageError(`unknown resource ${JSON.stringify(resourceWord)}: use one of ${known}`);
+  const commandList = methods.map((command) => command.method).join(', ');
+  if (methodWord === undefined) {
+    if (help) return { kind: 'help', resource: resourceWord };
+    throw new UsageError(`${resourceWord} needs a command: one of ${commandList}`, resourceWord);
+  }
+  const command = findCommand(resourceWord, methodWord);
+  if (!command) throw new UsageError(`unknown command ${JSON.stringify(methodWord)} of ${resourceWord}: use one of ${commandList}`, resourceWord);
+  if (help) return { kind: 'help', command };
+  return parseInvocation(command, rest);
+}
+
+/** Step 2: the command's positionals and flags. */
+function parseInvocation(command: Command, rest: readonly string[]): Invocation {
+  const name = `${command.resource} ${command.method}`;
+  const fail = (message: string): never => {
+    throw new UsageError(message, name);
+  };
+  // `--json {...}` (or `--json -`) is the body; a bare `--json` asks for JSON output.
+  let bodyJson: string | undefined;
+  const tokens: string[] = [];
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i]!;
+    if (arg === '--') {
+      tokens.push(...rest.slice(i));
+      break;
+    }
+    let text: string | undefined;
+    if (command.body && arg.startsWith('--json=')) text = arg.slice('--json='.length);
+    else if (command.body && arg === '--json' && isBodyText(rest[i + 1])) text = rest[++i];
+    else {
+      tokens.push(arg);
+      continue;
+    }
+    if (bodyJson !== undefined) fail('--json gives the whole body once');
+    bodyJson = text;
+  }
+  type OptionSpec = { type: 'string' | 'boolean'; short?: string };
+  const options: Record<string, OptionSpec> = {
+    json: { type: 'boolean' },
+    'base-url': { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+    version: { type: 'boolean' },
+  };
+  for (const flag of command.flags) {
+    options[flag.name] = { type: flag.kind === 'boolean' ? 'boolean' : 'string' };
+    if (flag.kind === 'boolean') options[`no-${flag.name}`] = { type: 'boolean' };
+  }
+  let parsed: ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true; strict: true }>>;
+  try {
+    parsed = parseArgs({ args: tokens, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    // parseArgs says e.g. "Unknown option '--colour'. To specify a positional argument starting with a '-', ...": the first sentence is enough.
+    return fail(((error as Error).message.split(/(?<=\.) /)[0] ?? '').replace(/\.$/, ''));
+  }
+  const values = parsed.values as Record<string, string | boolean | undefined>;
+  const { positionals } = parsed;
+  if (positionals.length < command.positionals.length) {
+    const missing = command.positionals[positionals.length]!;
+    fail(`${name} needs the ${missing.label}: partnero ${name} ${command.positionals.map((p) => p.metavar).join(' ')}`);
+  }
+  if (positionals.length > command.positionals.length) {
+    fail(`unexpected argument ${JSON.stringify(positionals[command.positionals.length])}${command.positionals.length ? '' : `: ${name} takes no positional arguments`}`);
+  }
+  const typed = new Map<string, string>();
+  const query: Record<string, unknown> = {};
+  const fields: [Flag, unknown][] = [];
+  for (const flag of command.flags) {
+    let value: unknown;
+    if (flag.kind === 'boolean') {
+      const yes = values[flag.name] === true;
+      const no = values[`no-${flag.name}`] === true;
+      if (yes && no) fail(`--${flag.name} and --no-${flag.name} cannot be used together`);
+      if (!yes && !no) continue;
+      typed.set(flag.name, yes ? 'true' : 'false');
+      value = yes;
+    } else {
+      const text = values[flag.name];
+      if (typeof text !== 'string') continue;
+      typed.set(flag.name, text);
+      value = flag.parameter ? parameterValue(text, flag.parameter) : fieldValue(text, flag, fail);
+    }
+    if (flag.target.in === 'query') query[flag.target.name] = value;
+    else fields.push([flag, value]);
+  }
+  const baseUrl = values['base-url'] as string | undefined;
+  if (baseUrl === '') fail('--base-url needs a URL, e.g. --base-url http://127.0.0.1:4010');
+  return { kind: 'run', command, positionals, query, fields, bodyJson, typed, json: values['json'] === true, baseUrl };
+}
+
+/**
+ * A query parameter's text as the value its rule asks for: decimal digits are a number for
+ * integer and number parameters, anything else stays text for the client to refuse by name.
+ */
+function parameterValue(text: string, rule: ParameterRule): unknown {
+  if ((rule.type === 'integer' && /^[-+]?\d+$/.test(text)) || (rule.type === 'number' && NUMBER.test(text))) return Number(text);
+  return text;
+}
+
+const NUMBER = /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
+
+/**
+ * A body field's text as the value its rule (in words, from the spec) allows: `null` where null
+ * is allowed, digits as a number where an integer is (even when a string would do too: a
+ * number is what the documentation shows), `true`/`false` for booleans, JSON for objects and
+ * lists; otherwise the text itself.
+ */
+function fieldValue(text: string, flag: Flag, fail: (message: string) => never): unknown {
+  const rule = flag.rule;
+  if (rule.startsWith('one of ')) {
+    const choices = rule.slice('one of '.length).split(', ').map((choice) => JSON.parse(choice) as unknown);
+    return choices.find((choice) => String(choice) === text) ?? text;
+  }
+  const allows = (pattern: RegExp): boolean => pattern.test(rule);
+  const integer = allows(/\ban integer\b/);
+  const number = allows(/\ba number\b/);
+  const string = allows(/\ba (non-empty )?string\b/);
+  if (text === 'null' && allows(/\bnull\b/)) return null;
+  if ((integer && /^[-+]?\d+$/.test(text)) || (number && NUMBER.test(text))) {
+    const value = Number(text);
+    if (Number.isSafeInteger(value) || (number && Number.isFinite(value) && !/^[-+]?\d+$/.test(text))) return value;
+    // Beyond 2^53 a number is no longer sent as typed: text where text is allowed, else refused.
+    if (string) return text;
+    return fail(`--${flag.name} must be ${rule}, got ${text} (too large to send exactly)`);
+  }
+  if ((text === 'true' || text === 'false') && allows(/\btrue or false\b/)) return text === 'true';
+  if (/^\s*[[{]/.test(text) && allows(/\ban object\b|\ba list\b/)) {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      return fail(`--${flag.name} must be ${rule}, given as JSON; got ${JSON.stringify(text)}`);
+    }
+  }
+  return text;
+}
