@@ -5,28 +5,16 @@
 import type { Client } from 'openapi-fetch';
 import type { paths } from './generated/schema.js';
 import type { Resources } from './generated/resources.js';
-import type { ValidationErrorObject, Validator } from './generated/validators.js';
 import { operations } from './generated/spec.js';
-import {
-  CreateConflictError,
-  InvalidOptionError,
-  InvalidParameterError,
-  NotFoundError,
-  PaginationError,
-  ResponseValidationError,
-  UncertainCreateError,
-  UnexpectedResponseError,
-  describeValue,
-  truncate,
-  type ValidationIssue,
-} from './errors.js';
+import { InvalidOptionError, InvalidParameterError, PaginationError, UnexpectedResponseError, describeValue, truncate } from './errors.js';
 import { DEFAULT_MAX_PAGES, Paginator, pageNumberFromUrl } from './pagination.js';
-import { checkParameters, plainObject, type ParameterRule, type RequestParameters } from './internal/params.js';
+import { checkParameters, type ParameterRule, type RequestParameters } from './internal/params.js';
 import { mayHaveActed, send, type Answer, type CallSettings, type FetchResult } from './internal/transport.js';
 import { checkCount } from './internal/options.js';
+import { isObject, valueAt } from './internal/json.js';
 import { redactSecret } from './internal/redact.js';
-import { backoffMs } from './retry.js';
-import { sleep } from './internal/sleep.js';
+import { afterFailedCreate, type CreateRule } from './internal/safe-create.js';
+import { checkBody, checkResponse } from './internal/schema-checks.js';
 
 /** One row of the generated table, as the runner reads it. */
 export interface OperationRow {
@@ -49,12 +37,7 @@ export interface OperationRow {
     readonly currentPage: readonly string[];
     readonly perPage: readonly string[];
   };
-  readonly create?: {
-    readonly match: string;
-    readonly lookup: { readonly operation: string; readonly items: readonly string[] };
-    readonly owner: { readonly operation: string; readonly id: readonly (readonly string[])[] };
-    readonly result: readonly string[];
-  };
+  readonly create?: CreateRule;
 }
 
 /** The generated table, read loosely: every row has the shape above. */
@@ -131,28 +114,12 @@ class Operation {
     return { params: checkParameters(this.id, this.row.parameters, this.row.pathParameters, pathValues, query), body: undefined };
   }
 
-  /** Checks the path parameters and the body (against the spec's schema, in the lazily loaded validators). */
+  /** Checks the path parameters and the body (against the spec's schema, with the lazily loaded validators). */
   async #prepareBody(pathValues: readonly unknown[], input: unknown): Promise<Prepared> {
     const { id, row } = this;
     const params = checkParameters(id, row.parameters, row.pathParameters, pathValues, undefined);
-    const { validator } = row.body!;
-    const loaded = await loadValidators();
-    const rules = loaded.bodyRules[validator] ?? {};
-    if (input === undefined) {
-      if (row.body!.required) throw new InvalidParameterError(id, 'body', rules[''] ?? 'given', input);
-      return { params, body: undefined };
-    }
-    // What is checked is exactly what is sent: the JSON text of the body, read back.
-    let body: unknown;
-    try {
-      body = JSON.parse(JSON.stringify(plainObject(id, 'body', input)));
-    } catch (error) {
-      if (error instanceof InvalidParameterError) throw error;
-      throw new InvalidParameterError(id, 'body', 'JSON data (no BigInt, no cycles)', input);
-    }
-    const check = (loaded as unknown as Record<string, Validator>)[validator]!;
-    if (!check(body)) throw bodyError(id, check.errors ?? [], body, rules);
-    return { params, body };
+    const { validator, required } = row.body!;
+    return { params, body: await checkBody(id, validator, required, input) };
   }
 
   /** The body of a 2xx answer: JSON as the spec describes it, or undefined for an answer without one. */
@@ -191,13 +158,7 @@ class Operation {
   }
 
   async #validate(body: unknown, response: Response, validator: string | null | undefined, settings: CallSettings): Promise<void> {
-    const fail = (issues: ValidationIssue[]): never => {
-      const redacted = issues.map((issue) => ({ ...issue, received: redactSecret(issue.received, settings.secret) }));
-      throw new ResponseValidationError(this.id, response.status, response.headers, body, redacted);
-    };
-    if (!validator) return fail([{ path: '', expected: `one of the statuses ${Object.keys(this.row.success).join(', ')}`, received: String(response.status) }]);
-    const check = ((await loadValidators()) as unknown as Record<string, Validator>)[validator]!;
-    if (!check(body)) fail((check.errors ?? []).map((error) => toIssue(error, body)));
+    await checkResponse(this.id, validator, Object.keys(this.row.success), body, response, settings.secret);
   }
 
   /** `client.<resource>.<walk method>(...path parameters, query?, options?)`: every item, page after page. */
@@ -267,67 +228,32 @@ class Operation {
   }
 
   /**
-   * A create, never done twice: after a failure that may have created the resource (a timeout,
-   * a connection broken after sending, a 5xx), the client looks up the unique key instead of
-   * sending again. Found and held by the same owner: that is this call's result. Surely absent:
-   * the create is sent again. Anything else is an error that says what is known.
+   * A create, never done twice: sent once; after a failure that may have created the resource
+   * (a timeout, a connection broken after sending, a 5xx), internal/safe-create.ts looks the
+   * unique key up instead of sending again.
    */
   async #create(prepared: Prepared, settings: CallSettings): Promise<unknown> {
-    const create = this.row.create!;
-    const body = prepared.body as Record<string, unknown>;
-    const key = body[create.match];
-    for (let resend = 0; ; resend++) {
-      try {
-        return await this.send(prepared, { ...settings, idempotent: false });
-      } catch (failure) {
-        if (!mayHaveActed(failure) || resend >= settings.maxRetries) throw failure;
-        const found = await this.#lookup(key, settings);
-        if (found !== undefined) return this.#confirmOwner(found, body, failure, settings);
-        // An abort during the wait is reported by the next attempt, before it sends anything.
-        await sleep(backoffMs(resend), settings.signal).catch(() => {});
-      }
-    }
-  }
-
-  /** The item whose unique field equals `key`, or undefined when the lookup says there is none. */
-  async #lookup(key: unknown, settings: CallSettings): Promise<unknown> {
-    const { lookup, match } = this.row.create!;
-    const search = operation(this.#context, lookup.operation);
-    let answer: unknown;
+    const once = { ...settings, idempotent: false };
     try {
-      answer = await search.send(search.#prepare([], { [match]: key }), settings);
-    } catch (error) {
-      if (error instanceof NotFoundError) return undefined; // "No such link" as a 404 is absent too.
-      throw error;
+      return await this.send(prepared, once);
+    } catch (failure) {
+      if (!mayHaveActed(failure) || settings.maxRetries === 0) throw failure;
+      const rule = this.row.create!;
+      const search = operation(this.#context, rule.lookup.operation);
+      const list = operation(this.#context, rule.owner.operation);
+      const steps = {
+        operation: this.id,
+        rule,
+        send: (call: CallSettings) => this.send(prepared, { ...call, idempotent: false }),
+        lookup: (query: Record<string, unknown>, call: CallSettings) => search.send(search.#prepare([], query), call),
+        ownerItems: (ownerId: string, call: CallSettings) => {
+          const { limit } = list.row.pagination!;
+          const largest = list.row.parameters[limit]?.maximum;
+          return list.walk([ownerId, largest === undefined ? {} : { [limit]: largest }, call.signal ? { signal: call.signal } : {}]);
+        },
+      };
+      return afterFailedCreate(steps, prepared.body as Record<string, unknown>, failure, settings);
     }
-    const items = valueAt(answer, lookup.items);
-    return Array.isArray(items) ? items.find((item) => isObject(item) && item[match] === key) : undefined;
-  }
-
-  /** Returns the found item as this call's answer if the owner's list holds it; otherwise throws. */
-  async #confirmOwner(found: unknown, body: Record<string, unknown>, failure: unknown, settings: CallSettings): Promise<unknown> {
-    const { owner, match, result } = this.row.create!;
-    const key = (found as Record<string, unknown>)[match];
-    const ownerId = owner.id.map((pointer) => valueAt(body, pointer)).find((value) => typeof value === 'string');
-    if (ownerId === undefined) {
-      throw new UncertainCreateError(
-        `${this.id}: the first attempt failed (${messageOf(failure)}) and ${match} ${describeValue(key)} now exists, but the owner was not given by ${owner.id.map((p) => p.join('.')).join(' or ')}, so it cannot be confirmed as this call's; look it up before creating again`,
-        found,
-        { cause: failure },
-      );
-    }
-    const list = operation(this.#context, owner.operation);
-    const pagination = list.row.pagination!;
-    const largest = list.row.parameters[pagination.limit]?.maximum;
-    const walk = list.walk([ownerId, largest === undefined ? {} : { [pagination.limit]: largest }, settings.signal ? { signal: settings.signal } : {}]);
-    for await (const item of walk) {
-      if (isObject(item) && item[match] === key) return setAt({ status: 1 }, result, item);
-    }
-    throw new CreateConflictError(
-      `${this.id}: ${match} ${describeValue(key)} belongs to another owner; this call created nothing (its first attempt failed: ${messageOf(failure)})`,
-      found,
-      { cause: failure },
-    );
   }
 }
 
@@ -340,80 +266,4 @@ function operation(context: ResourceContext, id: string): Operation {
   let found = byId.get(id);
   if (!found) byId.set(id, (found = new Operation(context, id, operationTable[id]!)));
   return found;
-}
-
-type Validators = typeof import('./generated/validators.js');
-let validators: Promise<Validators> | undefined;
-
-/** The generated validators, loaded on first use (clients that never validate never load them), then kept. */
-function loadValidators(): Promise<Validators> {
-  validators ??= import('./generated/validators.js').catch((error: unknown) => {
-    validators = undefined;
-    throw error;
-  });
-  return validators;
-}
-
-/** The InvalidParameterError for the first thing ajv found wrong in a body: the field by its path, its rule, the value. */
-function bodyError(
-  id: string,
-  errors: readonly ValidationErrorObject[],
-  body: unknown,
-  rules: Readonly<Record<string, string>>,
-): InvalidParameterError {
-  // A field that is there but wrong (a type, a length) is the most precise thing to report,
-  // even from inside an anyOf branch, since it fails every branch alike. A missing field inside
-  // a branch only says why that branch failed: then the anyOf itself is reported.
-  const wrongValue = errors.filter((e) => !['required', 'anyOf', 'oneOf', 'dependentRequired'].includes(e.keyword));
-  const error =
-    wrongValue.sort((a, b) => b.instancePath.length - a.instancePath.length)[0] ??
-    errors.find((e) => !/\/(anyOf|oneOf)\/\d+\//.test(e.schemaPath)) ??
-    errors[0];
-  if (!error) return new InvalidParameterError(id, 'body', rules[''] ?? 'valid', body);
-  let pointer = error.instancePath;
-  let suffix = '';
-  if (error.keyword === 'required') {
-    pointer += `/${String(error.params['missingProperty'])}`;
-    suffix = ' (required)';
-  } else if (error.keyword === 'dependentRequired') {
-    pointer += `/${String(error.params['missingProperty'])}`;
-    suffix = ` (required when ${String(error.params['property'])} is given)`;
-  }
-  const tokens = pointer.split('/').slice(1).map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
-  const field = tokens.map((t, i) => (/^\d+$/.test(t) ? `[${t}]` : i === 0 ? t : `.${t}`)).join('') || 'body';
-  const rule = rules[tokens.map((t) => (/^\d+$/.test(t) ? '*' : t)).reduce((path, t) => `${path}/${t}`, '')];
-  return new InvalidParameterError(id, field, `${rule ?? error.message ?? error.keyword}${suffix}`, valueAt(body, tokens));
-}
-
-function toIssue(error: ValidationErrorObject, body: unknown): ValidationIssue {
-  const tokens = error.instancePath.split('/').slice(1).map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
-  if (error.keyword === 'required') {
-    return { path: `${error.instancePath}/${String(error.params['missingProperty'])}`, expected: 'a required property', received: 'nothing' };
-  }
-  return { path: error.instancePath, expected: error.message ?? error.keyword, received: describeValue(valueAt(body, tokens)) };
-}
-
-function valueAt(value: unknown, tokens: readonly string[]): unknown {
-  let current = value;
-  for (const token of tokens) {
-    current = isObject(current) || Array.isArray(current) ? (current as Record<string, unknown>)[token] : undefined;
-  }
-  return current;
-}
-
-function setAt(target: Record<string, unknown>, tokens: readonly string[], value: unknown): Record<string, unknown> {
-  let current = target;
-  tokens.forEach((token, index) => {
-    if (index === tokens.length - 1) current[token] = value;
-    else current = (current[token] ??= {}) as Record<string, unknown>;
-  });
-  return target;
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

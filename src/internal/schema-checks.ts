@@ -1,0 +1,104 @@
+// Checks a request body or a response body against the spec's schemas, with the generated
+// validators, which are loaded by import() on first use: a client that never sends a body and
+// never validates answers never loads them.
+import { InvalidParameterError, ResponseValidationError, describeValue, type ValidationIssue } from '../errors.js';
+import type { ValidationErrorObject, Validator } from '../generated/validators.js';
+import { plainObject } from './params.js';
+import { pointerTokens, valueAt } from './json.js';
+import { redactSecret } from './redact.js';
+
+type Validators = typeof import('../generated/validators.js');
+let loading: Promise<Validators> | undefined;
+
+/** The generated validators, loaded once (every import() goes through the module loader again). */
+function loadValidators(): Promise<Validators> {
+  loading ??= import('../generated/validators.js').catch((error: unknown) => {
+    loading = undefined;
+    throw error;
+  });
+  return loading;
+}
+
+function validatorNamed(validators: Validators, name: string): Validator {
+  return (validators as unknown as Readonly<Record<string, Validator>>)[name]!;
+}
+
+/**
+ * The body to send: what `input` is as JSON, checked against schema `validator`; otherwise
+ * InvalidParameterError naming the field by its path (`partner.email`), its rule and the value.
+ */
+export async function checkBody(operation: string, validator: string, required: boolean, input: unknown): Promise<unknown> {
+  const validators = await loadValidators();
+  const rules = validators.bodyRules[validator] ?? {};
+  if (input === undefined) {
+    if (required) throw new InvalidParameterError(operation, 'body', rules[''] ?? 'given', input);
+    return undefined;
+  }
+  // What is checked is exactly what is sent: the JSON text of the body, read back.
+  let body: unknown;
+  try {
+    body = JSON.parse(JSON.stringify(plainObject(operation, 'body', input)));
+  } catch (error) {
+    if (error instanceof InvalidParameterError) throw error;
+    throw new InvalidParameterError(operation, 'body', 'JSON data (no BigInt, no cycles)', input);
+  }
+  const check = validatorNamed(validators, validator);
+  if (!check(body)) throw bodyError(operation, check.errors ?? [], body, rules);
+  return body;
+}
+
+/** Throws ResponseValidationError unless `body`, answered with `response`, matches schema `validator`. */
+export async function checkResponse(
+  operation: string,
+  validator: string | null | undefined,
+  statuses: readonly string[],
+  body: unknown,
+  response: Response,
+  secret: string,
+): Promise<void> {
+  const fail = (issues: ValidationIssue[]): never => {
+    const redacted = issues.map((issue) => ({ ...issue, received: redactSecret(issue.received, secret) }));
+    throw new ResponseValidationError(operation, response.status, response.headers, body, redacted);
+  };
+  if (!validator) return fail([{ path: '', expected: `one of the statuses ${statuses.join(', ')}`, received: String(response.status) }]);
+  const check = validatorNamed(await loadValidators(), validator);
+  if (!check(body)) fail((check.errors ?? []).map((error) => toIssue(error, body)));
+}
+
+/** The InvalidParameterError for the first thing ajv found wrong in a body. */
+function bodyError(
+  operation: string,
+  errors: readonly ValidationErrorObject[],
+  body: unknown,
+  rules: Readonly<Record<string, string>>,
+): InvalidParameterError {
+  // A field that is there but wrong (a type, a length) is the most precise thing to report,
+  // even from inside an anyOf branch, since it fails every branch alike. A missing field inside
+  // a branch only says why that branch failed: then the anyOf itself is reported.
+  const wrongValue = errors.filter((e) => !['required', 'anyOf', 'oneOf', 'dependentRequired'].includes(e.keyword));
+  const error =
+    wrongValue.sort((a, b) => b.instancePath.length - a.instancePath.length)[0] ??
+    errors.find((e) => !/\/(anyOf|oneOf)\/\d+\//.test(e.schemaPath)) ??
+    errors[0];
+  if (!error) return new InvalidParameterError(operation, 'body', rules[''] ?? 'valid', body);
+  let pointer = error.instancePath;
+  let suffix = '';
+  if (error.keyword === 'required') {
+    pointer += `/${String(error.params['missingProperty'])}`;
+    suffix = ' (required)';
+  } else if (error.keyword === 'dependentRequired') {
+    pointer += `/${String(error.params['missingProperty'])}`;
+    suffix = ` (required when ${String(error.params['property'])} is given)`;
+  }
+  const tokens = pointerTokens(pointer);
+  const field = tokens.map((t, i) => (/^\d+$/.test(t) ? `[${t}]` : i === 0 ? t : `.${t}`)).join('') || 'body';
+  const rule = rules[tokens.map((t) => (/^\d+$/.test(t) ? '*' : t)).reduce((path, t) => `${path}/${t}`, '')];
+  return new InvalidParameterError(operation, field, `${rule ?? error.message ?? error.keyword}${suffix}`, valueAt(body, tokens));
+}
+
+function toIssue(error: ValidationErrorObject, body: unknown): ValidationIssue {
+  if (error.keyword === 'required') {
+    return { path: `${error.instancePath}/${String(error.params['missingProperty'])}`, expected: 'a required property', received: 'nothing' };
+  }
+  return { path: error.instancePath, expected: error.message ?? error.keyword, received: describeValue(valueAt(body, pointerTokens(error.instancePath))) };
+}
