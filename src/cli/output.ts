@@ -60,7 +60,7 @@ export function renderTable(rows: readonly unknown[], columns: readonly string[]
   const widths = header.map((title, i) => Math.max(width(title), ...body.map((cells) => width(cells[i] ?? ''))));
   const line = (cells: readonly string[]): string =>
     cells.map((text, i) => (i === cells.length - 1 ? text : text + ' '.repeat((widths[i] ?? 0) - width(text)))).join('  ');
-  return `${[line(header), ...body.map(line)].join('\n')}\n`;
+  return `${[line(header), ...body.map(line)].map((text) => text.trimEnd()).join('\n')}\n`;
 }
 
 /** Columns on a terminal, roughly: one per code point. */
@@ -119,9 +119,12 @@ export class Sink {
     return this.#pending === 0 || this.failure ? Promise.resolve() : new Promise((resolve) => this.#flushed.push(resolve));
   }
 
-  /** Stops listening to the stream. */
+  /**
+   * Stops listening to the stream, unless a write failed or is pending: the stream may still
+   * emit `error`, which must not become an uncaught exception.
+   */
   close(): void {
-    this.#stream.off?.('error', this.#listener);
+    if (!this.failure && this.#pending === 0) this.#stream.off?.('error', this.#listener);
   }
 
   #fail(error: Error): void {
