@@ -24,9 +24,14 @@ export function usageLine(command: Command): string {
   return ['partnero', command.resource, command.method, ...command.positionals.map((p) => p.metavar), ...flags, ...body].join(' ');
 }
 
+/** `partner-links list <partner-id>`: the command and its positionals. */
+function shortLine(command: Command): string {
+  return [command.resource, command.method, ...command.positionals.map((p) => p.metavar)].join(' ');
+}
+
 /** `partnero --help`. */
 export function mainHelp(version: string): string {
-  const rows = commands.map((command) => [`${command.resource} ${command.method} ${command.positionals.map((p) => p.metavar).join(' ')}`.trimEnd(), command.summary]);
+  const rows = commands.map((command) => [shortLine(command), command.summary]);
   return `partnero ${version}: the Partnero API from the command line, one command per operation of its spec.
 
 Usage: partnero <resource> <command> [arguments] [flags]
@@ -48,7 +53,7 @@ ${EXIT_CODES}
 
 /** `partnero <resource> --help`. */
 export function resourceHelp(resource: string): string {
-  const rows = (resources.get(resource) ?? []).map((command) => [usageLine(command).replace(/^partnero /, ''), command.summary]);
+  const rows = (resources.get(resource) ?? []).map((command) => [shortLine(command), command.summary]);
   return `Usage: partnero ${resource} <command> [arguments] [flags]
 
 Commands:
@@ -62,7 +67,7 @@ partnero ${resource} <command> --help shows one command's arguments and flags.
 export function commandHelp(command: Command): string {
   const { row } = command;
   const sections: string[] = [`Usage: ${usageLine(command)}`, `${command.summary}.`.replace(/\.\.$/, '.')];
-  const walk = command.kind === 'walk' ? ` (page after page, following ${row.pagination?.next.join('.')})` : '';
+  const walk = command.kind === 'walk' ? `, page after page (following ${row.pagination?.next.join('.')})` : '';
   sections.push(`Operation: ${row.method} ${row.path} (${command.operationId})${walk}`);
   if (command.positionals.length) {
     sections.push(`Arguments:\n${columns(command.positionals.map((p) => [p.metavar, `the ${p.label}: ${describeRule(p.rule)}`]), '  ')}`);

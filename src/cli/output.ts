@@ -95,9 +95,17 @@ export class Sink {
     return this.#stream.isTTY === true;
   }
 
-  write(given: string): void {
-    if (this.failure || given === '') return;
-    const text = this.#transform(given);
+  write(text: string): void {
+    this.#write(this.#transform(text));
+  }
+
+  /** Writes text that holds nothing from outside (help, version): not transformed. */
+  writeTrusted(text: string): void {
+    this.#write(text);
+  }
+
+  #write(text: string): void {
+    if (this.failure || text === '') return;
     try {
       if (!this.#stream.on) {
         this.#stream.write(text);

@@ -71,9 +71,10 @@ export async function run(argv: readonly string[], env: NodeJS.ProcessEnv, io: C
   try {
     request = parseCommandLine(argv);
     if (request.kind === 'help') {
-      stdout.write(request.command ? commandHelp(request.command) : request.resource ? resourceHelp(request.resource) : mainHelp(packageVersion()));
+      // From the spec and the package alone: not redacted, so that a short key cannot garble it.
+      stdout.writeTrusted(request.command ? commandHelp(request.command) : request.resource ? resourceHelp(request.resource) : mainHelp(packageVersion()));
     } else if (request.kind === 'version') {
-      stdout.write(`${packageVersion()}\n`);
+      stdout.writeTrusted(`${packageVersion()}\n`);
     } else {
       await execute(request, { apiKey, env, io, stdout, stderr, progress, signal: controller.signal });
     }

@@ -381,6 +381,10 @@ describe('partnero exit codes and errors', () => {
     expect(resource.stdout).toContain('Usage: partnero partner-links <command>');
     const version = await partneroCli(['--version']);
     expect(version).toMatchObject({ code: 0, stdout: `${VERSION}\n`, stderr: '' });
+    // Help holds nothing from outside: a one-letter key does not garble it.
+    const shortKeyOut = new Capture(false);
+    expect(await run(['--help'], { PARTNERO_API_KEY: 'e' }, { stdout: shortKeyOut, stderr: new Capture(false) })).toBe(0);
+    expect(shortKeyOut.text).toBe(help.stdout);
   });
 });
 
