@@ -4,7 +4,10 @@
 // it with the rules of spec-baseline/redocly.yaml. Refresh the baseline on release with
 // `npm run release:baseline`.
 //
-//   node scripts/check-breaking.mjs [--base FILE] [--revision FILE]
+//   node scripts/check-breaking.mjs [--base FILE] [--revision FILE] [--verbose]
+//
+// When nothing breaks it says so in one line (with the count of compatible changes); the list
+// of changes is printed when something breaks, or with --verbose.
 //
 // Both sides are compared bundled, so that moving a component between files is no change.
 import { readFileSync } from 'node:fs';
@@ -19,6 +22,7 @@ const { values } = parseArgs({
   options: {
     base: { type: 'string', default: 'spec-baseline/openapi.yaml' },
     revision: { type: 'string', default: 'openapi/openapi.yaml' },
+    verbose: { type: 'boolean', default: false },
   },
 });
 
@@ -31,7 +35,15 @@ try {
   ({ code, output } = await redocly(['diff', resolve(values.base), revision, '--config', 'spec-baseline/redocly.yaml', '--fail-on', 'major']));
   // redocly diff points into the bundled copy, a temporary file deleted below: point instead to
   // the file under openapi/ that holds each change.
-  process.stdout.write(locateChanges(output, revision, values.revision));
+  const located = locateChanges(output, revision, values.revision);
+  if (code !== 0 || values.verbose) process.stdout.write(located);
+  else {
+    const plain = located.replace(/\u001b\[[0-9;]*m/g, '');
+    const count = (rating) => (plain.match(new RegExp(`^\\s+\\S+\\s+${rating}\\s`, 'gm')) ?? []).length;
+    console.log(
+      `check:breaking: no change breaks clients of ${values.base} (${count('minor')} minor, ${count('patch')} patch; --verbose lists them).`,
+    );
+  }
 } finally {
   await rm(dir, { recursive: true, force: true });
 }

@@ -43,7 +43,7 @@ async function check(name: string, change: (spec: Json) => void): Promise<Run> {
   change(variant);
   const file = join(dir, `${name}.json`);
   await writeFile(file, JSON.stringify(variant, null, 2));
-  return run('scripts/check-breaking.mjs', ['--base', base, '--revision', file]);
+  return run('scripts/check-breaking.mjs', ['--base', base, '--revision', file, '--verbose']);
 }
 
 describe('check:breaking', () => {
@@ -95,8 +95,10 @@ describe('check:breaking', () => {
     expect(result.output).not.toMatch(/partnero-breaking-[^/]*\/revision\.(yaml|json)/);
   });
 
-  it('passes for openapi/ against the committed baseline', async () => {
+  it('passes for openapi/ against the committed baseline, saying so in one line', async () => {
     const result = await run('scripts/check-breaking.mjs', []);
     expect(result.code, result.output).toBe(0);
+    expect(result.output.trim().split('\n')).toHaveLength(1);
+    expect(result.output).toMatch(/^check:breaking: no change breaks clients of spec-baseline\/openapi\.yaml \(\d+ minor, \d+ patch; --verbose lists them\)\.$/m);
   });
 });
