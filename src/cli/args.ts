@@ -61,8 +61,11 @@ export function parseCommandLine(argv: readonly string[]): Request {
       help = true;
     } else if (arg === '--version') {
       version = true;
-    } else if (words.length < 2 && arg === '--') {
-      throw new UsageError('the command comes before "--": partnero <resource> <command> [arguments] [flags]');
+    } else if (arg === '--') {
+      if (words.length < 2) throw new UsageError('the command comes before "--": partnero <resource> <command> [arguments] [flags]');
+      // Everything after it is an argument, even `-h`.
+      rest.push(...argv.slice(i));
+      break;
     } else {
       rest.push(arg);
       // Flags with a value that may come before the command: the value is not a command word.
