@@ -139,8 +139,9 @@ function positionalOf(row: OperationRow, name: string): Positional {
   const index = segments.indexOf(`{${name}}`);
   const before = index > 0 ? (segments[index - 1] ?? '') : '';
   const owner = before.replace(/[^A-Za-z0-9_-].*$/, '').replace(/ies$/, 'y').replace(/s$/, '').replace(/[_-]+/g, ' ').trim();
-  const noun = name === 'id' ? 'ID' : name.replace(/_/g, ' ');
-  const label = owner ? `${owner} ${noun}` : noun;
+  const noun = name === 'id' ? 'ID' : name.replace(/_id$/, ' ID').replace(/_/g, ' ');
+  // `{partner_id}` after `/partners/` is the `partner ID`, not the `partner partner ID`.
+  const label = owner && !noun.startsWith(owner) ? `${owner} ${noun}` : noun;
   return { name, label, metavar: `<${kebab(label.replace(/ID$/, 'id'))}>`, rule: row.parameters[name] ?? { in: 'path', required: true } };
 }
 

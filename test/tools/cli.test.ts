@@ -126,6 +126,15 @@ function bodyLeaves(row: Row): [pointer: string[], rule: string][] {
   return pointers.filter((p) => !pointers.some((other) => other.startsWith(`${p}/`))).map((p) => [p.split('/').slice(1), rules[p]!]);
 }
 
+/** A value that the rule (in words, from bodyRules) allows. */
+function valueFor(rule: string): unknown {
+  if (rule.startsWith('one of ')) return JSON.parse(rule.slice('one of '.length).split(', ')[0]!) as unknown;
+  if (rule === 'true or false') return true;
+  const least = /(?:from|at least) (-?\d+)/.exec(rule);
+  if (/^(an integer|a number)\b/.test(rule)) return least ? Number(least[1]) : 1;
+  return 'v'.repeat(Math.max(1, least ? Number(least[1]) : 1));
+}
+
 describe('every operation of the spec is a command', () => {
   it('the table has operations, and partnero --help lists each command with its summary', async () => {
     expect(tableCommands.length).toBeGreaterThanOrEqual(Object.keys(operations).length);
@@ -171,10 +180,9 @@ describe('every operation of the spec is a command', () => {
         const body: Record<string, unknown> = {};
         for (const [pointer, rule] of bodyLeaves(row)) {
           const flag = `--${pointer.map(kebab).join('-')}`;
-          let value: unknown;
-          if (rule === 'true or false') argv.push(flag), (value = true);
-          else if (/\ban integer\b|\ba number\b/.test(rule)) argv.push(flag, '1'), (value = 1);
-          else argv.push(flag, 'v'), (value = 'v');
+          const value = valueFor(rule);
+          if (value === true) argv.push(flag);
+          else argv.push(flag, String(value));
           let parent = body;
           for (const token of pointer.slice(0, -1)) parent = (parent[token] ??= {}) as Record<string, unknown>;
           parent[pointer.at(-1)!] = value;
