@@ -272,6 +272,8 @@ function describe(schema) {
     const names = [...new Set(schema.anyOf.flatMap((branch) => branch.required))];
     return `an object with at least one of ${names.join(', ')}`;
   }
+  if (schema.anyOf) return joinWords(schema.anyOf.map(describe));
+  if (schema.const !== undefined) return JSON.stringify(schema.const);
   if (Array.isArray(schema.enum)) return `one of ${schema.enum.map((v) => JSON.stringify(v)).join(', ')}`;
   const words = kinds.map((kind) => {
     switch (kind) {
@@ -302,6 +304,11 @@ function describe(schema) {
         return kind;
     }
   });
+  return joinWords(words);
+}
+
+/** `a`, `a or b`, `a, b or c`; 'given' for nothing. */
+function joinWords(words) {
   if (!words.length) return 'given';
   return words.length === 1 ? words[0] : `${words.slice(0, -1).join(', ')} or ${words.at(-1)}`;
 }

@@ -141,7 +141,7 @@ export interface CustomerLinks {
    *
    * Deletes a customer referral link. Documented only by Partnero's SDK: the answer is not
    * documented, so both a `200` with the usual envelope and a `204` without a body are
-   * success here **[inferred]**. What happens to a partner's default link is not documented.
+   * success here **[inferred]**. What happens to a customer's default link is not documented.
    *
    * `DELETE /v1/customer_referral_links/{id}` (deleteCustomerReferralLink)
    */

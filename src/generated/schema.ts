@@ -6,15 +6,7 @@ export interface paths {
         parameters: {
             query?: never;
             header?: never;
-            path: {
-                /**
-                 * @description The partner's unique ID, for example `partner_123`. It is the partner's *id*: a referral
-                 *     key or an email address in its place is answered with 404. No character rules are
-                 *     documented, so clients send it as one percent-encoded path segment **[inferred]**; `.` and
-                 *     `..` are excluded because no encoding keeps them from being read as relative path segments.
-                 */
-                id: components["parameters"]["PartnerId"];
-            };
+            path?: never;
             cookie?: never;
         };
         /**
@@ -60,15 +52,7 @@ export interface paths {
         parameters: {
             query?: never;
             header?: never;
-            path: {
-                /**
-                 * @description The referral link's current ID, for example `ref_456`. A link's ID follows its key: after a
-                 *     rename, the old ID no longer finds the link **[inferred]** from the documented update example.
-                 *     Sent as one percent-encoded path segment; `.` and `..` are excluded because no encoding keeps
-                 *     them from being read as relative path segments.
-                 */
-                id: components["parameters"]["LinkId"];
-            };
+            path?: never;
             cookie?: never;
         };
         /**
@@ -144,15 +128,7 @@ export interface paths {
         parameters: {
             query?: never;
             header?: never;
-            path: {
-                /**
-                 * @description The customer's ID, for example `customer_123`. Partnero's guide calls this path with the
-                 *     customer's `key`, which in refer-a-friend programs is the main customer identifier, so a key
-                 *     may work here too **[inferred]**. Sent as one percent-encoded path segment; `.` and `..` are
-                 *     excluded because no encoding keeps them from being read as relative path segments.
-                 */
-                id: components["parameters"]["CustomerId"];
-            };
+            path?: never;
             cookie?: never;
         };
         /**
@@ -198,15 +174,7 @@ export interface paths {
         parameters: {
             query?: never;
             header?: never;
-            path: {
-                /**
-                 * @description The customer referral link's current ID, for example `ref_123_1`. A link's ID follows its key: after a
-                 *     rename, the old ID no longer finds the link **[inferred]** from the documented update example.
-                 *     Sent as one percent-encoded path segment; `.` and `..` are excluded because no encoding keeps
-                 *     them from being read as relative path segments.
-                 */
-                id: components["parameters"]["CustomerLinkId"];
-            };
+            path?: never;
             cookie?: never;
         };
         /**
@@ -226,7 +194,7 @@ export interface paths {
          * Delete a customer referral link
          * @description Deletes a customer referral link. Documented only by Partnero's SDK: the answer is not
          *     documented, so both a `200` with the usual envelope and a `204` without a body are
-         *     success here **[inferred]**. What happens to a partner's default link is not documented.
+         *     success here **[inferred]**. What happens to a customer's default link is not documented.
          */
         delete: operations["deleteCustomerReferralLink"];
         options?: never;
@@ -391,6 +359,7 @@ export interface components {
              * @description Always `1` on success.
              * @example 1
              * @constant
+             * @enum {integer}
              */
             status: 1;
         };
@@ -492,8 +461,8 @@ export interface components {
             /**
              * @description The domain to use, an `id` from the domains list; leave it out (or `null`) for the
              *     default domain. Documented as a string but shown as a number, so both are accepted
-             *     **[inferred]**; Partnero's SDK always sends it, as `null` when not given. When present,
-             *     `is_additional` is required too.
+             *     **[inferred]**. When present, even as `null`, `is_additional` is required too:
+             *     Partnero's SDK always sends both (`null` and `false` when not given).
              * @example 8
              */
             domain_id?: number | string | null;
@@ -510,6 +479,7 @@ export interface components {
              * @description Always `1` on success.
              * @example 1
              * @constant
+             * @enum {integer}
              */
             status: 1;
         };
@@ -533,6 +503,7 @@ export interface components {
              * @description Always `1` on success.
              * @example 1
              * @constant
+             * @enum {integer}
              */
             status: 1;
             /**
@@ -553,6 +524,7 @@ export interface components {
              * @description Always `1` on success.
              * @example 1
              * @constant
+             * @enum {integer}
              */
             status: 1;
         };
@@ -591,6 +563,7 @@ export interface components {
              *     has it, as every other answer does, so it is required here **[inferred]**.
              * @example 1
              * @constant
+             * @enum {integer}
              */
             status: 1;
         };
@@ -661,7 +634,7 @@ export interface components {
             customer: components["schemas"]["CustomerReference"];
             /**
              * @description **[inferred]** The domain to use, as for partner links; leave it out (or `null`) for the
-             *     default domain. When present, `is_additional` is required too.
+             *     default domain. When present, even as `null`, `is_additional` is required too.
              * @example 8
              */
             domain_id?: number | string | null;

@@ -51,7 +51,7 @@ const URI = /^(?:[a-z][a-z0-9+\-.]*:)(?:\/?\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:]|%[0
 const formats = { uri: (s) => NOT_URI_FRAGMENT.test(s) && URI.test(s) };
 "use strict";
 export const DeleteResult: Validator = validate52;
-const schema19 = {"type":"object","required":["status"],"properties":{"status":{"type":"integer","const":1},"message":{"type":"string"}}};
+const schema19 = {"type":"object","required":["status"],"properties":{"status":{"type":"integer","const":1,"enum":[1]},"message":{"type":"string"}}};
 
 function validate52(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -78,6 +78,10 @@ if(1 !== data_status){
 (vErrors ??= []).push({instancePath:instancePath+"/status",schemaPath:"#/properties/status/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant"});
 errors++;
 }
+if(!(data_status === 1)){
+(vErrors ??= []).push({instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema19.properties.status.enum},message:"must be equal to one of the allowed values"});
+errors++;
+}
 }
 if(data.message !== undefined){
 if(typeof data.message !== "string"){
@@ -96,7 +100,7 @@ return errors === 0;
 validate52.evaluated = {"props":{"status":true,"message":true},"dynamicProps":false,"dynamicItems":false};
 
 export const LinkDomainList: Validator = validate53;
-const schema20 = {"type":"object","required":["data","status"],"properties":{"data":{"type":"array","items":{"$ref":"LinkDomain"}},"links":{"$ref":"PaginationLinks"},"meta":{"$ref":"PaginationMeta"},"status":{"type":"integer","const":1}}};
+const schema20 = {"type":"object","required":["data","status"],"properties":{"data":{"type":"array","items":{"$ref":"LinkDomain"}},"links":{"$ref":"PaginationLinks"},"meta":{"$ref":"PaginationMeta"},"status":{"type":"integer","const":1,"enum":[1]}}};
 const schema21 = {"type":"object","required":["id","domain","url","is_additional"],"properties":{"id":{"type":["integer","null"]},"domain":{"type":"string"},"url":{"type":"string"},"is_additional":{"type":"boolean"}}};
 
 function validate54(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -419,6 +423,10 @@ if(1 !== data_status){
 (vErrors ??= []).push({instancePath:instancePath+"/status",schemaPath:"#/properties/status/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant"});
 errors++;
 }
+if(!(data_status === 1)){
+(vErrors ??= []).push({instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema20.properties.status.enum},message:"must be equal to one of the allowed values"});
+errors++;
+}
 }
 }
 else {
@@ -431,7 +439,7 @@ return errors === 0;
 validate53.evaluated = {"props":{"data":true,"links":true,"meta":true,"status":true},"dynamicProps":false,"dynamicItems":false};
 
 export const NewCustomerReferralLink: Validator = validate60;
-const schema24 = {"type":"object","required":["key","customer"],"dependentRequired":{"domain_id":["is_additional"]},"properties":{"key":{"type":"string","minLength":1},"customer":{"$ref":"CustomerReference"},"domain_id":{"type":["integer","string","null"]},"is_additional":{"type":"boolean"}}};
+const schema24 = {"type":"object","required":["key","customer"],"dependentRequired":{"domain_id":["is_additional"]},"properties":{"key":{"type":"string","minLength":1},"customer":{"$ref":"CustomerReference"},"domain_id":{"anyOf":[{"type":"integer"},{"type":"string"},{"type":"null"}]},"is_additional":{"type":"boolean"}}};
 const func1 = ((s) => [...s].length);
 const schema25 = {"type":"object","anyOf":[{"type":"object","required":["id"],"properties":{"id":{"type":"string","minLength":1},"key":{"type":"string","minLength":1},"email":{"type":"string","minLength":1}}},{"type":"object","required":["key"],"properties":{"id":{"type":"string","minLength":1},"key":{"type":"string","minLength":1},"email":{"type":"string","minLength":1}}},{"type":"object","required":["email"],"properties":{"id":{"type":"string","minLength":1},"key":{"type":"string","minLength":1},"email":{"type":"string","minLength":1}}}]};
 
@@ -691,9 +699,43 @@ errors = vErrors.length;
 }
 if(data.domain_id !== undefined){
 let data_domain_id = data.domain_id;
-if(((!(((typeof data_domain_id == "number") && (!(data_domain_id % 1) && !isNaN(data_domain_id))) && (isFinite(data_domain_id)))) && (typeof data_domain_id !== "string")) && (data_domain_id !== null)){
-(vErrors ??= []).push({instancePath:instancePath+"/domain_id",schemaPath:"#/properties/domain_id/type",keyword:"type",params:{type: schema24.properties.domain_id.type},message:"must be integer,string,null"});
+const _errs5 = errors;
+let valid1 = false;
+const _errs6 = errors;
+if(!(((typeof data_domain_id == "number") && (!(data_domain_id % 1) && !isNaN(data_domain_id))) && (isFinite(data_domain_id)))){
+(vErrors ??= []).push({instancePath:instancePath+"/domain_id",schemaPath:"#/properties/domain_id/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"});
 errors++;
+}
+var _valid0 = _errs6 === errors;
+valid1 = valid1 || _valid0;
+const _errs8 = errors;
+if(typeof data_domain_id !== "string"){
+(vErrors ??= []).push({instancePath:instancePath+"/domain_id",schemaPath:"#/properties/domain_id/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"});
+errors++;
+}
+var _valid0 = _errs8 === errors;
+valid1 = valid1 || _valid0;
+const _errs10 = errors;
+if(data_domain_id !== null){
+(vErrors ??= []).push({instancePath:instancePath+"/domain_id",schemaPath:"#/properties/domain_id/anyOf/2/type",keyword:"type",params:{type: "null"},message:"must be null"});
+errors++;
+}
+var _valid0 = _errs10 === errors;
+valid1 = valid1 || _valid0;
+if(!valid1){
+(vErrors ??= []).push({instancePath:instancePath+"/domain_id",schemaPath:"#/properties/domain_id/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
+errors++;
+}
+else {
+errors = _errs5;
+if(vErrors !== null){
+if(_errs5){
+vErrors.length = _errs5;
+}
+else {
+vErrors = null;
+}
+}
 }
 }
 if(data.is_additional !== undefined){
@@ -722,7 +764,7 @@ return errors === 0;
 validate60.evaluated = {"props":{"key":true,"customer":true,"domain_id":true,"is_additional":true},"dynamicProps":false,"dynamicItems":false};
 
 export const NewPartnerReferralLink: Validator = validate63;
-const schema26 = {"type":"object","required":["key","partner"],"dependentRequired":{"domain_id":["is_additional"]},"properties":{"key":{"type":"string","minLength":1},"partner":{"$ref":"PartnerReference"},"domain_id":{"type":["integer","string","null"]},"is_additional":{"type":"boolean"}}};
+const schema26 = {"type":"object","required":["key","partner"],"dependentRequired":{"domain_id":["is_additional"]},"properties":{"key":{"type":"string","minLength":1},"partner":{"$ref":"PartnerReference"},"domain_id":{"anyOf":[{"type":"integer"},{"type":"string"},{"type":"null"}]},"is_additional":{"type":"boolean"}}};
 const schema27 = {"type":"object","anyOf":[{"type":"object","required":["id"],"properties":{"id":{"type":"string","minLength":1},"key":{"type":"string","minLength":1},"email":{"type":"string","minLength":1}}},{"type":"object","required":["key"],"properties":{"id":{"type":"string","minLength":1},"key":{"type":"string","minLength":1},"email":{"type":"string","minLength":1}}},{"type":"object","required":["email"],"properties":{"id":{"type":"string","minLength":1},"key":{"type":"string","minLength":1},"email":{"type":"string","minLength":1}}}]};
 
 function validate64(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -981,9 +1023,43 @@ errors = vErrors.length;
 }
 if(data.domain_id !== undefined){
 let data_domain_id = data.domain_id;
-if(((!(((typeof data_domain_id == "number") && (!(data_domain_id % 1) && !isNaN(data_domain_id))) && (isFinite(data_domain_id)))) && (typeof data_domain_id !== "string")) && (data_domain_id !== null)){
-(vErrors ??= []).push({instancePath:instancePath+"/domain_id",schemaPath:"#/properties/domain_id/type",keyword:"type",params:{type: schema26.properties.domain_id.type},message:"must be integer,string,null"});
+const _errs5 = errors;
+let valid1 = false;
+const _errs6 = errors;
+if(!(((typeof data_domain_id == "number") && (!(data_domain_id % 1) && !isNaN(data_domain_id))) && (isFinite(data_domain_id)))){
+(vErrors ??= []).push({instancePath:instancePath+"/domain_id",schemaPath:"#/properties/domain_id/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"});
 errors++;
+}
+var _valid0 = _errs6 === errors;
+valid1 = valid1 || _valid0;
+const _errs8 = errors;
+if(typeof data_domain_id !== "string"){
+(vErrors ??= []).push({instancePath:instancePath+"/domain_id",schemaPath:"#/properties/domain_id/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"});
+errors++;
+}
+var _valid0 = _errs8 === errors;
+valid1 = valid1 || _valid0;
+const _errs10 = errors;
+if(data_domain_id !== null){
+(vErrors ??= []).push({instancePath:instancePath+"/domain_id",schemaPath:"#/properties/domain_id/anyOf/2/type",keyword:"type",params:{type: "null"},message:"must be null"});
+errors++;
+}
+var _valid0 = _errs10 === errors;
+valid1 = valid1 || _valid0;
+if(!valid1){
+(vErrors ??= []).push({instancePath:instancePath+"/domain_id",schemaPath:"#/properties/domain_id/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
+errors++;
+}
+else {
+errors = _errs5;
+if(vErrors !== null){
+if(_errs5){
+vErrors.length = _errs5;
+}
+else {
+vErrors = null;
+}
+}
 }
 }
 if(data.is_additional !== undefined){
@@ -1012,7 +1088,7 @@ return errors === 0;
 validate63.evaluated = {"props":{"key":true,"partner":true,"domain_id":true,"is_additional":true},"dynamicProps":false,"dynamicItems":false};
 
 export const ReferralLinkList: Validator = validate66;
-const schema28 = {"type":"object","required":["data","status"],"properties":{"data":{"type":"array","items":{"$ref":"ReferralLink"}},"links":{"$ref":"PaginationLinks"},"meta":{"$ref":"PaginationMeta"},"status":{"type":"integer","const":1}}};
+const schema28 = {"type":"object","required":["data","status"],"properties":{"data":{"type":"array","items":{"$ref":"ReferralLink"}},"links":{"$ref":"PaginationLinks"},"meta":{"$ref":"PaginationMeta"},"status":{"type":"integer","const":1,"enum":[1]}}};
 const schema29 = {"type":"object","required":["id","key","url","default","is_additional","direct_tracking","direct_tracking_redirect","direct_tracking_redirect_url"],"properties":{"id":{"type":"string","minLength":1},"key":{"type":"string","minLength":1},"url":{"type":"string","format":"uri","minLength":1},"default":{"type":"boolean"},"is_additional":{"type":"boolean"},"direct_tracking":{"type":"boolean"},"direct_tracking_redirect":{"type":"boolean"},"direct_tracking_redirect_url":{"type":["string","null"]}}};
 
 function validate67(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -1200,6 +1276,10 @@ if(1 !== data_status){
 (vErrors ??= []).push({instancePath:instancePath+"/status",schemaPath:"#/properties/status/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant"});
 errors++;
 }
+if(!(data_status === 1)){
+(vErrors ??= []).push({instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema28.properties.status.enum},message:"must be equal to one of the allowed values"});
+errors++;
+}
 }
 }
 else {
@@ -1253,7 +1333,7 @@ return errors === 0;
 validate71.evaluated = {"props":{"key":true},"dynamicProps":false,"dynamicItems":false};
 
 export const ReferralLinkResponse: Validator = validate72;
-const schema31 = {"type":"object","required":["data","status"],"properties":{"data":{"$ref":"ReferralLink"},"status":{"type":"integer","const":1}}};
+const schema31 = {"type":"object","required":["data","status"],"properties":{"data":{"$ref":"ReferralLink"},"status":{"type":"integer","const":1,"enum":[1]}}};
 
 function validate72(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -1290,6 +1370,10 @@ if(1 !== data_status){
 (vErrors ??= []).push({instancePath:instancePath+"/status",schemaPath:"#/properties/status/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant"});
 errors++;
 }
+if(!(data_status === 1)){
+(vErrors ??= []).push({instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema31.properties.status.enum},message:"must be equal to one of the allowed values"});
+errors++;
+}
 }
 }
 else {
@@ -1302,7 +1386,7 @@ return errors === 0;
 validate72.evaluated = {"props":{"data":true,"status":true},"dynamicProps":false,"dynamicItems":false};
 
 export const ReferralLinkSearchResult: Validator = validate74;
-const schema32 = {"type":"object","required":["data","status"],"properties":{"data":{"type":"array","items":{"$ref":"ReferralLink"}},"status":{"type":"integer","const":1}}};
+const schema32 = {"type":"object","required":["data","status"],"properties":{"data":{"type":"array","items":{"$ref":"ReferralLink"}},"status":{"type":"integer","const":1,"enum":[1]}}};
 
 function validate74(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -1347,6 +1431,10 @@ errors++;
 }
 if(1 !== data_status){
 (vErrors ??= []).push({instancePath:instancePath+"/status",schemaPath:"#/properties/status/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant"});
+errors++;
+}
+if(!(data_status === 1)){
+(vErrors ??= []).push({instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema32.properties.status.enum},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
