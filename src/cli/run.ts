@@ -108,6 +108,9 @@ export async function run(argv: readonly string[], env: NodeJS.ProcessEnv, io: C
   }
 
   function writeFailed(failure: NodeJS.ErrnoException): number {
+    // The reader of stdout went away (`partnero ... | head`): what it wanted was written, so
+    // stop quietly, as command-line tools do; the progress line is already cleared.
+    if (failure.code === 'EPIPE') return ExitCode.ok;
     stderr.write(`partnero: could not write the output: ${oneLine(failure.message)}${failure.code && !failure.message.includes(failure.code) ? ` (${failure.code})` : ''}\n`);
     return ExitCode.failed;
   }
