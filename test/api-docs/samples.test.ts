@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPrism, type Prism } from '../support/prism.js';
 import { parseCurl } from './curl-line.js';
 import { pageSpec } from './page-spec.js';
+import { writeConsumerTsconfig } from '../support/consumer.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const tsc = join(root, 'node_modules/typescript/bin/tsc');
@@ -41,25 +42,7 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'samples', private: true, type: 'module' }));
   mkdirSync(join(dir, 'samples'));
   for (const { op, source } of typescript) writeFileSync(join(dir, 'samples', `${op.operationId}.ts`), source);
-  writeFileSync(
-    join(dir, 'tsconfig.json'),
-    JSON.stringify({
-      compilerOptions: {
-        strict: true,
-        noUncheckedIndexedAccess: true,
-        exactOptionalPropertyTypes: true,
-        module: 'NodeNext',
-        moduleResolution: 'NodeNext',
-        target: 'ES2022',
-        lib: ['ES2022', 'DOM', 'DOM.Iterable'],
-        types: ['node'],
-        typeRoots: [join(root, 'node_modules/@types')],
-        outDir: 'out',
-        skipLibCheck: false,
-      },
-      include: ['samples'],
-    }),
-  );
+  writeConsumerTsconfig(dir, { outDir: 'out', skipLibCheck: false }, ['samples']);
   const result = spawnSync(process.execPath, [tsc, '-p', dir], { cwd: dir, encoding: 'utf8' });
   typeCheck = { status: result.status, output: result.stdout + result.stderr };
   prism = await startPrism(['mock', 'openapi/openapi.yaml']);

@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeConsumerTsconfig } from '../support/consumer.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const readme = readFileSync(join(root, 'README.md'), 'utf8');
@@ -29,26 +30,7 @@ beforeAll(() => {
     const fragment = source.startsWith('// Fragment:');
     writeFileSync(join(dir, `README-line-${line}.ts`), fragment ? `${fragmentPrelude}${source}` : source);
   }
-  writeFileSync(
-    join(dir, 'tsconfig.json'),
-    JSON.stringify({
-      compilerOptions: {
-        strict: true,
-        noUncheckedIndexedAccess: true,
-        exactOptionalPropertyTypes: true,
-        module: 'NodeNext',
-        moduleResolution: 'NodeNext',
-        target: 'ES2022',
-        lib: ['ES2024', 'DOM', 'DOM.Iterable'],
-        types: ['node'],
-        typeRoots: [join(root, 'node_modules/@types')],
-        paths: { 'partnero-client': [join(root, 'src/index.ts')] },
-        noEmit: true,
-        skipLibCheck: true,
-      },
-      include: ['*.ts'],
-    }),
-  );
+  writeConsumerTsconfig(dir, { paths: { 'partnero-client': [join(root, 'src/index.ts')] }, noEmit: true, skipLibCheck: true }, ['*.ts']);
   const tsc = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', dir], { cwd: dir, encoding: 'utf8' });
   result = { status: tsc.status, output: (tsc.stdout + tsc.stderr).replaceAll(dir, '') };
 }, 120_000);

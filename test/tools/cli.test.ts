@@ -16,6 +16,7 @@ import { bodyRules } from '../../src/generated/validators.js';
 import { startFakePartnero, type FakePartnero } from './support/fake-partnero.js';
 import { runNode } from './support/processes.js';
 import { json, link, linkPage } from '../support/http-server.js';
+import { operationTable, type OperationRow } from '../../src/resources.js';
 
 const API_KEY = 'cli-test-key-71d3a9'; // Must never be printed.
 const VERSION = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version;
@@ -101,20 +102,10 @@ async function recordingServer(handler: (req: IncomingMessage, res: ServerRespon
 
 const kebab = (name: string): string => name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').replace(/_/g, '-').toLowerCase();
 
-interface Row {
-  readonly method: string;
-  readonly path: string;
-  readonly resource: string;
-  readonly name: string;
-  readonly summary?: string;
-  readonly pathParameters: readonly string[];
-  readonly parameters: Readonly<Record<string, { readonly in: string; readonly type?: string; readonly minimum?: number }>>;
-  readonly body?: { readonly validator: string };
-  readonly pagination?: { readonly method: string; readonly page: string };
-}
+type Row = OperationRow;
 
 /** Every command: [resource, method, the operation's row, whether it walks pages]. */
-const tableCommands = Object.values(operations as unknown as Record<string, Row>).flatMap((row) => {
+const tableCommands = Object.values(operationTable).flatMap((row) => {
   const call = [kebab(row.resource), kebab(row.name), row, false] as const;
   return row.pagination ? [call, [kebab(row.resource), kebab(row.pagination.method), row, true] as const] : [call];
 });

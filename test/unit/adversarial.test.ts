@@ -5,7 +5,7 @@ import { getEventListeners } from 'node:events';
 import { inspect } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   ConnectionError,
   ConnectionTimeoutError,
@@ -22,7 +22,8 @@ import { checkBaseUrl } from '../../src/internal/options.js';
 import { REDACTED, redactSecret } from '../../src/internal/redact.js';
 import { pageNumberFromUrl } from '../../src/pagination.js';
 import { fakeFetch, jsonResponse } from '../support/fake-fetch.js';
-import { json, linkPage, startServer, type Handler, type TestServer } from '../support/http-server.js';
+import { json, linkPage, type TestServer } from '../support/http-server.js';
+import { serversClosedAfterEach } from '../support/servers.js';
 
 // The link resource is being renamed (referralLinks → partnerLinks, same arguments), and the
 // operation's name in messages with it: these tests use whichever exists and match any name.
@@ -38,35 +39,7 @@ function linksOf(client: PartneroClient): Links {
 }
 const OPERATION = /^\w+: /;
 
-let servers: TestServer[] = [];
-let resourcesBefore: Record<string, number>;
-
-beforeAll(() => {
-  resourcesBefore = countResources();
-});
-afterEach(async () => {
-  await Promise.all(servers.map((s) => s.close()));
-  servers = [];
-});
-afterAll(async () => {
-  await new Promise((resolve) => setTimeout(resolve, 50));
-  const after = countResources();
-  for (const kind of ['Timeout', 'TCPSocketWrap', 'TCPServerWrap']) {
-    expect(after[kind] ?? 0, `${kind} left behind`).toBeLessThanOrEqual(resourcesBefore[kind] ?? 0);
-  }
-});
-
-function countResources(): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const kind of process.getActiveResourcesInfo()) counts[kind] = (counts[kind] ?? 0) + 1;
-  return counts;
-}
-
-async function serve(handler: Handler): Promise<TestServer> {
-  const server = await startServer(handler);
-  servers.push(server);
-  return server;
-}
+const serve = serversClosedAfterEach();
 
 const KEY = 'pk_live_SECRET_0123456789';
 

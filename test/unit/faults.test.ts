@@ -2,7 +2,7 @@
 // documented outcome, with the number of requests it cost, and nothing is left running.
 import type { ServerResponse } from 'node:http';
 import createClient from 'openapi-fetch';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   ConnectionError,
   ConnectionTimeoutError,
@@ -19,42 +19,14 @@ import { ResponseBodyError, apiErrorFromResponse } from '../../src/errors.js';
 import { mayHaveActed, send, type CallSettings, type FetchResult } from '../../src/internal/transport.js';
 import { json, linkPage, startServer, type Handler, type TestServer } from '../support/http-server.js';
 import { operations } from '../../src/generated/spec.js';
+import { serversClosedAfterEach } from '../support/servers.js';
 
 /** The operation behind client.partnerLinks.list, as messages name it (from the generated table). */
 const OP = Object.entries(operations as Readonly<Record<string, { readonly resource: string; readonly name: string }>>).find(
   ([, row]) => row.resource === 'partnerLinks' && row.name === 'list',
 )?.[0];
 
-let servers: TestServer[] = [];
-let resourcesBefore: Record<string, number>;
-
-beforeAll(() => {
-  resourcesBefore = countResources();
-});
-afterEach(async () => {
-  await Promise.all(servers.map((s) => s.close()));
-  servers = [];
-});
-afterAll(async () => {
-  // Give closed sockets a turn of the event loop to go away.
-  await new Promise((resolve) => setTimeout(resolve, 50));
-  const after = countResources();
-  for (const kind of ['Timeout', 'TCPSocketWrap', 'TCPServerWrap']) {
-    expect(after[kind] ?? 0, `${kind} left behind`).toBeLessThanOrEqual(resourcesBefore[kind] ?? 0);
-  }
-});
-
-function countResources(): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const kind of process.getActiveResourcesInfo()) counts[kind] = (counts[kind] ?? 0) + 1;
-  return counts;
-}
-
-async function serve(handler: Handler): Promise<TestServer> {
-  const server = await startServer(handler);
-  servers.push(server);
-  return server;
-}
+const serve = serversClosedAfterEach();
 
 function clientFor(server: TestServer | string, options: Partial<PartneroClientOptions> = {}) {
   const baseUrl = typeof server === 'string' ? server : server.url;
