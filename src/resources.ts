@@ -63,10 +63,10 @@ type Request = (method: string, path: string, init: Record<string, unknown>) => 
 export function buildResources(context: ResourceContext): Resources {
   const resources: Record<string, Record<string, unknown>> = {};
   for (const [id, row] of Object.entries(operationTable)) {
-    const operation = new Operation(context, id, row);
+    const method = operation(context, id);
     const resource = (resources[row.resource] ??= {});
-    resource[row.name] = (...args: unknown[]) => operation.call(args);
-    if (row.pagination) resource[row.pagination.method] = (...args: unknown[]) => operation.walk(args);
+    resource[row.name] = (...args: unknown[]) => method.call(args);
+    if (row.pagination) resource[row.pagination.method] = (...args: unknown[]) => method.walk(args);
   }
   for (const resource of Object.values(resources)) Object.freeze(resource);
   return Object.freeze(resources) as unknown as Resources;
@@ -259,7 +259,7 @@ class Operation {
 
 const instances = new WeakMap<ResourceContext, Map<string, Operation>>();
 
-/** The Operation of `id` for this client, built once (for the lookups of a safe create). */
+/** The Operation of `id` for this client, built once: its method, and the lookups of a safe create. */
 function operation(context: ResourceContext, id: string): Operation {
   let byId = instances.get(context);
   if (!byId) instances.set(context, (byId = new Map()));
