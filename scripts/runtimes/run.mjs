@@ -5,12 +5,13 @@
 // come from the npm registry into .runtimes/ on first use. Each runtime gets its own harness
 // server (and sandbox) on 127.0.0.1, port 0. Names on the command line pick runtimes.
 import { execFileSync, spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { RUNTIMES, cacheDir, ensureRuntime, installRecord, isThisNode, repoRoot, versionOf } from './runtimes.mjs';
 import { startHarnessServer, startPageServer } from './server.mjs';
+import { operationsOf, sampleRequest } from '../lib/code-samples.mjs';
 
 /** How long one runtime may take, start to report. */
 const RUNTIME_TIMEOUT_MS = 90_000;
@@ -136,7 +137,7 @@ async function makeProject() {
     run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', join(workDir, packed.filename)], app);
     for (const file of ['suite.mjs', 'entry.mjs']) copyFileSync(new URL(file, here), join(app, file));
     const spec = await import(pathToFileURL(join(app, 'node_modules/partnero-client/dist/generated/spec.js')).href);
-    const project = { app, operations: spec.operations, bundles: {} };
+    const project = { app, operations: spec.operations, sweep: sweepOf(join(app, 'node_modules/partnero-client/dist/openapi.json')), bundles: {} };
     // One file each for the runtimes without a module resolver of their own.
     const { build } = await import('esbuild');
     for (const [target, launcher, platform, conditions] of [
@@ -182,7 +183,7 @@ async function runOne(runtime, project) {
     } catch (error) {
       throw new CannotStart(`cannot install: ${error.message}`);
     }
-    server = await startHarnessServer({ apiKey: API_KEY });
+    server = await startHarnessServer({ apiKey: API_KEY, sweep: project.sweep });
     let launched;
     try {
       launched = await launch(runtime, binary, project, server.url);
@@ -223,7 +224,7 @@ function score(row, runtime, project, server, launched, report) {
   for (const [id, operation] of Object.entries(project.operations)) {
     const pattern = new RegExp(`^${operation.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^}]+\}/g, '[^/?]+')}(\\?|$)`);
     const called = server.log.some((r) => r.scenario === 'sandbox' && r.method === operation.method && pattern.test(r.url));
-    results.push({ name: `called ${id}`, ok: called, error: `${operation.method} ${operation.path} never reached the server: call it in scripts/runtimes/suite.mjs` });
+    results.push({ name: `called ${id}`, ok: called, error: `${operation.method} ${operation.path} never reached the server (the suite's sweep calls every operation of the packed spec: is it in dist/openapi.json?)` });
   }
   for (const check of launched.checks?.(server) ?? []) results.push(check);
   for (const result of results) {
@@ -394,3 +395,17 @@ function timeout(ms) {
   });
 }
 
+/** Every operation of the packed spec, as the suite calls it: client method and the arguments its examples give. */
+function sweepOf(specFile) {
+  const spec = JSON.parse(readFileSync(specFile, 'utf8'));
+  return operationsOf(spec).map((op) => {
+    const request = sampleRequest(spec, op);
+    const input = request.body ?? (Object.keys(request.query).length ? request.query : undefined);
+    return {
+      id: op.operation.operationId,
+      resource: op.operation['x-partnero-resource'],
+      method: op.operation['x-partnero-method'],
+      args: [...request.pathParams.map((p) => p.value), ...(input === undefined ? [] : [input])],
+    };
+  });
+}

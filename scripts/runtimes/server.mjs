@@ -31,10 +31,11 @@ const link = (key, extra = {}) => ({
 });
 
 /**
- * Starts the server (and its sandbox). `apiKey` is what the suite's clients send.
+ * Starts the server (and its sandbox). `apiKey` is what the suite's clients send; `sweep`, the
+ * calls of every operation that the suite makes (passed on to it in its configuration).
  * @returns {Promise<{ url: string, log: object[], preflights: number, report: Promise<object>, close(): Promise<void> }>}
  */
-export async function startHarnessServer({ apiKey }) {
+export async function startHarnessServer({ apiKey, sweep = [] }) {
   const sandbox = await startSandbox();
   const log = [];
   const hanging = new Set();
@@ -71,7 +72,7 @@ export async function startHarnessServer({ apiKey }) {
     }
     if (target.pathname === '/__config') {
       const api = Object.fromEntries(SCENARIOS.map((name) => [name, `${url}/${name}`]));
-      return json(res, 200, { harness: url, api, apiKey });
+      return json(res, 200, { harness: url, api, apiKey, sweep });
     }
     if (target.pathname === '/__log') return json(res, 200, log);
     if (target.pathname === '/__report' && req.method === 'POST') {

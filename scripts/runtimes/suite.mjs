@@ -4,7 +4,7 @@
 // `{ name, ok, error? }`. Nothing here knows which runtime it is on except `describeRuntime`.
 //
 // `config` (from the harness): `{ harness, api: { sandbox, s503, hang, abortWalk, count, broken,
-// echo }, apiKey }`: base URLs of the harness's API server, one per scenario; `sandbox` is the
+// echo }, apiKey, sweep }` (`sweep`: every operation with its example arguments): base URLs of the harness's API server, one per scenario; `sandbox` is the
 // stateful sandbox (scripts/lib/sandbox.mjs) behind it, the others are scripted faults.
 import {
   AuthenticationError,
@@ -212,6 +212,21 @@ export async function run(config) {
     for await (const domain of sandbox.partnerLinks.listAllDomains({ limit: 5 })) all.push(domain.domain);
     equal(all.length, 12, 'every domain');
     equal(all[0], 'partnero.com', 'first domain');
+  });
+
+  // Every operation of the spec, with the arguments its documented examples give (the harness
+  // reads them from the packed spec): an operation added to the spec is called with no edit here.
+  await test('every operation of the spec, called with its documented example, gets an answer', async () => {
+    const swept = client('sandbox', { maxRetries: 0 });
+    for (const { id, resource, method, args } of config.sweep) {
+      try {
+        await swept[resource][method](...args);
+      } catch (error) {
+        errors.push(error);
+        // An API error is an answer (a 404 or 422 from the sandbox's state); anything else is not.
+        if (!(error instanceof PartneroApiError)) throw new Failure(`${id}: ${error?.name}: ${error?.message}`);
+      }
+    }
   });
 
   await test('the API key is in no error', async () => {
