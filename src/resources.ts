@@ -81,6 +81,8 @@ class Operation {
   /** Whether the method takes an input after its path parameters: a body, or a query. */
   readonly #takesInput: boolean;
   readonly #queryNames: readonly string[];
+  /** The method as errors name it, e.g. `partnerLinks.list` (built once, not per call). */
+  readonly #where: string;
 
   constructor(context: ResourceContext, id: string, row: OperationRow) {
     this.#context = context;
@@ -89,6 +91,7 @@ class Operation {
     this.row = row;
     this.#queryNames = Object.keys(row.parameters).filter((name) => row.parameters[name]?.in === 'query');
     this.#takesInput = row.body !== undefined || this.#queryNames.length > 0;
+    this.#where = `${row.resource}.${row.name}`;
   }
 
   /** `client.<resource>.<method>(...path parameters, input?, options?)`. */
@@ -96,7 +99,7 @@ class Operation {
     const { row } = this;
     const count = row.pathParameters.length;
     const input = this.#takesInput ? args[count] : undefined;
-    const settings = this.#context.settings(args[this.#takesInput ? count + 1 : count], `${row.resource}.${row.name}`);
+    const settings = this.#context.settings(args[this.#takesInput ? count + 1 : count], this.#where);
     const prepared = row.body ? await this.#prepareBody(args.slice(0, count), input) : this.#prepare(args.slice(0, count), input);
     if (row.create) return this.#create(prepared, settings);
     return this.send(prepared, settings);
