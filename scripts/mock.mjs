@@ -6,6 +6,7 @@
 // or SIGTERM stops it and everything it started.
 import { parseArgs } from 'node:util';
 import { startPrism } from './lib/prism.mjs';
+import { portOption, stopOnSignals } from './lib/local-server.mjs';
 
 /** The documented port of `npm run mock` (Prism's own default). */
 const DEFAULT_PORT = 4010;
@@ -18,27 +19,14 @@ try {
     console.log(usage);
     process.exit(0);
   }
-  if (values.port !== undefined) {
-    port = Number(values.port);
-    if (!/^\d+$/.test(values.port) || port > 65_535) throw new Error(`--port must be from 0 (any free port) to 65535, got ${values.port}`);
-  }
+  port = portOption(values.port, DEFAULT_PORT);
 } catch (error) {
   console.error(`${error.message}\n${usage}`);
   process.exit(2);
 }
 
 let prism;
-let stopping = false;
-const stop = async (signal) => {
-  if (stopping) return;
-  stopping = true;
-  await prism?.stop();
-  console.log(`\nmock: stopped (${signal})`);
-  process.exit(0);
-};
-// Registered before Prism starts, so that Ctrl-C during start-up leaves nothing behind either.
-process.on('SIGINT', () => void stop('SIGINT'));
-process.on('SIGTERM', () => void stop('SIGTERM'));
+const stopping = stopOnSignals('mock', () => prism?.stop());
 
 try {
   prism = await startPrism(['mock', 'openapi/openapi.yaml'], {
@@ -53,7 +41,7 @@ try {
   console.error(busy ? `mock: port ${port} is in use; stop what uses it or pass -- --port N` : error.message);
   process.exit(1);
 }
-if (stopping) await prism.stop();
+if (stopping()) await prism.stop();
 
 console.log(`
 Partnero API mock (Prism, from openapi/openapi.yaml) at ${prism.baseUrl}

@@ -5,6 +5,7 @@
 // stops it; it keeps nothing on disk.
 import { parseArgs } from 'node:util';
 import { FAULTS, FAULT_HEADER, parseFaults, startSandbox } from './lib/sandbox.mjs';
+import { portOption, stopOnSignals } from './lib/local-server.mjs';
 
 /** The documented port of `npm run sandbox` (the mock has 4010). */
 const DEFAULT_PORT = 4011;
@@ -23,6 +24,7 @@ Any non-empty bearer token is accepted.
   --quiet         do not print a line per request`;
 
 let options;
+let port;
 try {
   ({ values: options } = parseArgs({
     options: {
@@ -37,8 +39,7 @@ try {
     console.log(USAGE);
     process.exit(0);
   }
-  if (options.port !== undefined && !/^\d+$/.test(options.port)) throw new Error(`--port must be a number from 0 to 65535, got ${options.port}`);
-  if (options.port !== undefined && Number(options.port) > 65_535) throw new Error(`--port must be from 0 to 65535, got ${options.port}`);
+  port = portOption(options.port, DEFAULT_PORT);
   parseFaults(options.faults ?? '');
   if (options.break !== undefined && !/^[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)*$/.test(options.break)) {
     throw new Error(`--break takes a field path such as data.url, got ${JSON.stringify(options.break)}`);
@@ -48,18 +49,8 @@ try {
   process.exit(2);
 }
 
-const port = options.port === undefined ? DEFAULT_PORT : Number(options.port);
 let sandbox;
-let stopping = false;
-const stop = async (signal) => {
-  if (stopping) return;
-  stopping = true;
-  await sandbox?.close();
-  console.log(`\nsandbox: stopped (${signal})`);
-  process.exit(0);
-};
-process.on('SIGINT', () => void stop('SIGINT'));
-process.on('SIGTERM', () => void stop('SIGTERM'));
+stopOnSignals('sandbox', () => sandbox?.close());
 
 try {
   sandbox = await startSandbox({

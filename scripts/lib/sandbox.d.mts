@@ -1,4 +1,5 @@
 // Types of sandbox.mjs, for the tests that start the sandbox in-process.
+import type { LinkDomain, ReferralLink } from '../../src/generated/resources.js';
 
 /** The faults a request can ask for with `X-Sandbox-Fault`, or `--faults` for every request. */
 export declare const FAULTS: readonly string[];
@@ -12,20 +13,12 @@ export interface FaultRule {
   readonly every: number;
 }
 
-/** A link as the sandbox stores it: what the API shows, plus its family, owner and URL prefix. */
-export interface StoredLink {
+/** A link as the sandbox stores it: what the API shows (the spec's ReferralLink), plus its family, owner and URL prefix. */
+export type StoredLink = { -readonly [K in keyof ReferralLink]: ReferralLink[K] } & {
   family: 'partner' | 'customer';
   owner: string;
   prefix: string;
-  id: string;
-  key: string;
-  url: string;
-  default: boolean;
-  is_additional: boolean;
-  direct_tracking: boolean;
-  direct_tracking_redirect: boolean;
-  direct_tracking_redirect_url: string | null;
-}
+};
 
 /** A running sandbox. */
 export interface Sandbox {
@@ -36,7 +29,7 @@ export interface Sandbox {
     readonly links: StoredLink[];
     readonly partners: { id: string; key: string; email: string }[];
     readonly customers: { id: string; key: string; email: string }[];
-    readonly domains: { id: number | null; domain: string; url: string; is_additional: boolean }[];
+    readonly domains: LinkDomain[];
   };
   /** Stops listening and closes every connection. */
   close(): Promise<void>;

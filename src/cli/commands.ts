@@ -6,6 +6,7 @@ import { operationTable, type OperationRow } from '../resources.js';
 import type { ParameterRule } from '../internal/params.js';
 import { describeRule } from '../internal/params.js';
 import { bodyRules } from '../generated/validators.js';
+import { pointerTokens } from '../internal/json.js';
 
 /** A positional argument: a path parameter. */
 export interface Positional {
@@ -109,7 +110,7 @@ function commandOf(id: string, row: OperationRow, kind: 'call' | 'walk'): Comman
     bodyRule = rules[''];
     const pointers = Object.keys(rules).filter((pointer) => pointer !== '');
     for (const pointer of pointers) {
-      const tokens = pointer.split('/').slice(1).map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
+      const tokens = pointerTokens(pointer);
       // Items of lists, and objects whose fields have flags of their own, are given with --json.
       if (tokens.includes('*') || pointers.some((other) => other.startsWith(`${pointer}/`))) continue;
       const rule = rules[pointer]!;

@@ -1,6 +1,7 @@
 // What `partnero` prints: rows as a table (terminal), tab-separated lines (piped) or JSON lines;
 // progress on stderr; and the writing itself, where a failure (ENOSPC, EPIPE) is recorded
 // instead of thrown, so that it ends the command with one line.
+import { isObject } from '../internal/json.js';
 
 /** Where the command writes; `isTTY` picks a table over plain lines, and progress on stderr. */
 export interface CliStream {
@@ -166,6 +167,3 @@ export class Progress {
   }
 }
 
-export function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

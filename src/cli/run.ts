@@ -10,7 +10,8 @@ import { parseCommandLine, UsageError, type Invocation } from './args.js';
 import { findCommand, kebab, type Command } from './commands.js';
 import { commandHelp, mainHelp, resourceHelp } from './help.js';
 import { describeFailure, describeInvalidOption, describeInvalidParameter, shown } from './messages.js';
-import { cellsOf, columnsOf, escapeUnsafe, isObject, jsonLine, Progress, renderTable, Sink, type CliStream } from './output.js';
+import { cellsOf, columnsOf, escapeUnsafe, jsonLine, Progress, renderTable, Sink, type CliStream } from './output.js';
+import { isObject, valueAt } from '../internal/json.js';
 
 export type { CliStream } from './output.js';
 
@@ -254,12 +255,6 @@ function nounOf(command: Command): { singular: string; plural: string } {
   const rest = command.methodKey.replace(/^[a-z]+/, '').replace(/^All(?=[A-Z]|$)/, '');
   const plural = rest ? kebab(rest).replace(/-/g, ' ') : (command.resource.split('-').at(-1) ?? 'items');
   return { plural, singular: plural.replace(/ies$/, 'y').replace(/s$/, '') };
-}
-
-function valueAt(value: unknown, tokens: readonly string[]): unknown {
-  let current = value;
-  for (const token of tokens) current = isObject(current) || Array.isArray(current) ? (current as Record<string, unknown>)[token] : undefined;
-  return current;
 }
 
 /** One line, whatever the message holds: control and bidirectional characters escaped. */
