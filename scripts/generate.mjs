@@ -194,13 +194,17 @@ function ajvFormatsUriSource() {
   return source;
 }
 
-/** A schema for ajv: without `description`, `examples` and `title` (never read by validation), refs by component name. */
+/**
+ * A schema for ajv: without `description`, `examples`, `title` and `x-*` extensions (such as
+ * x-partnero-inferred; never read by validation, and unknown keywords to ajv's strict mode),
+ * refs by component name.
+ */
 function forAjv(schema) {
   if (Array.isArray(schema)) return schema.map(forAjv);
   if (!schema || typeof schema !== 'object') return schema;
   const out = {};
   for (const [key, value] of Object.entries(schema)) {
-    if (key === 'description' || key === 'examples' || key === 'title') continue;
+    if (key === 'description' || key === 'examples' || key === 'title' || key.startsWith('x-')) continue;
     if (key === '$ref') out.$ref = SCHEMA_REF.exec(value)?.[1] ?? fail('validators', `unsupported $ref ${value}`);
     else if (key === 'properties') out.properties = Object.fromEntries(Object.entries(value).map(([k, v]) => [k, forAjv(v)]));
     else out[key] = forAjv(value);
@@ -278,10 +282,13 @@ function describe(schema) {
   const words = kinds.map((kind) => {
     switch (kind) {
       case 'string': {
-        const { minLength: min, maxLength: max } = schema;
-        if (min === 1 && max === undefined) return 'a non-empty string';
-        if (min !== undefined || max !== undefined) return `a string of ${min ?? 0} to ${max ?? 'any number of'} characters`;
-        return 'a string';
+        const { minLength: min, maxLength: max, pattern } = schema;
+        let words = 'a string';
+        if (min === 1 && max === undefined) words = 'a non-empty string';
+        else if (min !== undefined || max !== undefined) words = `a string of ${min ?? 0} to ${max ?? 'any number of'} characters`;
+        // A pattern in the spec's own words (x-partnero-pattern), else as the pattern itself.
+        if (pattern !== undefined) words += `: ${schema['x-partnero-pattern'] ?? `matching /${pattern}/`}`;
+        return words;
       }
       case 'integer':
       case 'number': {
