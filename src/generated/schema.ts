@@ -489,15 +489,17 @@ export interface components {
          */
         NewPartnerReferralLink: {
             /**
-             * @description The new link's key. The key is the link's token in its URL (`?aff=token`, or `/aff/token`: the
-             *     parameter name and the link's structure are program settings [doc H-tracking, H-raf]).
+             * @description The new link's key. The key is the link's token in its URL (`?aff=token`, or
+             *     `/aff/token`: the parameter name and the link's structure are program settings [doc
+             *     H-tracking, H-raf]).
              *     Keys are unique across the program **[inferred]** ("Key should be unique" [doc V-partner],
              *     "Unique key for the referral link" [doc D-create]) and not case sensitive [doc H-custom]:
              *     `Summer` and `summer` are the same key, and the answer may carry it in another case than
              *     was sent **[inferred]**.
              *
-             *     Key rules [doc H-custom]: letters, numbers, `-`, `_` and `.`, up to 64 characters. They
-             *     are the partner portal's rules; that the API applies the same ones is **[inferred]**.
+             *     Key rules [doc H-custom]: letters, numbers, `-`, `_` and `.` ("letters" read as `A`-`Z`
+             *     and `a`-`z`), up to 64 characters. They are the partner portal's rules; that the API
+             *     applies the same ones is **[inferred]**.
              *     `.` and `..` are excluded too: no path can address a link with such a key (its ID
              *     follows the key). The client refuses a key that breaks them before sending: it saves a
              *     round trip and gives a clear error naming `key`; the contract tool's negative data is
@@ -537,15 +539,17 @@ export interface components {
          */
         ReferralLinkRename: {
             /**
-             * @description The link's new key; its ID follows it. The key is the link's token in its URL (`?aff=token`, or `/aff/token`: the
-             *     parameter name and the link's structure are program settings [doc H-tracking, H-raf]).
+             * @description The link's new key; its ID follows it. The key is the link's token in its URL (`?aff=token`, or
+             *     `/aff/token`: the parameter name and the link's structure are program settings [doc
+             *     H-tracking, H-raf]).
              *     Keys are unique across the program **[inferred]** ("Key should be unique" [doc V-partner],
              *     "Unique key for the referral link" [doc D-create]) and not case sensitive [doc H-custom]:
              *     `Summer` and `summer` are the same key, and the answer may carry it in another case than
              *     was sent **[inferred]**.
              *
-             *     Key rules [doc H-custom]: letters, numbers, `-`, `_` and `.`, up to 64 characters. They
-             *     are the partner portal's rules; that the API applies the same ones is **[inferred]**.
+             *     Key rules [doc H-custom]: letters, numbers, `-`, `_` and `.` ("letters" read as `A`-`Z`
+             *     and `a`-`z`), up to 64 characters. They are the partner portal's rules; that the API
+             *     applies the same ones is **[inferred]**.
              *     `.` and `..` are excluded too: no path can address a link with such a key (its ID
              *     follows the key). The client refuses a key that breaks them before sending: it saves a
              *     round trip and gives a clear error naming `key`; the contract tool's negative data is
@@ -696,15 +700,17 @@ export interface components {
          */
         NewCustomerReferralLink: {
             /**
-             * @description The new link's key. The key is the link's token in its URL (`?aff=token`, or `/aff/token`: the
-             *     parameter name and the link's structure are program settings [doc H-tracking, H-raf]).
+             * @description The new link's key. The key is the link's token in its URL (`?aff=token`, or
+             *     `/aff/token`: the parameter name and the link's structure are program settings [doc
+             *     H-tracking, H-raf]).
              *     Keys are unique across the program **[inferred]** ("Key should be unique" [doc V-partner],
              *     "Unique key for the referral link" [doc D-create]) and not case sensitive [doc H-custom]:
              *     `Summer` and `summer` are the same key, and the answer may carry it in another case than
              *     was sent **[inferred]**.
              *
-             *     Key rules [doc H-custom]: letters, numbers, `-`, `_` and `.`, up to 64 characters. They
-             *     are the partner portal's rules; that the API applies the same ones is **[inferred]**.
+             *     Key rules [doc H-custom]: letters, numbers, `-`, `_` and `.` ("letters" read as `A`-`Z`
+             *     and `a`-`z`), up to 64 characters. They are the partner portal's rules; that the API
+             *     applies the same ones is **[inferred]**.
              *     `.` and `..` are excluded too: no path can address a link with such a key (its ID
              *     follows the key). The client refuses a key that breaks them before sending: it saves a
              *     round trip and gives a clear error naming `key`; the contract tool's negative data is
