@@ -2,7 +2,7 @@
 // Change the spec, then run `npm run generate`.
 
 import type { components } from './schema.js';
-import type { BodyOf, ListAllOptions, QueryOf, RequestOptions, ResultOf } from '../operation-types.js';
+import type { BodyOf, CreateOptions, ListAllOptions, QueryOf, RequestOptions, ResultOf, WriteOptions } from '../operation-types.js';
 import type { Paginator } from '../pagination.js';
 
 /** `client.partnerLinks`. */
@@ -36,7 +36,7 @@ export interface PartnerLinks {
    *
    * `POST /v1/partner_referral_links` (createPartnerReferralLink)
    */
-  create(body: BodyOf<'createPartnerReferralLink'>, options?: RequestOptions): Promise<ResultOf<'createPartnerReferralLink'>>;
+  create(body: BodyOf<'createPartnerReferralLink'>, options?: CreateOptions): Promise<ResultOf<'createPartnerReferralLink'>>;
   /**
    * Get a partner referral link.
    *
@@ -56,7 +56,7 @@ export interface PartnerLinks {
    *
    * `PUT /v1/partner_referral_links/{id}` (updatePartnerReferralLink)
    */
-  update(id: string, body: BodyOf<'updatePartnerReferralLink'>, options?: RequestOptions): Promise<ResultOf<'updatePartnerReferralLink'>>;
+  update(id: string, body: BodyOf<'updatePartnerReferralLink'>, options?: WriteOptions): Promise<ResultOf<'updatePartnerReferralLink'>>;
   /**
    * Delete a partner referral link.
    *
@@ -68,7 +68,7 @@ export interface PartnerLinks {
    *
    * `DELETE /v1/partner_referral_links/{id}` (deletePartnerReferralLink)
    */
-  delete(id: string, options?: RequestOptions): Promise<ResultOf<'deletePartnerReferralLink'>>;
+  delete(id: string, options?: WriteOptions): Promise<ResultOf<'deletePartnerReferralLink'>>;
   /**
    * Search partner referral links.
    *
@@ -129,7 +129,7 @@ export interface CustomerLinks {
    *
    * `POST /v1/customer_referral_links` (createCustomerReferralLink)
    */
-  create(body: BodyOf<'createCustomerReferralLink'>, options?: RequestOptions): Promise<ResultOf<'createCustomerReferralLink'>>;
+  create(body: BodyOf<'createCustomerReferralLink'>, options?: CreateOptions): Promise<ResultOf<'createCustomerReferralLink'>>;
   /**
    * Get a customer referral link.
    *
@@ -149,7 +149,7 @@ export interface CustomerLinks {
    *
    * `PUT /v1/customer_referral_links/{id}` (updateCustomerReferralLink)
    */
-  update(id: string, body: BodyOf<'updateCustomerReferralLink'>, options?: RequestOptions): Promise<ResultOf<'updateCustomerReferralLink'>>;
+  update(id: string, body: BodyOf<'updateCustomerReferralLink'>, options?: WriteOptions): Promise<ResultOf<'updateCustomerReferralLink'>>;
   /**
    * Delete a customer referral link.
    *
@@ -160,7 +160,7 @@ export interface CustomerLinks {
    *
    * `DELETE /v1/customer_referral_links/{id}` (deleteCustomerReferralLink)
    */
-  delete(id: string, options?: RequestOptions): Promise<ResultOf<'deleteCustomerReferralLink'>>;
+  delete(id: string, options?: WriteOptions): Promise<ResultOf<'deleteCustomerReferralLink'>>;
   /**
    * Search customer referral links.
    *
