@@ -66,13 +66,19 @@ export function kebab(name) {
 export const pascal = (name) => name[0].toUpperCase() + name.slice(1);
 
 /**
- * Names a top-level declaration of generated code must not take: JavaScript's globals and the
- * declarations of TypeScript's standard library (lib.es5.d.ts: `Omit`, `Record`, `Promise`, ...).
+ * Names a top-level declaration of generated code must not take: those of the ECMAScript
+ * standard library as TypeScript declares it (lib.es5.d.ts and lib.es20XX.*.d.ts: `Promise`,
+ * `Omit`, `Record`, `Object`, `Number`, `Math`, ...), which generated code refers to. Names of
+ * the DOM or Node (`Request`, `File`, `Event`) are not among them: nothing generated uses them,
+ * so a schema may be called so.
  */
 export function globalNames() {
-  const names = new Set(Object.getOwnPropertyNames(globalThis));
-  const lib = readFileSync(createRequire(import.meta.url).resolve('typescript/lib/lib.es5.d.ts'), 'utf8');
-  for (const [, name] of lib.matchAll(/^(?:declare )?(?:interface|type|var|function|const) ([A-Za-z_$][\w$]*)/gm)) names.add(name);
+  const names = new Set();
+  const folder = dirname(createRequire(import.meta.url).resolve('typescript/lib/lib.es5.d.ts'));
+  for (const file of readdirSync(folder).filter((name) => /^lib\.es(5|20\d\d)(\.[a-z]+)*\.d\.ts$/.test(name))) {
+    const lib = readFileSync(join(folder, file), 'utf8');
+    for (const [, name] of lib.matchAll(/^(?:declare )?(?:interface|type|var|function|const|namespace) ([A-Za-z_$][\w$]*)/gm)) names.add(name);
+  }
   return names;
 }
 
@@ -125,7 +131,7 @@ export function checkNames(spec, { fixedNames = [], exports = new Set(), globals
   // Top-level names of the generated files, with what gave each one.
   const topLevel = new Map(fixedNames.map((name) => [name, 'a name the generated code uses itself']));
   const declare = (at, specName, name, what) => {
-    const clash = topLevel.get(name) ?? (globals.has(name) ? 'a JavaScript global or TypeScript library type' : exports.has(name) ? 'a name src/index.ts exports itself' : undefined);
+    const clash = topLevel.get(name) ?? (globals.has(name) ? 'a name of the JavaScript standard library' : exports.has(name) ? 'a name src/index.ts exports itself' : undefined);
     if (clash) report(at, specName, `${what} would be declared as ${name} in src/generated/, which is already ${clash}: choose another name`);
     else topLevel.set(name, what);
   };
