@@ -192,12 +192,17 @@ export function checkNames(spec, { fixedNames = [], exports = new Set(), globals
       }
     }
 
+    // Every x-partnero-* field that names an operation names one of the spec's operationIds.
     const create = op['x-partnero-create'];
-    for (const field of ['lookup', 'owner']) {
-      const target = create?.[field]?.operation;
-      if (target !== undefined && !operationIds.has(target)) {
-        report(at, String(target), `x-partnero-create.${field}.operation ${JSON.stringify(target)} is no operationId of the spec`);
-      }
+    const write = op['x-partnero-write'];
+    const references = [
+      ['x-partnero-create.lookup.operation', create?.lookup?.operation],
+      ['x-partnero-create.owner.operation', create?.owner?.operation],
+      ['x-partnero-create.addressedBy', create?.addressedBy],
+      ['x-partnero-write.verify.operation', write?.verify?.operation],
+    ];
+    for (const [field, target] of references) {
+      if (target !== undefined && !operationIds.has(target)) report(at, String(target), `${field} ${JSON.stringify(target)} is no operationId of the spec`);
     }
   }
   return problems;

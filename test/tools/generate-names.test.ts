@@ -176,6 +176,14 @@ describe('issue 16 item 26: x-partnero-create lookup.operation constructor', () 
   });
 });
 
+describe('every x-partnero-* field that names an operation', () => {
+  it('names an operationId of the spec (x-partnero-write.verify.operation hasOwnProperty is refused in words)', () => {
+    const writes = (op: Operation): boolean => (op['x-partnero-write'] as { verify?: unknown } | undefined)?.verify !== undefined;
+    const problems = check(changed(writes, (op) => void ((op['x-partnero-write'] as { verify: { operation: string } }).verify.operation = 'hasOwnProperty')));
+    expect(problems).toEqual([expect.objectContaining({ message: 'x-partnero-write.verify.operation "hasOwnProperty" is no operationId of the spec' })]);
+  });
+});
+
 describe('where a problem is said to be', () => {
   it('names the path item file and the line of the name', () => {
     const [path, method, op] = operations(spec)[0]!;
