@@ -50,13 +50,19 @@ export function terminalSummary(result) {
 }
 
 const XML_ESCAPES = { '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' };
-export const xml = (value) =>
+export const escapeXml = (value) =>
   String(value)
     .replace(/[<>&"']/g, (c) => XML_ESCAPES[c])
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
     .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
 
-export function junit(result) {
+/**
+ * The JUnit XML. `redact` is applied to every value before it is escaped (so that a form of the
+ * key the server echoed, such as &#39;, cannot become a new form once escaped); the caller
+ * redacts the whole text again after.
+ */
+export function junit(result, redact = (text) => text) {
+  const xml = (value) => escapeXml(redact(String(value)));
   const suites = [];
   const suite = (name, cases) => {
     const failures = cases.filter((c) => c.failure).length;
@@ -92,10 +98,11 @@ export function junit(result) {
   if (result.cleanup?.length) {
     suite('clean-up', result.cleanup.map((c) => ({ classname: c.resource, name: c.key, ...(c.state === 'left' || c.state === 'unknown' ? { failure: `${c.detail}; remove it with: ${c.remove}` } : {}) })));
   }
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="npm run contract" seed="${result.seed}">\n${suites.join('\n')}\n</testsuites>\n`;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="npm run contract" seed="${xml(result.seed)}">\n${suites.join('\n')}\n</testsuites>\n`;
 }
 
-export function json(result) {
+/** The JSON report; `redact` is applied to every string in it before it is serialised. */
+export function json(result, redact = (text) => text) {
   return `${JSON.stringify(
     {
       baseUrl: result.baseUrl,
@@ -111,7 +118,7 @@ export function json(result) {
       workflows: result.workflows,
       cleanup: result.cleanup,
     },
-    null,
+    (_, value) => (typeof value === 'string' ? redact(value) : value),
     2,
   )}\n`;
 }

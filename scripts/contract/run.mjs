@@ -301,7 +301,7 @@ print(
     `${transport.budget.used} requests in ${(result.timeMs / 1000).toFixed(1)} s; seed ${options.seed}${stopped ? `; stopped early: ${stopped}` : ''}.`,
 );
 if (options.report) {
-  const text = /\.xml$/i.test(options.report) ? junit(result) : json(result);
+  const text = /\.xml$/i.test(options.report) ? junit(result, redact) : json(result, redact);
   await writeFile(options.report, redact(text));
   print(`Report written to ${options.report}`);
 }

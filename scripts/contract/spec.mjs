@@ -2,7 +2,7 @@
 // answers and x-partnero-* extensions, and every inference the spec marks (x-partnero-inferred)
 // with the JSON pointer of the element it sits on and the file of openapi/ that holds it.
 import { readdir, readFile } from 'node:fs/promises';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve as resolvePath } from "node:path";
 import { fileURLToPath } from 'node:url';
 import { bundle, loadConfig } from '@redocly/openapi-core';
 
@@ -14,7 +14,7 @@ export const pointerOf = (...tokens) => `#/${tokens.map((t) => String(t).replace
 /** Loads and bundles the spec at `specPath` (relative to the repository root). */
 export async function loadSpec(specPath) {
   const config = await loadConfig({ configPath: join(root, 'redocly.yaml') });
-  const { bundle: document, problems } = await bundle({ ref: join(root, specPath), config });
+  const { bundle: document, problems } = await bundle({ ref: resolvePath(root, specPath), config });
   const errors = problems.filter((p) => p.severity === 'error');
   if (errors.length) throw new Error(`could not bundle ${specPath}: ${errors[0].message}`);
   const doc = document.parsed;
@@ -110,7 +110,7 @@ async function collectInferences(doc, specPath) {
   };
   visit(doc, '#');
   // The file to edit: the YAML file of the spec's folder that holds the claim's text.
-  const dir = join(root, dirname(specPath));
+  const dir = resolvePath(root, dirname(specPath));
   const files = await yamlFiles(dir);
   const texts = await Promise.all(files.map(async (file) => [relative(root, file), await readFile(file, 'utf8')]));
   for (const inference of found) {

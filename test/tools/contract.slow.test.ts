@@ -1,0 +1,135 @@
+// `npm run contract` against a conforming fake Partnero of this test's own
+// (support/conforming-partnero.ts, independent of the sandbox) and against variants of it that
+// each break one rule: every variant must be caught, and named by the check that owns the rule.
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startConformingFake, type Break } from './support/conforming-partnero.js';
+import { runNode } from './support/processes.js';
+import { CHECK_NAMES } from '../../scripts/contract/checks/index.mjs';
+
+/** Every check but the workflows (redocly respect takes seconds; test/sandbox runs them). */
+const WITHOUT_WORKFLOWS = ['--checks', CHECK_NAMES.filter((name: string) => name !== 'arazzo_workflows').join(',')];
+
+const API_KEY = "k3y'<&>\"\\%+`$(x)-9f2c"; // XML, JSON, shell and URL metacharacters: must never be printed.
+
+interface Report {
+  kept: boolean;
+  seed: number;
+  requests: { sent: number; budget: number };
+  checks: { name: string; ran: boolean; findings: { request: string; expected: string; came: string }[] }[];
+  inferences: { claim: string; verdict: string; file: string; edit?: string; evidence: string }[];
+  cleanup: { state: string }[];
+}
+
+let dir: string;
+let marked: string;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'partnero-contract-fakes-'));
+  // A copy of the spec with a few x-partnero-inferred marks of this test's own (the spec's own
+  // marks are the spec's business): on the search key, the link id after a rename, the page.
+  marked = join(dir, 'openapi');
+  await cp('openapi', marked, { recursive: true });
+  const mark = async (file: string, claim: string, check?: string): Promise<void> => {
+    const path = join(marked, file);
+    const text = await readFile(path, 'utf8');
+    if (text.includes('x-partnero-inferred:')) return;
+    await writeFile(path, `${text.trimEnd()}\nx-partnero-inferred:\n  - claim: ${claim}\n${check ? `    check: ${check}\n` : ''}`);
+  };
+  await mark('components/parameters/SearchKey.yaml', 'Matching is exact (test mark).', 'search_conformance');
+  await mark('components/parameters/LinkId.yaml', 'After a rename the old id no longer finds the link (test mark).', 'use_after_free');
+  await mark('components/parameters/Page.yaml', 'Page 0 is refused (test mark).', 'negative_data_rejection');
+});
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function contract(url: string, name: string, extra: string[] = []): Promise<{ code: number | string; output: string; report: Report }> {
+  const file = join(dir, `${name}.json`);
+  const { code, output } = await runNode(
+    'scripts/contract.mjs',
+    ['--base-url', url, '--writes', '--partner-id', 'partner_123', '--customer-id', 'customer_123', '--rate', '500', '--seed', '7', '--spec', join(marked, 'openapi.yaml'), '--report', file, ...extra],
+    { ...process.env, PARTNERO_API_KEY: API_KEY },
+  );
+  const text = await readFile(file, 'utf8').catch(() => {
+    throw new Error(`no report (exit ${code}):\n${output}`);
+  });
+  return { code, output, report: JSON.parse(text) as Report };
+}
+
+const findingsOf = (report: Report, check: string): Report['checks'][number]['findings'] => report.checks.find((c) => c.name === check)?.findings ?? [];
+
+describe('npm run contract against servers that break the spec', () => {
+  it('finds nothing against the conforming fake, confirms the marked inferences, leaves nothing behind', async () => {
+    const fake = await startConformingFake(API_KEY);
+    try {
+      const { code, output, report } = await contract(fake.url, 'conforming');
+      expect(code, output).toBe(0);
+      expect(report.kept).toBe(true);
+      expect(report.checks.flatMap((c) => c.findings)).toEqual([]);
+      const verdicts = Object.fromEntries(report.inferences.filter((i) => /test mark/.test(i.claim)).map((i) => [i.claim, i.verdict]));
+      expect(verdicts).toEqual({
+        'Matching is exact (test mark).': 'confirmed',
+        'After a rename the old id no longer finds the link (test mark).': 'confirmed',
+        'Page 0 is refused (test mark).': 'confirmed',
+      });
+      expect(report.cleanup.length).toBeGreaterThan(5);
+      expect(report.cleanup.every((c) => c.state === 'absent' || c.state === 'deleted')).toBe(true);
+      expect(fake.links.filter((l) => /^contract-/i.test(l.key))).toEqual([]);
+      expect(report.requests.sent).toBeLessThanOrEqual(report.requests.budget + 100);
+      expect(output).toContain('seed 7');
+      expect(output).not.toContain(API_KEY);
+    } finally {
+      await fake.close();
+    }
+  });
+
+  const cases: [Break, string, RegExp][] = [
+    ['off-by-one-pages', 'pagination', /no item twice across the pages|meta\.from/],
+    ['partial-search', 'search_conformance', /an exact match/],
+    ['rename-overwrites', 'key_uniqueness', /unchanged after a refused rename|a 4xx: .* is taken by another link/],
+    ['get-without-key', 'ignored_auth', /401 with no key/],
+    ['delete-keeps-in-list', 'use_after_free', /no longer to hold/],
+    ['next-same-page', 'pagination', /pointing at a page after/],
+    ['case-sensitive-keys', 'key_uniqueness', /keys are not case sensitive|in another case/],
+    ['crash-on-dot', 'positive_data_acceptance', /a 2xx for a create with a key with \./],
+    ['limit-out-of-range', 'negative_data_rejection', /limit 251 \(above the maximum 250\)/],
+    ['stale-url-after-rename', 'ensure_resource_availability', /url carrying the new key/],
+    ['unknown-owner-200', 'negative_data_rejection', /an owner that does not exist/],
+    ['old-id-answers', 'use_after_free', /404 \(the old id after a rename\)/],
+  ];
+  it.each(cases)('a server with %s is caught by %s', async (broken, check, expected) => {
+    const fake = await startConformingFake(API_KEY, broken);
+    try {
+      const { code, output, report } = await contract(fake.url, broken, WITHOUT_WORKFLOWS);
+      expect(code, output).toBe(1);
+      expect(report.kept).toBe(false);
+      const found = findingsOf(report, check);
+      expect(found.map((f) => `${f.request}: expected ${f.expected}`).join('\n'), output).toMatch(expected);
+      expect(output).toMatch(new RegExp(`✖ ${check} \\(\\d+\\)`));
+      expect(output).not.toContain(API_KEY);
+      expect(fake.links.filter((l) => /^contract-/i.test(l.key))).toEqual([]);
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it('reports a contradicted inference with what the server did and the file to edit', async () => {
+    const fake = await startConformingFake(API_KEY, 'partial-search');
+    try {
+      const { output, report } = await contract(fake.url, 'partial-inference', ['--checks', 'search_conformance']);
+      const exact = report.inferences.find((i) => i.claim === 'Matching is exact (test mark).');
+      expect(exact?.verdict).toBe('contradicted');
+      expect(exact?.file).toMatch(/components\/parameters\/SearchKey\.yaml$/);
+      expect(exact?.edit).toContain('SearchKey.yaml');
+      expect(output).toContain('✖ contradicted: Matching is exact (test mark).');
+      // Only the chosen check ran.
+      expect(report.checks.filter((c) => c.ran && c.name !== 'search_conformance' && !/conformance$|server_error$/.test(c.name)).map((c) => c.name)).toEqual([]);
+    } finally {
+      await fake.close();
+    }
+  });
+});
