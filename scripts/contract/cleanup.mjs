@@ -27,7 +27,8 @@ export async function cleanUp({ registry, resources, send, baseUrl }) {
   const out = [];
   const seen = new Set();
   for (const { resource, key } of registry.entries()) {
-    const lower = `${resource}|${key.toLowerCase()}`;
+    // Exact keys, not folded: on a server that (wrongly) tells case apart, KEY and key are two links.
+    const lower = `${resource}|${key}`;
     if (seen.has(lower)) continue;
     seen.add(lower);
     const { search, delete: remove, create } = resources.get(resource) ?? {};

@@ -334,7 +334,7 @@ async function lifecycle(ctx) {
       ctx.observe(`${create.pointer}/x-partnero-create`, K, refused(twin), `a create of ${upper} beside ${k1} answered ${twin.status}`);
       if (!refused(twin)) ctx.finding(K, twin, create, `a 4xx: ${upper} is the key ${k1}, which is taken (keys are not case sensitive)`, `${twin.status}${ok(twin) ? ' (a second link was created)' : ''}`, { pointers: [create.pointer] });
     }
-    if (ok(twin) && typeof at(twin.json, '/data/id') === 'string' && !same(at(twin.json, '/data/id'), id)) await ctx.deleteThrowaway(resource, at(twin.json, '/data/id'), K);
+    if (ok(twin) && typeof at(twin.json, '/data/id') === 'string' && at(twin.json, '/data/id') !== id) await ctx.deleteThrowaway(resource, at(twin.json, '/data/id'), K);
     await searchFor(K, upper, true, 'the key in another case');
     // A rename onto a taken key is refused and the other link stays as it was.
     const other = update && (await ctx.createThrowaway(resource, k3, K));
