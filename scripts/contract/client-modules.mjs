@@ -3,7 +3,7 @@
 // response validators (src/generated/validators.ts). The scripts are plain JavaScript, so the
 // TypeScript sources are bundled in memory by esbuild (a devDependency) and imported from a
 // data: URL: nothing is written to disk, and no build is needed first.
-import { build } from 'esbuild';
+import { build, stop } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -28,6 +28,8 @@ export function clientModules() {
       write: false,
       logLevel: 'silent',
     });
+    // esbuild's service process is not needed any more: nothing of the run outlives it.
+    await stop();
     const code = result.outputFiles[0].text;
     return import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
   })();

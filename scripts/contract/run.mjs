@@ -317,6 +317,7 @@ function replayArgs() {
     if (options[name] !== undefined && (name !== 'spec' || options.spec !== 'openapi/openapi.yaml') && !(name === 'rate' && options.rate === 8) && !(name === 'max-requests' && options.maxRequests === 400)) args.push(`${flag(name)} ${Array.isArray(options[name]) ? options[name].join(',') : options[name]}`);
   }
   if (options.writes) args.push(flag('writes'));
+  if (options['accepts-any-key']) args.push(flag('accepts-any-key'));
   args.push(`${flag('seed')} ${options.seed}`);
   return args.join(' ');
 }

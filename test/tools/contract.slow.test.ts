@@ -6,7 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startConformingFake, type Break } from './support/conforming-partnero.js';
-import { runNode } from './support/processes.js';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { descendantsOf, isAlive, runNode, startNode } from './support/processes.js';
 import { CHECK_NAMES } from '../../scripts/contract/checks/index.mjs';
 
 /** Every check but the workflows (redocly respect takes seconds; test/sandbox runs them). */
@@ -128,6 +130,84 @@ describe('npm run contract against servers that break the spec', () => {
       expect(output).toContain('✖ contradicted: Matching is exact (test mark).');
       // Only the chosen check ran.
       expect(report.checks.filter((c) => c.ran && c.name !== 'search_conformance' && !/conformance$|server_error$/.test(c.name)).map((c) => c.name)).toEqual([]);
+    } finally {
+      await fake.close();
+    }
+  });
+});
+
+describe('npm run contract stays bounded and safe', () => {
+  const listen = async (server: Server): Promise<string> => {
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  };
+  const stop = async (server: Server): Promise<void> => {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  };
+
+  it('ends within a bounded time, saying why, against a server that never answers', async () => {
+    const silent = createServer(() => undefined);
+    const url = await listen(silent);
+    try {
+      const startedAt = Date.now();
+      const { code, output } = await runNode('scripts/contract.mjs', ['--base-url', url, '--timeout', '1'], { ...process.env, PARTNERO_API_KEY: API_KEY });
+      expect(code).toBe(1);
+      expect(Date.now() - startedAt).toBeLessThan(20_000);
+      expect(output).toMatch(/stopped: the server did not answer \d+ requests in a row within 1 s each: stopped sending/);
+      expect(output).toMatch(/✖ not_a_server_error \(\d+\)/);
+      expect(output).toContain('came none (no answer within 1 s)');
+    } finally {
+      await stop(silent);
+    }
+  });
+
+  it('never prints the key a careless server echoes back, however it escapes it; an HTML page is one finding', async () => {
+    const echo = createServer((req, res) => {
+      const auth = req.headers.authorization ?? '';
+      res.writeHead(401, { 'content-type': 'text/html' }).end(`<html><head><title>Bad Gateway</title></head><body>${auth} ${encodeURIComponent(auth)} ${JSON.stringify(auth)}</body></html>`);
+    });
+    const url = await listen(echo);
+    try {
+      const file = join(dir, 'echo.xml');
+      const { code, output } = await runNode('scripts/contract.mjs', ['--base-url', url, '--report', file, '--checks', 'not_a_server_error,content_type_conformance'], { ...process.env, PARTNERO_API_KEY: API_KEY });
+      expect(code).toBe(1);
+      expect(output).not.toMatch(/✖ not_a_server_error/);
+      const xmlText = await readFile(file, 'utf8');
+      for (const text of [output, xmlText]) {
+        for (const form of [API_KEY, encodeURIComponent(API_KEY), JSON.stringify(API_KEY).slice(1, -1), API_KEY.replace(/'/g, '&apos;'), API_KEY.replace(/&/g, '&amp;').replace(/'/g, '&apos;')]) {
+          expect(text).not.toContain(form);
+        }
+      }
+      expect(output).toMatch(/✖ content_type_conformance \(\d+\)/);
+      expect(output).toContain('came an HTML page (text/html) titled "Bad Gateway"');
+    } finally {
+      await stop(echo);
+    }
+  });
+
+  it.each([
+    ['SIGINT', 130, /^negative_data_rejection:/m],
+    ['SIGTERM', 143, /^arazzo_workflows:/m],
+  ] as const)('on %s it cleans up what it created, verified, stops redocly respect, and exits %i', async (signal, exit, when) => {
+    const fake = await startConformingFake(API_KEY);
+    try {
+      const run = startNode(
+        'scripts/contract.mjs',
+        ['--base-url', fake.url, '--writes', '--partner-id', 'partner_123', '--customer-id', 'customer_123', '--rate', signal === 'SIGINT' ? '20' : '400'],
+        { ...process.env, PARTNERO_API_KEY: API_KEY },
+      );
+      await run.waitFor(when, 60_000);
+      // Let it create something first.
+      await new Promise((resolve) => setTimeout(resolve, signal === 'SIGINT' ? 1500 : 1000));
+      const children = descendantsOf(run.child.pid ?? 0);
+      run.child.kill(signal);
+      expect(await run.exited).toBe(exit);
+      expect(run.output()).toContain(`${signal}: stopping; cleaning up what this run created first`);
+      expect(run.output()).toMatch(/clean-up: nothing left behind \(\d+ throwaway keys looked up/);
+      expect(fake.links.filter((l) => /^contract-/i.test(l.key))).toEqual([]);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(children.filter((pid) => isAlive(pid))).toEqual([]);
     } finally {
       await fake.close();
     }
