@@ -4,7 +4,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve as resolvePath } from "node:path";
 import { fileURLToPath } from 'node:url';
-import { bundle, loadConfig } from '@redocly/openapi-core';
+import { bundle, loadConfig, parseYaml } from '@redocly/openapi-core';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'];
@@ -68,6 +68,7 @@ export async function loadSpec(specPath) {
           schemaPointer: schema?.pointer,
           schemaName: schema && /^#\/components\/schemas\/(.+)$/.exec(schema.pointer)?.[1],
           headers: node?.headers ?? {},
+          inferred: Array.isArray(raw?.['x-partnero-inferred']) || Array.isArray(node?.['x-partnero-inferred']),
         };
       }
       operations.push({
@@ -109,13 +110,25 @@ async function collectInferences(doc, specPath) {
     for (const [key, value] of Object.entries(node)) if (key !== 'x-partnero-inferred') visit(value, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`);
   };
   visit(doc, '#');
-  // The file to edit: the YAML file of the spec's folder that holds the claim's text.
-  const dir = resolvePath(root, dirname(specPath));
+  // The file to edit: a component's own file, a path's file (from the root's $ref), else the
+  // file that holds the claim's text, else the root.
+  const rootFile = resolvePath(root, specPath);
+  const dir = dirname(rootFile);
+  const rootDoc = parseYaml(await readFile(rootFile, 'utf8'));
   const files = await yamlFiles(dir);
-  const texts = await Promise.all(files.map(async (file) => [relative(root, file), await readFile(file, 'utf8')]));
+  const texts = await Promise.all(files.map(async (file) => [file, await readFile(file, 'utf8')]));
+  const shown = (file) => relative(root, file);
   for (const inference of found) {
-    const probe = inference.claim.slice(0, 60);
-    inference.file = texts.find(([, text]) => text.includes(probe))?.[0] ?? specPath;
+    const tokens = inference.pointer.slice(2).split('/').map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
+    let file;
+    if (tokens[0] === 'components' && tokens.length >= 3) {
+      const candidate = join(dir, 'components', tokens[1], `${tokens[2]}.yaml`);
+      if (files.includes(candidate)) file = candidate;
+    } else if (tokens[0] === 'paths' && typeof rootDoc?.paths?.[tokens[1]]?.$ref === 'string') {
+      file = resolvePath(dir, rootDoc.paths[tokens[1]].$ref);
+    }
+    file ??= texts.find(([, text]) => text.includes(inference.claim.slice(0, 60)))?.[0] ?? rootFile;
+    inference.file = shown(file);
   }
   return found;
 }

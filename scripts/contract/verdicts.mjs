@@ -32,7 +32,14 @@ export function createObservations() {
  */
 export function judgeInferences(inferences, observations, findings, { selected }) {
   return inferences.map((inference) => {
-    const relevant = observations.under(inference.pointer).filter((o) => !inference.check || o.check === inference.check);
+    // An operation's inference is judged by what was observed of the operation itself
+    // (lifecycle, pagination, search, an inferred success status), not by the answers and
+    // extensions inside it, each of which has its own inferences: a 422 seen says nothing of
+    // "may be answered 200".
+    const isOperation = /^#\/paths\/[^/]+\/(get|put|post|delete|patch)$/.test(inference.pointer);
+    const relevant = observations
+      .under(inference.pointer)
+      .filter((o) => (!inference.check || o.check === inference.check) && (!isOperation || !o.pointer.startsWith(`${inference.pointer}/`)));
     const broken = relevant.filter((o) => !o.held);
     const held = relevant.filter((o) => o.held);
     const base = { claim: inference.claim, file: inference.file, pointer: inference.pointer, ...(inference.check ? { check: inference.check } : {}) };

@@ -37,8 +37,10 @@ beforeAll(async () => {
   const mark = async (file: string, claim: string, check?: string): Promise<void> => {
     const path = join(marked, file);
     const text = await readFile(path, 'utf8');
-    if (text.includes('x-partnero-inferred:')) return;
-    await writeFile(path, `${text.trimEnd()}\nx-partnero-inferred:\n  - claim: ${claim}\n${check ? `    check: ${check}\n` : ''}`);
+    const entry = (indent: string): string => `${indent}- claim: ${claim}\n${check ? `${indent}  check: ${check}\n` : ''}`;
+    // Top-level list: added to it when the spec already has one, else a new one.
+    const existing = /^x-partnero-inferred:\n( *)- /m.exec(text);
+    await writeFile(path, existing ? text.replace(/^x-partnero-inferred:\n/m, `x-partnero-inferred:\n${entry(existing[1] ?? '')}`) : `${text.trimEnd()}\nx-partnero-inferred:\n${entry('  ')}`);
   };
   await mark('components/parameters/SearchKey.yaml', 'Matching is exact (test mark).', 'search_conformance');
   await mark('components/parameters/LinkId.yaml', 'After a rename the old id no longer finds the link (test mark).', 'use_after_free');

@@ -35,16 +35,13 @@ export const negativeDataRejection = {
         const key = at(bad.body, `/${create.create.match}`);
         if (typeof key === 'string') ctx.throwaway(resource, key);
         const x = await ctx.send(create, { body: bad.body, check: this.name, label: bad.label });
-        judge(ctx, this.name, x, create, `a body with ${bad.label}`, [`${create.requestBody.pointer}/properties/${bad.field.join('/properties/')}`]);
+        judge(ctx, this.name, x, create, `a body with ${bad.label}`, [`${create.requestBody.pointer}/properties/${bad.field.join('/properties/')}`], { atAnswer: keyRule(bad, create) });
       }
       // An owner that does not exist: refused, with whichever status the spec describes.
       const owner = ctx.createBody(resource, `${ctx.base}-u`, `contract-no-such-owner-${ctx.base.slice(-6)}`);
       ctx.throwaway(resource, `${ctx.base}-u`);
       const x = await ctx.send(create, { body: owner, check: this.name, label: 'an owner that does not exist' });
-      judge(ctx, this.name, x, create, 'an owner that does not exist', [`${create.pointer}/x-partnero-create`]);
-      if (x.status !== undefined && create.responses[String(x.status)]) {
-        ctx.observe(create.responses[String(x.status)].pointer, this.name, refused(x), `an unknown owner was answered ${x.status}`);
-      }
+      judge(ctx, this.name, x, create, 'an owner that does not exist', [`${create.pointer}/x-partnero-create`], { atAnswer: true });
       // A rename to a forbidden key, on a throwaway link of this check's own.
       const update = methods.update;
       if (!update?.requestBody) continue;
@@ -55,7 +52,7 @@ export const negativeDataRejection = {
         const key = at(bad.body, `/${create.create.match}`);
         if (typeof key === 'string') ctx.throwaway(resource, key);
         const r = await ctx.send(update, { path: { id }, body: bad.body, check: this.name, label: bad.label });
-        judge(ctx, this.name, r, update, `a rename with ${bad.label}`, [`${update.requestBody.pointer}/properties/${bad.field.join('/properties/')}`]);
+        judge(ctx, this.name, r, update, `a rename with ${bad.label}`, [`${update.requestBody.pointer}/properties/${bad.field.join('/properties/')}`], { atAnswer: keyRule(bad, create) });
         if (ok(r) && typeof at(r.json, '/data/id') === 'string') id = at(r.json, '/data/id');
       }
       await ctx.deleteThrowaway(resource, id, this.name);
@@ -63,9 +60,15 @@ export const negativeDataRejection = {
   },
 };
 
-function judge(ctx, check, x, op, what, pointers) {
+/** A negative case of the unique field's own rules (length, characters), not of its presence or type. */
+const keyRule = (bad, create) => bad.field.join('.') === create.create.match && /characters|pattern|empty/.test(bad.label);
+
+function judge(ctx, check, x, op, what, pointers, { atAnswer = false } = {}) {
   if (x.error || x.status >= 500) return; // not_a_server_error says it
   ctx.observe(pointers[0], check, refused(x), `${what}: ${op.method} ${x.shownPath} answered ${x.status}`);
+  // The answer's own claims (a key breaking the rules is answered 422, an unknown owner 404 or 422).
+  const response = op.responses[String(x.status)];
+  if (atAnswer && response) ctx.observe(response.target, check, refused(x), `${what}: ${op.method} ${x.shownPath} answered ${x.status}`);
   if (!refused(x)) {
     ctx.finding(check, x, op, `a 4xx for ${what}`, `${x.status}${ok(x) ? ' (accepted)' : ''}`, { pointers, edit: `allow ${what} in the schema` });
   }
@@ -231,6 +234,7 @@ export const searchConformance = {
         if (!ok(x) || !found) continue;
         const held = found.length === 1 && same(found[0]?.[parameter.name], value);
         ctx.observe(parameter.pointer, this.name, held, `${parameter.name}=${value} found ${found.length} item(s)`);
+        ctx.observe(search.pointer, this.name, held, `${parameter.name}=${value} found ${found.length} item(s)`);
         if (!held) ctx.finding(this.name, x, search, `exactly the one link with ${parameter.name} ${JSON.stringify(value)}`, `${found.length} items${found.length ? ` (${found.slice(0, 3).map((i) => JSON.stringify(i?.[parameter.name])).join(', ')})` : ''}`, { pointers: [parameter.pointer] });
         const part = value.slice(0, -1);
         const y = await ctx.send(search, { query: { [parameter.name]: part }, check: this.name, label: `part of a ${parameter.name}` });
@@ -238,11 +242,13 @@ export const searchConformance = {
         if (ok(y) && partial) {
           const exact = partial.every((i) => same(i?.[parameter.name], part));
           ctx.observe(parameter.pointer, this.name, exact, `${parameter.name}=${part} (part of ${value}) found ${partial.length} item(s)`);
+          ctx.observe(search.pointer, this.name, exact, `${parameter.name}=${part} (part of ${value}) found ${partial.length} item(s)`);
           if (!exact) ctx.finding(this.name, y, search, `an exact match: nothing for ${JSON.stringify(part)}, part of ${JSON.stringify(value)}`, `${partial.length} items (${partial.slice(0, 3).map((i) => JSON.stringify(i?.[parameter.name])).join(', ')})`, { pointers: [parameter.pointer], edit: `say in ${parameter.name}'s description that matching is partial` });
         }
       }
       const absent = await ctx.send(search, { query: { [search.parameters.find((q) => q.in === 'query')?.name ?? 'key']: `${ctx.base}-absent` }, check: this.name, label: 'a value no link has' });
       const none = items(absent);
+      if (!absent.error) ctx.observe(search.pointer, this.name, ok(absent) && none?.length === 0, `a search for a value no link has answered ${absent.status} with ${none?.length ?? 'no'} items`);
       if (ok(absent) && none?.length) ctx.finding(this.name, absent, search, 'nothing for a value no link has', `${none.length} items`);
     }
   },
@@ -296,6 +302,7 @@ async function lifecycle(ctx) {
       const x = await ctx.send(get, { path: { id: key }, check, label: why });
       const held = x.status === 200 && same(at(x.json, '/data/key'), key);
       ctx.observe(pointer, check, held, `${why}: GET ${x.shownPath} answered ${came(x)}`);
+      ctx.observe(get.pointer, check, held, `${why}: GET ${x.shownPath} answered ${came(x)}`);
       if (!held && !x.error) ctx.finding(check, x, get, `200 with the link ${key} (${why})`, `${x.status}${ctx.messageOf(x)}`, { pointers: [pointer] });
       return x;
     };
@@ -303,6 +310,7 @@ async function lifecycle(ctx) {
       const x = await ctx.send(get, { path: { id: key }, check, label: why });
       const held = x.status === 404;
       ctx.observe(pointer, check, held, `${why}: GET ${x.shownPath} answered ${came(x)}`);
+      if (get.responses['404']) ctx.observe(get.responses['404'].target, check, held, `${why}: GET ${x.shownPath} answered ${came(x)}`);
       if (!held && !x.error) ctx.finding(check, x, get, `404 (${why})`, `${x.status}${ok(x) ? ` with the link ${JSON.stringify(at(x.json, '/data/key'))}` : ''}`, { pointers: [pointer] });
     };
     const inList = async (check, key, expected, why) => {
@@ -320,6 +328,8 @@ async function lifecycle(ctx) {
       const hits = found.filter((link) => same(link?.[create.create.match], key)).length;
       const held = expected ? found.length === 1 && hits === 1 : found.length === 0;
       ctx.observe(search.pointer, check, held, `${why}: a search for ${key} found ${found.length}`);
+      const parameter = search.parameters.find((q) => q.in === 'query' && q.name === create.create.match);
+      if (parameter && key !== key.toLowerCase()) ctx.observe(parameter.pointer, check, held, `${why}: a search for ${key} found ${found.length}`);
       if (!held) ctx.finding(check, x, search, expected ? `exactly the link ${key} (${why})` : `nothing (${why})`, `${found.length} items`, { pointers: [search.pointer] });
     };
     // Created: found by get, in the owner's list, by search.
@@ -334,8 +344,23 @@ async function lifecycle(ctx) {
       ctx.observe(`${create.pointer}/x-partnero-create`, K, refused(twin), `a create of ${upper} beside ${k1} answered ${twin.status}`);
       if (!refused(twin)) ctx.finding(K, twin, create, `a 4xx: ${upper} is the key ${k1}, which is taken (keys are not case sensitive)`, `${twin.status}${ok(twin) ? ' (a second link was created)' : ''}`, { pointers: [create.pointer] });
     }
+    if (create.responses[String(twin.status)]) ctx.observe(create.responses[String(twin.status)].target, K, refused(twin), `a create of ${upper} beside ${k1} answered ${twin.status}`);
     if (ok(twin) && typeof at(twin.json, '/data/id') === 'string' && at(twin.json, '/data/id') !== id) await ctx.deleteThrowaway(resource, at(twin.json, '/data/id'), K);
     await searchFor(K, upper, true, 'the key in another case');
+    // An id in another case finds the link (inferred: observed, the verdict says what came).
+    const other_case = await ctx.send(get, { path: { id: id.toUpperCase() }, check: K, label: 'the id in another case' });
+    if (!other_case.error) for (const parameter of get.parameters.filter((q) => q.in === 'path')) ctx.observe(parameter.pointer, K, other_case.status === 200 && same(at(other_case.json, '/data/id'), id), `GET ${other_case.shownPath} answered ${other_case.status}`);
+    // Keys are unique across the program: the other resources' creates refuse this key too.
+    for (const [otherResource, otherMethods] of ctx.resources) {
+      const otherCreate = otherMethods.create;
+      if (otherResource === resource || !otherCreate || !ctx.createBody(otherResource, k1)) continue;
+      ctx.throwaway(otherResource, k1);
+      const cross = await ctx.send(otherCreate, { body: ctx.createBody(otherResource, k1), check: K, label: `the key of a ${resource} link` });
+      if (cross.error || cross.status >= 500) continue;
+      for (const schemaPointer of [otherCreate.requestBody.pointer, create.requestBody.pointer]) ctx.observe(`${schemaPointer}/properties/${create.create.match}`, K, refused(cross), `a ${otherResource} create with the key of a ${resource} link answered ${cross.status}`);
+      if (update?.requestBody) ctx.observe(`${update.requestBody.pointer}/properties/${create.create.match}`, K, refused(cross), `a ${otherResource} create with the key of a ${resource} link answered ${cross.status}`);
+      if (ok(cross) && typeof at(cross.json, '/data/id') === 'string') await ctx.deleteThrowaway(otherResource, at(cross.json, '/data/id'), K);
+    }
     // A rename onto a taken key is refused and the other link stays as it was.
     const other = update && (await ctx.createThrowaway(resource, k3, K));
     if (update && other) {
@@ -343,6 +368,7 @@ async function lifecycle(ctx) {
       const onto = await ctx.send(update, { path: { id }, body: { [create.create.match]: k3 }, check: K, label: 'a rename onto a taken key' });
       if (!onto.error && onto.status < 500) {
         ctx.observe(update.pointer, K, refused(onto), `a rename onto the taken ${k3} answered ${onto.status}`);
+        if (update.responses[String(onto.status)]) ctx.observe(update.responses[String(onto.status)].target, K, refused(onto), `a rename onto the taken ${k3} answered ${onto.status}`);
         if (!refused(onto)) ctx.finding(K, onto, update, `a 4xx: ${k3} is taken by another link`, `${onto.status}`, { pointers: [update.pointer] });
       }
       if (ok(onto) && typeof at(onto.json, '/data/id') === 'string') id = at(onto.json, '/data/id');
