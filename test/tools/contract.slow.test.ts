@@ -105,7 +105,7 @@ describe('npm run contract against servers that break the spec', () => {
     ['unknown-owner-200', 'negative_data_rejection', /an owner that does not exist/],
     ['old-id-answers', 'use_after_free', /404 \(the old id after a rename\)/],
   ];
-  it.each(cases)('a server with %s is caught by %s', async (broken, check, expected) => {
+  it.concurrent.each(cases)('a server with %s is caught by %s', async (broken, check, expected) => {
     const fake = await startConformingFake(API_KEY, broken);
     try {
       const { code, output, report } = await contract(fake.url, broken, WITHOUT_WORKFLOWS);
@@ -116,6 +116,20 @@ describe('npm run contract against servers that break the spec', () => {
       expect(output).toMatch(new RegExp(`✖ ${check} \\(\\d+\\)`));
       expect(output).not.toContain(API_KEY);
       expect(fake.links.filter((l) => /^contract-/i.test(l.key))).toEqual([]);
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it('with search answering 503 never says nothing was left behind: what it cannot verify is listed with how to remove it', async () => {
+    const fake = await startConformingFake(API_KEY, 'search-503');
+    try {
+      const { code, output, report } = await contract(fake.url, 'search-503', WITHOUT_WORKFLOWS);
+      expect(code).toBe(1);
+      expect(output).not.toContain('nothing left behind');
+      expect(report.cleanup.some((c) => c.state === 'unknown')).toBe(true);
+      expect(report.cleanup.every((c) => c.state !== 'absent')).toBe(true);
+      expect(output).toMatch(/✖ clean-up: partnerLinks contract-\d+-[0-9a-f]{6}-\S+ may be left behind: could not check: the search answered 503; remove it with: partnero partner-links delete "contract-/);
     } finally {
       await fake.close();
     }

@@ -18,7 +18,8 @@ export type Break =
   | 'limit-out-of-range'
   | 'stale-url-after-rename'
   | 'unknown-owner-200'
-  | 'old-id-answers';
+  | 'old-id-answers'
+  | 'search-503';
 
 interface Link {
   family: 'partner' | 'customer';
@@ -114,6 +115,7 @@ export async function startConformingFake(apiKey: string, broken?: Break): Promi
         return rest;
       };
       if (method === 'GET' && (m = /^\/v1\/(partner|customer)_referral_links:search$/.exec(path))) {
+        if (broken === 'search-503') return fail(503, 'Service Unavailable');
         const family = m[1] as string;
         const id = url.searchParams.get('id');
         const key = url.searchParams.get('key');
