@@ -227,6 +227,13 @@ function toolOf(spec: OpenApiDocument, id: string, row: OperationRow, walk: bool
     );
   }
 
+  if (row.write) {
+    lines.push(
+      'After a failure that may have acted (a timeout, a connection cut after sending, a 5xx), the client finds out whether it happened ' +
+        'instead of sending it blindly again, and answers what it found.',
+    );
+  }
+
   const variants: JsonSchema[] = [];
   const seen = new Set<string>();
   for (const [status, validator] of Object.entries(row.success)) {
