@@ -97,6 +97,16 @@ const projects: TestProjectInlineConfiguration[] = [
   },
   {
     test: {
+      // The MCP server (src/mcp/): the SDK's Client against it, the sandbox behind it.
+      name: 'mcp',
+      ...files('test/mcp'),
+      globalSetup: ['test/mcp/global-setup.ts'],
+      testTimeout: 60_000,
+      hookTimeout: 120_000,
+    },
+  },
+  {
+    test: {
       // The repository's commands (scripts/, the CLI) run as child processes, on loopback only.
       name: 'tools',
       ...files('test/tools'),

@@ -1,211 +1,231 @@
-// `npm run contract` (scripts/contract.mjs) against servers on 127.0.0.1: the sandbox (which keeps
-// the contract), the sandbox behind a filter of this test's own that spoils or records what
-// passes, and small servers that answer as a misconfigured Partnero might.
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+// `npm run contract` against a conforming fake Partnero of this test's own
+// (support/conforming-partnero.ts, independent of the sandbox) and against variants of it that
+// each break one rule: every variant must be caught, and named by the check that owns the rule.
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox } from '../../scripts/lib/sandbox.mjs';
-import { runNode } from './support/processes.js';
+import { startConformingFake, type Break } from './support/conforming-partnero.js';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { descendantsOf, isAlive, runNode, startNode } from './support/processes.js';
+import { CHECK_NAMES } from '../../scripts/contract/checks/index.mjs';
 
-const API_KEY = 'test-key-4f9c2b7e'; // Must never be printed.
+/** Every check but the workflows (redocly respect takes seconds; test/sandbox runs them). */
+const WITHOUT_WORKFLOWS = ['--checks', CHECK_NAMES.filter((name: string) => name !== 'arazzo_workflows').join(',')];
 
-type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
-type Filter = (req: IncomingMessage, body: Buffer) => { status: number; body: string; type?: string } | undefined;
+const API_KEY = "k3y'<&>\"\\%+`$(x)-9f2c"; // XML, JSON, shell and URL metacharacters: must never be printed.
 
-/** A server that passes every request on to `target` unless `filter` answers it, and records them all. */
-function relay(target: () => string, filter?: Filter): { server: Server; requests: { method: string; url: string; authorization?: string }[] } {
-  const requests: { method: string; url: string; authorization?: string }[] = [];
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      const body = Buffer.concat(chunks);
-      requests.push({ method: req.method ?? '', url: req.url ?? '', ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}) });
-      const own = filter?.(req, body);
-      if (own) {
-        res.writeHead(own.status, { 'content-type': own.type ?? 'application/json' }).end(own.body);
-        return;
-      }
-      const headers = Object.fromEntries(Object.entries(req.headers).filter(([name]) => !['host', 'connection', 'content-length'].includes(name))) as Record<string, string>;
-      fetch(target() + (req.url ?? '/'), { method: req.method ?? 'GET', headers, body: body.length && req.method !== 'GET' ? body : null })
-        .then(async (upstream) => {
-          res.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/json' }).end(await upstream.text());
-        })
-        .catch(() => res.writeHead(502).end());
-    });
-  });
-  return { server, requests };
+interface Report {
+  kept: boolean;
+  seed: number;
+  requests: { sent: number; budget: number };
+  checks: { name: string; ran: boolean; findings: { request: string; label?: string; expected: string; came: string }[] }[];
+  inferences: { claim: string; verdict: string; file: string; edit?: string; evidence: string }[];
+  cleanup: { state: string }[];
 }
 
-/** A server that answers every request with the same thing. */
-function fixed(status: number, type: string, body: string | ((req: IncomingMessage) => string)): Server {
-  return createServer((req, res) => {
-    req.resume();
-    req.on('end', () => res.writeHead(status, { 'content-type': type }).end(typeof body === 'string' ? body : body(req)));
-  });
-}
-
-let sandbox: Sandbox;
-const recorded = relay(() => sandbox.url);
-// Renaming fails with a 500 here: the workflow stops between create and delete.
-const renameFails = relay(
-  () => sandbox.url,
-  (req) => (req.method === 'PUT' ? { status: 500, body: JSON.stringify({ message: 'Server Error', status: 0 }) } : undefined),
-);
-const html = fixed(502, 'text/html', '<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>');
-const statusZero = fixed(200, 'application/json', JSON.stringify({ data: [], status: 0 }));
-// A careless server that quotes the Authorization header it got, JSON-escaped, and the path percent-encoded.
-const echo = fixed(401, 'application/json', (req) =>
-  JSON.stringify({ message: `Invalid API key ${req.headers.authorization ?? ''} at ${encodeURIComponent(req.headers.authorization ?? '')}`, status: 0 }),
-);
-const servers = [recorded.server, renameFails.server, html, statusZero, echo];
-
-const urlOf = (server: Server): string => `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 let dir: string;
+let marked: string;
 
 beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0 });
-  for (const server of servers) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  dir = await mkdtemp(join(tmpdir(), 'partnero-contract-test-'));
+  dir = await mkdtemp(join(tmpdir(), 'partnero-contract-fakes-'));
+  // A copy of the spec with a few x-partnero-inferred marks of this test's own (the spec's own
+  // marks are the spec's business): on the search key, the link id after a rename, the page.
+  marked = join(dir, 'openapi');
+  await cp('openapi', marked, { recursive: true });
+  const mark = async (file: string, claim: string, check?: string): Promise<void> => {
+    const path = join(marked, file);
+    const text = await readFile(path, 'utf8');
+    const entry = (indent: string): string => `${indent}- claim: ${claim}\n${check ? `${indent}  check: ${check}\n` : ''}`;
+    // Top-level list: added to it when the spec already has one, else a new one.
+    const existing = /^x-partnero-inferred:\n( *)- /m.exec(text);
+    await writeFile(path, existing ? text.replace(/^x-partnero-inferred:\n/m, `x-partnero-inferred:\n${entry(existing[1] ?? '')}`) : `${text.trimEnd()}\nx-partnero-inferred:\n${entry('  ')}`);
+  };
+  await mark('components/parameters/SearchKey.yaml', 'Matching is exact (test mark).', 'search_conformance');
+  await mark('components/parameters/LinkId.yaml', 'After a rename the old id no longer finds the link (test mark).', 'use_after_free');
+  await mark('components/parameters/Page.yaml', 'Page 0 is refused (test mark).', 'negative_data_rejection');
 });
 
 afterAll(async () => {
-  for (const server of servers) {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-  }
-  await sandbox?.close();
   await rm(dir, { recursive: true, force: true });
 });
 
-const contract = (args: string[], key = API_KEY): ReturnType<typeof runNode> =>
-  runNode('scripts/contract.mjs', args, { ...process.env, PARTNERO_API_KEY: key });
-
-describe('npm run contract', () => {
-  it('passes against the sandbox, every call sent with the key, and writes a JSON report', async () => {
-    const report = join(dir, 'report.json');
-    const { code, output } = await contract(['--base-url', urlOf(recorded.server), '--report', report]);
-    expect(code, output).toBe(0);
-    expect(output).toMatch(/✔ GET \/v1\/partners\/partner_123\/referral_links\?limit=1&page=2/);
-    expect(output).toMatch(/Contract kept: \d+ calls, no violation/);
-    expect(recorded.requests.length).toBeGreaterThan(10);
-    expect(recorded.requests.every((req) => req.authorization === `Bearer ${API_KEY}`)).toBe(true);
-    expect(output).not.toContain(API_KEY);
-    const written = JSON.parse(await readFile(report, 'utf8')) as { kept: boolean; reads: { status: string }[] };
-    expect(written.kept).toBe(true);
-    expect(written.reads.length).toBe(recorded.requests.length);
-    expect(written.reads.every((read) => read.status === 'passed')).toBe(true);
+async function contract(url: string, name: string, extra: string[] = []): Promise<{ code: number | string; output: string; report: Report }> {
+  const file = join(dir, `${name}.json`);
+  const { code, output } = await runNode(
+    'scripts/contract.mjs',
+    ['--base-url', url, '--writes', '--partner-id', 'partner_123', '--customer-id', 'customer_123', '--rate', '500', '--seed', '7', '--spec', join(marked, 'openapi.yaml'), '--report', file, ...extra],
+    { ...process.env, PARTNERO_API_KEY: API_KEY },
+  );
+  const text = await readFile(file, 'utf8').catch(() => {
+    throw new Error(`no report (exit ${code}):\n${output}`);
   });
+  return { code, output, report: JSON.parse(text) as Report };
+}
 
-  it('fails against a sandbox that drops data.url, naming the field once for all the items of a page', async () => {
-    const broken = await startSandbox({ port: 0, breakField: 'data.url' });
+const findingsOf = (report: Report, check: string): Report['checks'][number]['findings'] => report.checks.find((c) => c.name === check)?.findings ?? [];
+
+describe('npm run contract against servers that break the spec', () => {
+  it('finds nothing against the conforming fake, confirms the marked inferences, leaves nothing behind', async () => {
+    const fake = await startConformingFake(API_KEY);
     try {
-      const report = join(dir, 'broken.xml');
-      const { code, output } = await contract(['--base-url', broken.url, '--report', report]);
-      expect(code, output).toBe(1);
-      expect(output).toContain('response body data[0].url: expected a required field, came nothing (data[0] has id, key, default,');
-      expect(output).toContain('response body data.url: expected a required field, came nothing');
-      expect(output).toMatch(/response body data\[\*\]\.url: expected a required field, came nothing \(in \d+ items\)/);
-      expect(output).toMatch(/Contract broken: \d+ calls, \d+ failed\./);
-      const xml = await readFile(report, 'utf8');
-      expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites/);
-      expect(xml).toMatch(/<testsuite name="reads of openapi\/openapi.yaml" tests="\d+" failures="[1-9]\d*"/);
-      expect(xml).toContain('<failure message="response body data.url: expected a required field');
+      const { code, output, report } = await contract(fake.url, 'conforming');
+      expect(code, output).toBe(0);
+      expect(report.kept).toBe(true);
+      expect(report.checks.flatMap((c) => c.findings)).toEqual([]);
+      const verdicts = Object.fromEntries(report.inferences.filter((i) => /test mark/.test(i.claim)).map((i) => [i.claim, i.verdict]));
+      expect(verdicts).toEqual({
+        'Matching is exact (test mark).': 'confirmed',
+        'After a rename the old id no longer finds the link (test mark).': 'confirmed',
+        'Page 0 is refused (test mark).': 'confirmed',
+      });
+      expect(report.cleanup.length).toBeGreaterThan(5);
+      expect(report.cleanup.every((c) => c.state === 'absent' || c.state === 'deleted')).toBe(true);
+      expect(fake.links.filter((l) => /^contract-/i.test(l.key))).toEqual([]);
+      expect(report.requests.sent).toBeLessThanOrEqual(report.requests.budget + 100);
+      expect(output).toContain('seed 7');
+      expect(output).not.toContain(API_KEY);
     } finally {
-      await broken.close();
+      await fake.close();
     }
   });
 
-  it('says that a status of 0 breaks the spec, which expects 1', async () => {
-    const { code, output } = await contract(['--base-url', urlOf(statusZero)]);
-    expect(code).toBe(1);
-    expect(output).toContain('response body status: the spec expects 1, came 0 (number)');
-    expect(output).not.toContain('equal to constant');
+  const cases: [Break, string, RegExp][] = [
+    ['off-by-one-pages', 'pagination', /no item twice across the pages|meta\.from/],
+    ['partial-search', 'search_conformance', /an exact match/],
+    ['rename-overwrites', 'key_uniqueness', /unchanged after a refused rename|a 4xx: .* is taken by another link/],
+    ['get-without-key', 'ignored_auth', /401 with no key/],
+    ['delete-keeps-in-list', 'use_after_free', /no longer to hold/],
+    ['next-same-page', 'pagination', /pointing at a page after/],
+    ['case-sensitive-keys', 'key_uniqueness', /keys are not case sensitive|in another case/],
+    ['crash-on-dot', 'not_a_server_error', /\[a key with \. .*\]: expected an answer that is not a server error/],
+    ['limit-out-of-range', 'negative_data_rejection', /limit 251 \(above the maximum 250\)/],
+    ['stale-url-after-rename', 'ensure_resource_availability', /url carrying the new key/],
+    ['unknown-owner-200', 'negative_data_rejection', /an owner that does not exist/],
+    ['old-id-answers', 'use_after_free', /404 \(the old id after a rename\)/],
+  ];
+  it.concurrent.each(cases)('a server with %s is caught by %s', async (broken, check, expected) => {
+    const fake = await startConformingFake(API_KEY, broken);
+    try {
+      const { code, output, report } = await contract(fake.url, broken, WITHOUT_WORKFLOWS);
+      expect(code, output).toBe(1);
+      expect(report.kept).toBe(false);
+      const found = findingsOf(report, check);
+      expect(found.map((f) => `${f.request} [${f.label ?? ''}]: expected ${f.expected}`).join('\n'), output).toMatch(expected);
+      expect(output).toMatch(new RegExp(`✖ ${check} \\(\\d+\\)`));
+      expect(output).not.toContain(API_KEY);
+      expect(fake.links.filter((l) => /^contract-/i.test(l.key))).toEqual([]);
+    } finally {
+      await fake.close();
+    }
   });
 
-  it('describes an HTML answer once, and a failure every call shares once with the count', async () => {
-    const { code, output } = await contract(['--base-url', urlOf(html)]);
-    expect(code).toBe(1);
-    const sentence = 'response: an HTML page (status 502, text/html) where the spec expects JSON (titled "502 Bad Gateway")';
-    expect(output.split(sentence).length - 1).toBe(1);
-    expect(output).toMatch(/✖ (\d+) calls failed the same way:/);
-    expect(output).not.toContain('<html');
+  it('with search answering 503 never says nothing was left behind: what it cannot verify is listed with how to remove it', async () => {
+    const fake = await startConformingFake(API_KEY, 'search-503');
+    try {
+      const { code, output, report } = await contract(fake.url, 'search-503', WITHOUT_WORKFLOWS);
+      expect(code).toBe(1);
+      expect(output).not.toContain('nothing left behind');
+      expect(report.cleanup.some((c) => c.state === 'unknown')).toBe(true);
+      expect(report.cleanup.every((c) => c.state !== 'absent')).toBe(true);
+      expect(output).toMatch(/✖ clean-up: partnerLinks contract-\d+-[0-9a-f]{6}-\S+ may be left behind: could not check: the search answered 503; remove it with: partnero partner-links delete "contract-/);
+    } finally {
+      await fake.close();
+    }
   });
 
-  it('says once, with the count, that the server cannot be reached', async () => {
-    const closed = createServer();
-    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
-    const url = urlOf(closed);
-    await new Promise((resolve) => closed.close(resolve));
-    const { code, output } = await contract(['--base-url', url]);
-    expect(code).toBe(1);
-    expect(output.split('ECONNREFUSED').length - 1).toBe(1);
-    const count = Number(/✖ (\d+) calls failed the same way:\n {4}could not reach/.exec(output)?.[1]);
-    expect(count).toBeGreaterThan(10);
-    expect(output).toContain(`Contract broken: ${count} calls, ${count} failed.`);
+  it('reports a contradicted inference with what the server did and the file to edit', async () => {
+    const fake = await startConformingFake(API_KEY, 'partial-search');
+    try {
+      const { output, report } = await contract(fake.url, 'partial-inference', ['--checks', 'search_conformance']);
+      const exact = report.inferences.find((i) => i.claim === 'Matching is exact (test mark).');
+      expect(exact?.verdict).toBe('contradicted');
+      expect(exact?.file).toMatch(/components\/parameters\/SearchKey\.yaml$/);
+      expect(exact?.edit).toContain('SearchKey.yaml');
+      expect(output).toContain('✖ contradicted: Matching is exact (test mark).');
+      // Only the chosen check ran.
+      expect(report.checks.filter((c) => c.ran && c.name !== 'search_conformance' && !/conformance$|server_error$/.test(c.name)).map((c) => c.name)).toEqual([]);
+    } finally {
+      await fake.close();
+    }
+  });
+});
+
+describe('npm run contract stays bounded and safe', () => {
+  const listen = async (server: Server): Promise<string> => {
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  };
+  const stop = async (server: Server): Promise<void> => {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  };
+
+  it('ends within a bounded time, saying why, against a server that never answers', async () => {
+    const silent = createServer(() => undefined);
+    const url = await listen(silent);
+    try {
+      const startedAt = Date.now();
+      const { code, output } = await runNode('scripts/contract.mjs', ['--base-url', url, '--timeout', '1'], { ...process.env, PARTNERO_API_KEY: API_KEY });
+      expect(code).toBe(1);
+      expect(Date.now() - startedAt).toBeLessThan(20_000);
+      expect(output).toMatch(/stopped: the server did not answer \d+ requests in a row within 1 s each: stopped sending/);
+      expect(output).toMatch(/✖ not_a_server_error \(\d+\)/);
+      expect(output).toContain('came none (no answer within 1 s)');
+    } finally {
+      await stop(silent);
+    }
   });
 
-  it('fails when the server refuses the key or does not know the partner, and says why', async () => {
-    const refused = await contract(['--base-url', urlOf(echo)], 'wrong-key-8d1e');
-    expect(refused.code).toBe(1);
-    expect(refused.output).toContain('got 401 (Invalid API key Bearer *** at Bearer%20***); is PARTNERO_API_KEY right');
-    expect(refused.output).not.toContain('wrong-key-8d1e');
-    const unknown = await contract(['--base-url', sandbox.url, '--partner-id', 'partner_999']);
-    expect(unknown.code).toBe(1);
-    expect(unknown.output).toContain('does partner partner_999 exist there? (--partner-id)');
+  it('never prints the key a careless server echoes back, however it escapes it; an HTML page is one finding', async () => {
+    const echo = createServer((req, res) => {
+      const auth = req.headers.authorization ?? '';
+      res.writeHead(401, { 'content-type': 'text/html' }).end(`<html><head><title>Bad Gateway</title></head><body>${auth} ${encodeURIComponent(auth)} ${JSON.stringify(auth)}</body></html>`);
+    });
+    const url = await listen(echo);
+    try {
+      const file = join(dir, 'echo.xml');
+      const { code, output } = await runNode('scripts/contract.mjs', ['--base-url', url, '--report', file, '--checks', 'not_a_server_error,content_type_conformance'], { ...process.env, PARTNERO_API_KEY: API_KEY });
+      expect(code).toBe(1);
+      expect(output).not.toMatch(/✖ not_a_server_error/);
+      const xmlText = await readFile(file, 'utf8');
+      for (const text of [output, xmlText]) {
+        for (const form of [API_KEY, encodeURIComponent(API_KEY), JSON.stringify(API_KEY).slice(1, -1), API_KEY.replace(/'/g, '&apos;'), API_KEY.replace(/&/g, '&amp;').replace(/'/g, '&apos;')]) {
+          expect(text).not.toContain(form);
+        }
+      }
+      expect(output).toMatch(/✖ content_type_conformance \(\d+\)/);
+      expect(output).toContain('came an HTML page (text/html) titled "Bad Gateway"');
+    } finally {
+      await stop(echo);
+    }
   });
 
   it.each([
-    ['with a backslash and a quote', 'k\\e"y-with-escapes-1'],
-    ['of 3 characters', 'q7z'],
-    ['with spaces and a percent sign', 'a key 100%'],
-  ])('never prints a key %s, however the server escapes it', async (_, key) => {
-    const { output } = await contract(['--base-url', urlOf(echo)], key);
-    expect(output).toContain('got 401');
-    for (const form of [key, JSON.stringify(key).slice(1, -1), encodeURIComponent(key), encodeURIComponent(`Bearer ${key}`)]) {
-      expect(output).not.toContain(form);
+    ['SIGINT', 130, /^negative_data_rejection:/m],
+    ['SIGTERM', 143, /^arazzo_workflows:/m],
+  ] as const)('on %s it cleans up what it created, verified, stops redocly respect, and exits %i', async (signal, exit, when) => {
+    const fake = await startConformingFake(API_KEY);
+    try {
+      const run = startNode(
+        'scripts/contract.mjs',
+        ['--base-url', fake.url, '--writes', '--partner-id', 'partner_123', '--customer-id', 'customer_123', '--rate', signal === 'SIGINT' ? '20' : '400'],
+        { ...process.env, PARTNERO_API_KEY: API_KEY },
+      );
+      await run.waitFor(when, 60_000);
+      // Let it create something first.
+      await new Promise((resolve) => setTimeout(resolve, signal === 'SIGINT' ? 1500 : 1000));
+      const children = descendantsOf(run.child.pid ?? 0);
+      run.child.kill(signal);
+      expect(await run.exited).toBe(exit);
+      expect(run.output()).toContain(`${signal}: stopping; cleaning up what this run created first`);
+      expect(run.output()).toMatch(/clean-up: nothing left behind \(\d+ throwaway keys looked up/);
+      expect(fake.links.filter((l) => /^contract-/i.test(l.key))).toEqual([]);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(children.filter((pid) => isAlive(pid))).toEqual([]);
+    } finally {
+      await fake.close();
     }
-  });
-
-  it('with --writes runs the workflows on throwaway keys and deletes what a failed step left behind', async () => {
-    const report = join(dir, 'writes.json');
-    const { code, output } = await contract(
-      ['--base-url', urlOf(renameFails.server), '--writes', '--partner-id', 'partner_123', '--report', report],
-    );
-    expect(code, output).toBe(1);
-    expect(output).toMatch(/on keys contract-\d{13}-[0-9a-f]{6}-\*/);
-    expect(output).toMatch(/✖ renameLink PUT \/v1\/partner_referral_links\/contract-\d+-[0-9a-f]+-p/);
-    expect(output).toContain('- getOldId (not run: an earlier step failed)');
-    expect(output).toMatch(/✔ clean-up: partnerLinks link contract-\d+-[0-9a-f]+-p deleted \(a step had left it behind\)/);
-    expect(output).toContain('(skipped openapi/workflows/customer-links.arazzo.yaml: needs --customer-id)');
-    expect(sandbox.state.links.filter((link: { key: string }) => link.key.startsWith('contract-'))).toEqual([]);
-    const written = JSON.parse(await readFile(report, 'utf8')) as { kept: boolean; writes: { cleanup: { key: string }[] } };
-    expect(written.kept).toBe(false);
-    expect(written.writes.cleanup).toHaveLength(1);
-  });
-
-  it('is a usage error (exit 2) without --base-url, without a key, --writes without an owner, or an unknown report format', async () => {
-    const noUrl = await contract([]);
-    expect(noUrl.code).toBe(2);
-    expect(noUrl.output).toContain('usage: npm run contract -- --base-url URL');
-    const noKey = await contract(['--base-url', sandbox.url], '');
-    expect(noKey.code).toBe(2);
-    expect(noKey.output).toContain('PARTNERO_API_KEY');
-    const writes = await contract(['--base-url', sandbox.url, '--writes']);
-    expect(writes.code).toBe(2);
-    expect(writes.output).toContain('--writes creates and deletes links: name the owner they may belong to with --partner-id');
-    const report = await contract(['--base-url', sandbox.url, '--report', 'out.txt']);
-    expect(report.code).toBe(2);
-    expect(report.output).toContain('give a file ending in .json or .xml');
-  });
-
-  it('refuses plain http to a host other than loopback, before sending the key anywhere', async () => {
-    const insecure = await contract(['--base-url', 'http://staging.example']);
-    expect(insecure.code).toBe(2);
-    expect(insecure.output).toContain('--base-url uses plain http to staging.example');
-    expect(insecure.output).not.toContain(API_KEY);
   });
 });
