@@ -11,7 +11,8 @@ import { JsonReporter } from 'vitest/node';
 //   all  (`npm run test:all`, the project scripts, a file named on the command line): everything;
 //   slow (what .ci/run adds after `npm test`): only *.slow.test.ts and the `types` project, so
 //        that no test is run, or counted, twice.
-const mode = process.env.PARTNERO_TESTS === 'all' || process.env.PARTNERO_TESTS === 'slow' ? process.env.PARTNERO_TESTS : 'fast';
+//   named (test files named on the command line, none a type test): every file, no `types`.
+const mode = ['all', 'slow', 'named'].includes(process.env.PARTNERO_TESTS ?? '') ? process.env.PARTNERO_TESTS : 'fast';
 const SLOW = '**/*.slow.test.ts';
 
 /** The test files of a project under `dir`, as the mode selects them. */
@@ -63,7 +64,7 @@ const projects: TestProjectInlineConfiguration[] = [
       // scripts/lib/browser.mjs) and run its code samples against a Prism mock on a free port.
       name: 'docs',
       ...files('test/api-docs'),
-      globalSetup: ['test/api-docs/global-setup.ts'],
+      globalSetup: [buildAndPack, 'test/api-docs/global-setup.ts'],
       testTimeout: 30_000,
       hookTimeout: 120_000,
     },
@@ -110,6 +111,7 @@ const projects: TestProjectInlineConfiguration[] = [
       // The repository's commands (scripts/, the CLI) run as child processes, on loopback only.
       name: 'tools',
       ...files('test/tools'),
+      globalSetup: [buildAndPack],
       testTimeout: 60_000,
       hookTimeout: 60_000,
     },
@@ -145,6 +147,6 @@ export default defineConfig({
     silent: 'passed-only',
     // Files of tests slower than ~3 s are *.slow.test.ts; below that a duration is no news.
     slowTestThreshold: 5_000,
-    projects: mode === 'fast' ? projects.filter((project) => project.test?.name !== 'types') : projects,
+    projects: mode === 'fast' || mode === 'named' ? projects.filter((project) => project.test?.name !== 'types') : projects,
   },
 });

@@ -29,8 +29,10 @@ for (const arg of process.argv.slice(2)) {
   else if (arg === '--slow') tests = 'slow';
   else args.push(arg);
 }
-// A test file named on the command line runs whatever its name.
-if (tests === 'fast' && args.some((arg) => !arg.startsWith('-') && /\.test(-d)?\.ts$/.test(arg))) tests = 'all';
+// A test file named on the command line runs whatever its name (and the type tests only when
+// one of them is named).
+const named = args.filter((arg) => !arg.startsWith('-') && /\.test(-d)?\.ts$/.test(arg));
+if (tests === 'fast' && named.length) tests = named.some((arg) => arg.endsWith('.test-d.ts')) ? 'all' : 'named';
 env.PARTNERO_TESTS = tests;
 
 // Loaded into vitest's own process (not its workers): drops the one write of that warning.

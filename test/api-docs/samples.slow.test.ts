@@ -3,11 +3,11 @@
 // installs it) and run against the Prism mock; every curl sample is sent to the mock and gets an
 // answer the spec documents. Samples are read from docs/index.html, never listed here; that there
 // is one of each for every operation is checked in page.test.ts.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startPrism, type Prism } from '../support/prism.js';
 import { parseCurl } from './curl-line.js';
 import { pageSpec } from './page-spec.js';
@@ -31,11 +31,12 @@ let typeCheck: { status: number | null; output: string };
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'partnero-samples-'));
-  // The package as installed: its package.json and a build of src/, in node_modules/partnero-client.
+  // The package as installed: its package.json and the run's build of src/ (dist/, from
+  // test/package/global-setup.ts), in node_modules/partnero-client.
   const pkg = join(dir, 'node_modules', 'partnero-client');
   mkdirSync(pkg, { recursive: true });
   cpSync(join(root, 'package.json'), join(pkg, 'package.json'));
-  execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json'), '--outDir', join(pkg, 'dist')], { cwd: root, stdio: 'pipe' });
+  cpSync(inject('dist'), join(pkg, 'dist'), { recursive: true });
   for (const dep of Object.keys(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).dependencies ?? {})) {
     mkdirSync(join(dir, 'node_modules', dep, '..'), { recursive: true });
     symlinkSync(join(root, 'node_modules', dep), join(dir, 'node_modules', dep));

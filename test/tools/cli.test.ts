@@ -1,15 +1,13 @@
 // The `partnero` command: in-process through run() against local servers on 127.0.0.1, and as
 // the built executable in a child process. The commands are read from the generated operation
 // table, so an operation added to the spec is tested here without editing this file.
-import { execFile, spawn } from 'node:child_process';
-import { closeSync, copyFileSync, createWriteStream, openSync, readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { closeSync, createWriteStream, openSync, readFileSync } from 'node:fs';
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
-import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { run, type CliStream } from '../../src/cli/run.js';
 import { parseCommandLine } from '../../src/cli/args.js';
 import { operations } from '../../src/generated/spec.js';
@@ -564,31 +562,9 @@ describe('partnero output safety', () => {
 // ---- The executable ----------------------------------------------------------------------------
 
 describe('the built executable', () => {
-  let root: string | undefined;
-  afterAll(async () => {
-    if (root) await rm(root, { recursive: true, force: true });
-  });
-
   it('runs as `partnero` from the compiled bin: output, --version from package.json, usage, and > /dev/full', async () => {
-    // Its own build laid out as the package is (package.json beside dist/), inside the
-    // repository so that openapi-fetch resolves, and not dist/, which others rebuild meanwhile.
-    root = await mkdtemp(join('test-results', 'cli-build-'));
-    const outDir = join(root, 'dist');
-    await promisify(execFile)(process.execPath, [
-      'node_modules/typescript/bin/tsc',
-      '-p',
-      'tsconfig.build.json',
-      '--outDir',
-      outDir,
-      '--declaration',
-      'false',
-      '--declarationMap',
-      'false',
-      '--sourceMap',
-      'false',
-    ]);
-    copyFileSync('package.json', join(root, 'package.json'));
-    const bin = join(outDir, 'cli.js');
+    // The run's one build (test/package/global-setup.ts): dist/ beside package.json, as packed.
+    const bin = join(inject('dist'), 'cli.js');
     const env = { ...process.env, PARTNERO_API_KEY: API_KEY, PARTNERO_BASE_URL: partnero.baseUrl };
     const ok = await runNode(bin, ['partner-links', 'list', 'partner_123', '--json', '--limit', '2'], env);
     expect(ok.code, ok.output).toBe(0);
