@@ -1,6 +1,7 @@
-// `npm run contract`, the fast part: usage errors (the client's own base-URL rules), advice that
-// names only flags the tool has, and the reports' escaping and redaction. Runs against servers
-// are in contract.slow.test.ts and test/sandbox/conformance.slow.test.ts.
+// `npm run contract` without a server: usage errors (the client's own base-URL rules), advice
+// that names only flags the tool has, and the reports' escaping and redaction. Slow for its many
+// runs of the script (about 20 s of CPU in all). Runs against servers are in
+// contract.slow.test.ts and test/sandbox/conformance.slow.test.ts.
 import { describe, expect, it } from 'vitest';
 import { FLAGS, USAGE } from '../../scripts/contract/args.mjs';
 import { CHECK_NAMES } from '../../scripts/contract/checks/index.mjs';
