@@ -30,6 +30,9 @@ const projects: TestProjectInlineConfiguration[] = [
     test: {
       name: 'unit',
       ...files('test/unit'),
+      // The property tests compute for a few seconds; with files run side by side on two cores,
+      // vitest's 5 s default would fail them for sharing the machine, not for being wrong.
+      testTimeout: 20_000,
     },
   },
   {
