@@ -141,6 +141,23 @@ for (const { path, method, item, op } of eachOperation(spec)) {
   if (create && (!create.match || !create.lookup?.operation || !create.lookup?.items || !create.owner?.operation || !create.result)) {
     fail(id, 'x-partnero-create needs match, lookup.operation, lookup.items, owner.operation, owner.id and result');
   }
+  if (create && create.ignoreCase !== undefined && typeof create.ignoreCase !== 'boolean') fail(id, 'x-partnero-create.ignoreCase must be true or false');
+  if (create && create.addressedBy !== undefined && typeof create.addressedBy !== 'string') fail(id, 'x-partnero-create.addressedBy must name an operation');
+  const write = op['x-partnero-write'];
+  // Every write says how the client finds out what happened after a failure that may have acted.
+  if (method !== 'get' && !create && write === undefined) fail(id, `a ${method.toUpperCase()} needs x-partnero-create or x-partnero-write`);
+  if (write !== undefined) {
+    if (method === 'get' || create) fail(id, 'x-partnero-write belongs on an update or a delete (a create has x-partnero-create)');
+    const { verify, notFound, ...rest } = write ?? {};
+    const unknown = Object.keys(rest)[0];
+    if (unknown !== undefined) fail(id, `x-partnero-write has no field ${unknown} (it takes notFound: done, or verify)`);
+    if ((notFound === undefined) === (verify === undefined)) fail(id, 'x-partnero-write needs exactly one of notFound: done and verify');
+    if (notFound !== undefined && notFound !== 'done') fail(id, 'x-partnero-write.notFound can only be done');
+    if (verify && (typeof verify.operation !== 'string' || !verify.id || !verify.item || typeof verify.match !== 'string')) {
+      fail(id, 'x-partnero-write.verify needs operation, id, item and match');
+    }
+    if (verify && verify.ignoreCase !== undefined && typeof verify.ignoreCase !== 'boolean') fail(id, 'x-partnero-write.verify.ignoreCase must be true or false');
+  }
 
   table[id] = stripUndefined({
     method: method.toUpperCase(),
@@ -159,12 +176,27 @@ for (const { path, method, item, op } of eachOperation(spec)) {
       currentPage: tokens(pagination.currentPage, id),
       perPage: tokens(pagination.perPage, id),
     },
-    create: create && {
+    create: create && stripUndefined({
       match: create.match,
       lookup: { operation: create.lookup.operation, items: tokens(create.lookup.items, id) },
       owner: { operation: create.owner.operation, id: [].concat(create.owner.id ?? []).map((p) => tokens(p, id)) },
       result: tokens(create.result, id),
-    },
+      ignoreCase: create.ignoreCase,
+      addressedBy: create.addressedBy,
+    }),
+    write:
+      write &&
+      (write.verify
+        ? {
+            verify: stripUndefined({
+              operation: write.verify.operation,
+              id: tokens(write.verify.id, id),
+              item: tokens(write.verify.item, id),
+              match: write.verify.match,
+              ignoreCase: write.verify.ignoreCase,
+            }),
+          }
+        : { notFound: write.notFound }),
   });
 }
 // Cross-references are checked once every operation is known.
@@ -173,6 +205,17 @@ for (const [id, row] of Object.entries(table)) {
   const { lookup, owner, match } = row.create;
   if (table[lookup.operation]?.parameters[match]?.in !== 'query') fail(id, `x-partnero-create.lookup.operation ${lookup.operation} takes no query parameter ${match}`);
   if (!table[owner.operation]?.pagination) fail(id, `x-partnero-create.owner.operation ${owner.operation} is not a paginated list`);
+}
+/** Whether operation `target` exists and takes exactly one path parameter (the id a write's key becomes). */
+const addressable = (target) => Object.hasOwn(table, target) && table[target].pathParameters.length === 1;
+for (const [id, row] of Object.entries(table)) {
+  if (row.create?.addressedBy !== undefined && !addressable(row.create.addressedBy)) {
+    fail(id, `x-partnero-create.addressedBy ${row.create.addressedBy} is not an operation with one path parameter`);
+  }
+  const verify = row.write?.verify;
+  if (verify && (!addressable(verify.operation) || table[verify.operation].method !== 'GET')) {
+    fail(id, `x-partnero-write.verify.operation ${verify.operation} is not a read with one path parameter`);
+  }
 }
 
 // ---- validators.ts -------------------------------------------------------------------------
@@ -194,13 +237,17 @@ function ajvFormatsUriSource() {
   return source;
 }
 
-/** A schema for ajv: without `description`, `examples` and `title` (never read by validation), refs by component name. */
+/**
+ * A schema for ajv: without `description`, `examples`, `title` and `x-*` extensions (such as
+ * x-partnero-inferred; never read by validation, and unknown keywords to ajv's strict mode),
+ * refs by component name.
+ */
 function forAjv(schema) {
   if (Array.isArray(schema)) return schema.map(forAjv);
   if (!schema || typeof schema !== 'object') return schema;
   const out = {};
   for (const [key, value] of Object.entries(schema)) {
-    if (key === 'description' || key === 'examples' || key === 'title') continue;
+    if (key === 'description' || key === 'examples' || key === 'title' || key.startsWith('x-')) continue;
     if (key === '$ref') out.$ref = SCHEMA_REF.exec(value)?.[1] ?? fail('validators', `unsupported $ref ${value}`);
     else if (key === 'properties') out.properties = Object.fromEntries(Object.entries(value).map(([k, v]) => [k, forAjv(v)]));
     else out[key] = forAjv(value);
@@ -278,10 +325,13 @@ function describe(schema) {
   const words = kinds.map((kind) => {
     switch (kind) {
       case 'string': {
-        const { minLength: min, maxLength: max } = schema;
-        if (min === 1 && max === undefined) return 'a non-empty string';
-        if (min !== undefined || max !== undefined) return `a string of ${min ?? 0} to ${max ?? 'any number of'} characters`;
-        return 'a string';
+        const { minLength: min, maxLength: max, pattern } = schema;
+        let words = 'a string';
+        if (min === 1 && max === undefined) words = 'a non-empty string';
+        else if (min !== undefined || max !== undefined) words = `a string of ${min ?? 0} to ${max ?? 'any number of'} characters`;
+        // A pattern in the spec's own words (x-partnero-pattern), else as the pattern itself.
+        if (pattern !== undefined) words += `: ${schema['x-partnero-pattern'] ?? `matching /${pattern}/`}`;
+        return words;
       }
       case 'integer':
       case 'number': {
@@ -365,7 +415,7 @@ export const defaultBaseUrl = ${JSON.stringify(spec.servers?.[0]?.url)} as const
 /**
  * Every operation of the spec, by operationId: method, path, parameter rules, request body and
  * success statuses (each with the name of its validator, or null for no body), and the
- * x-partnero-* extensions (client resource and method name, pagination, safe create).
+ * x-partnero-* extensions (client resource and method name, pagination, safe create and write).
  */
 export const operations = ${JSON.stringify(table, null, 2)} as const;
 `;
@@ -393,7 +443,9 @@ const interfaces = [...byResource].map(([resource, ids]) => {
         ? [`query${queryRequired ? '' : '?'}: QueryOf<'${id}'>`]
         : [];
     const doc = `${op.summary}.\n\n${op.description ?? ''}\n\`${row.method} ${row.path}\` (${id})`;
-    const out = [`${jsdoc(doc, '  ')}  ${row.name}(${[...pathArgs, ...input, 'options?: RequestOptions'].join(', ')}): Promise<ResultOf<'${id}'>>;`];
+    // Writes take what a write reports (onOutcome); creates also what to do with a key that is there (ifExists).
+    const options = row.create ? 'CreateOptions' : row.method === 'GET' ? 'RequestOptions' : 'WriteOptions';
+    const out = [`${jsdoc(doc, '  ')}  ${row.name}(${[...pathArgs, ...input, `options?: ${options}`].join(', ')}): Promise<ResultOf<'${id}'>>;`];
     if (row.pagination) {
       const { method, page, items } = row.pagination;
       const walkQuery = queryNames.some(([n]) => n !== page) ? [`query?: Omit<QueryOf<'${id}'>, '${page}'>`] : [];
@@ -412,7 +464,7 @@ const schemaAliases = Object.keys(components).map((name) => {
 });
 const resources = `${HEADER}
 import type { components } from './schema.js';
-import type { BodyOf, ListAllOptions, QueryOf, RequestOptions, ResultOf } from '../operation-types.js';
+import type { BodyOf, CreateOptions, ListAllOptions, QueryOf, RequestOptions, ResultOf, WriteOptions } from '../operation-types.js';
 import type { Paginator } from '../pagination.js';
 
 ${interfaces.join('\n\n')}

@@ -1,6 +1,6 @@
 export { createPartneroClient } from './client.js';
 export type { PartneroClient, PartneroClientOptions } from './client.js';
-export type { BodyOf, ListAllOptions, OperationId, QueryOf, RequestOptions, ResultOf } from './operation-types.js';
+export type { BodyOf, CreateOptions, ListAllOptions, OperationId, QueryOf, RequestOptions, ResultOf, WriteOptions, WriteOutcome } from './operation-types.js';
 // The resources and a type for every schema of the spec, by their spec names (ReferralLink, ...):
 // generated, so they cannot be listed here by name.
 export type * from './generated/resources.js';

@@ -16,6 +16,28 @@ export interface RequestOptions {
   readonly timeoutMs?: number;
 }
 
+/**
+ * What a write did, as `onOutcome` reports it: `done` (answered 2xx), `recovered` (an attempt
+ * failed in a way that may have acted, and a check found the write had happened) or `existing`
+ * (a create with `ifExists: 'return'` found the key already held by the same owner).
+ */
+export type WriteOutcome = 'done' | 'recovered' | 'existing';
+
+/** Options of a write (create, update, delete): those of each call, plus a report of what happened. */
+export interface WriteOptions extends RequestOptions {
+  /** Called once, just before the call resolves, with what the write did. */
+  readonly onOutcome?: (outcome: WriteOutcome) => void;
+}
+
+/** Options of a create: those of a write, plus what to do when the key is already there. */
+export interface CreateOptions extends WriteOptions {
+  /**
+   * A key already held by the same owner: `'error'` (default) rejects with the API's 422;
+   * `'return'` resolves to that link (outcome `existing`). Held by another owner is an error either way.
+   */
+  readonly ifExists?: 'error' | 'return';
+}
+
 /** Options of a walk over every page: those of each call, plus how to walk. */
 export interface ListAllOptions extends RequestOptions, PaginationOptions {}
 

@@ -6,14 +6,30 @@ import type { Client } from 'openapi-fetch';
 import type { paths } from './generated/schema.js';
 import type { Resources } from './generated/resources.js';
 import { operations } from './generated/spec.js';
-import { InvalidOptionError, InvalidParameterError, PaginationError, UnexpectedResponseError, describeValue, truncate } from './errors.js';
+import {
+  CreateConflictError,
+  InvalidOptionError,
+  InvalidParameterError,
+  NotFoundError,
+  PaginationError,
+  PartneroApiError,
+  RequestAbortedError,
+  UncertainCreateError,
+  UnexpectedResponseError,
+  UnprocessableEntityError,
+  describeValue,
+  truncate,
+} from './errors.js';
+import { MAX_RETRY_AFTER_MS, backoffMs } from './retry.js';
+import { sleep } from './internal/sleep.js';
 import { DEFAULT_MAX_PAGES, Paginator, pageNumberFromUrl } from './pagination.js';
-import { checkParameters, type ParameterRule, type RequestParameters } from './internal/params.js';
+import { checkParameters, describeRule, satisfies, type ParameterRule, type RequestParameters } from './internal/params.js';
 import { mayHaveActed, send, type Answer, type CallSettings, type FetchResult } from './internal/transport.js';
 import { checkCount } from './internal/options.js';
 import { isObject, valueAt } from './internal/json.js';
 import { redactSecret } from './internal/redact.js';
-import { afterFailedCreate, type CreateRule } from './internal/safe-create.js';
+import type { CreateRule, WriteKit, WriteRule, WriteSteps } from './internal/safe-write.js';
+import type { WriteOutcome } from './operation-types.js';
 import { checkBody, checkResponse } from './internal/schema-checks.js';
 
 /** One row of the generated table, as the runner reads it. */
@@ -38,6 +54,7 @@ export interface OperationRow {
     readonly perPage: readonly string[];
   };
   readonly create?: CreateRule;
+  readonly write?: WriteRule;
 }
 
 /** The generated table, read loosely: every row has the shape above. */
@@ -55,6 +72,23 @@ export interface ResourceContext {
 interface Prepared {
   readonly params: RequestParameters;
   readonly body: unknown;
+}
+
+/** What internal/safe-write.ts uses of the other modules, handed over so that they stay in the main chunk. */
+const writeKit: WriteKit = {
+  errors: { CreateConflictError, NotFoundError, PartneroApiError, RequestAbortedError, UncertainCreateError, UnprocessableEntityError, describeValue },
+  mayHaveActed,
+  sleep,
+  backoffMs,
+  maxRetryAfterMs: MAX_RETRY_AFTER_MS,
+  isObject,
+  valueAt,
+};
+
+/** The options of a write call beyond those of every call (checked in `#write`). */
+interface WriteCallOptions {
+  readonly onOutcome?: unknown;
+  readonly ifExists?: unknown;
 }
 
 type Request = (method: string, path: string, init: Record<string, unknown>) => Promise<FetchResult>;
@@ -99,10 +133,70 @@ class Operation {
     const { row } = this;
     const count = row.pathParameters.length;
     const input = this.#takesInput ? args[count] : undefined;
-    const settings = this.#context.settings(args[this.#takesInput ? count + 1 : count], this.#where);
+    const options = args[this.#takesInput ? count + 1 : count];
+    const settings = this.#context.settings(options, this.#where);
     const prepared = row.body ? await this.#prepareBody(args.slice(0, count), input) : this.#prepare(args.slice(0, count), input);
-    if (row.create) return this.#create(prepared, settings);
+    if (row.create || row.write) return this.#write(prepared, settings, options as WriteCallOptions | undefined);
     return this.send(prepared, settings);
+  }
+
+  /**
+   * A write (create, rename, delete), never sent again blindly: after a failure that may have
+   * acted (a timeout, a connection broken after sending, a 5xx), internal/safe-write.ts finds
+   * out what happened as the spec's x-partnero-create / x-partnero-write says.
+   */
+  async #write(prepared: Prepared, settings: CallSettings, options: WriteCallOptions | undefined): Promise<unknown> {
+    const { id, row } = this;
+    const { onOutcome, ifExists } = options ?? {};
+    if (onOutcome !== undefined && typeof onOutcome !== 'function') {
+      throw new InvalidOptionError('onOutcome', `must be a function or left out, got ${describeValue(onOutcome)}`, this.#where);
+    }
+    if (ifExists !== undefined && (!row.create || (ifExists !== 'error' && ifExists !== 'return'))) {
+      throw new InvalidOptionError('ifExists', row.create ? `must be 'error' or 'return', got ${describeValue(ifExists)}` : 'applies to creates only', this.#where);
+    }
+    const body = (prepared.body ?? {}) as Record<string, unknown>;
+    // The key becomes the id: one the id's own checks refuse would leave a link no call can reach.
+    const [target, field] = row.create ? [row.create.addressedBy, [row.create.match]] : [row.write?.verify?.operation, row.write?.verify?.id];
+    const address = target === undefined ? undefined : operationTable[target];
+    const rule = address?.parameters[address.pathParameters[0]!];
+    const key = valueAt(body, field ?? []);
+    if (rule && key !== undefined && !satisfies(key, rule)) throw new InvalidParameterError(id, field!.join('.'), `${describeRule(rule)} (it becomes the id)`, key);
+    let result: [unknown, WriteOutcome];
+    try {
+      result = [await this.send(prepared, { ...settings, idempotent: false }), 'done'];
+    } catch (failure) {
+      const taken = ifExists === 'return' && failure instanceof UnprocessableEntityError;
+      if (!taken && (!mayHaveActed(failure) || settings.maxRetries === 0)) throw failure;
+      const { afterFailedWrite } = await import('./internal/safe-write.js');
+      result = await afterFailedWrite(this.#steps(prepared, body), failure, settings, taken);
+    }
+    onOutcome?.(result[1]);
+    return result[0];
+  }
+
+  /** What internal/safe-write.ts may need to find out what became of this write. */
+  #steps(prepared: Prepared, body: Record<string, unknown>): WriteSteps {
+    const context = this.#context;
+    return {
+      kit: writeKit,
+      operation: this.id,
+      create: this.row.create,
+      write: this.row.write,
+      body,
+      path: this.row.pathParameters.map((name) => prepared.params.path[name]),
+      send: (call) => this.send(prepared, { ...call, idempotent: false }),
+      read: (id, path, query, call) => {
+        const other = operation(context, id);
+        return other.send(other.#prepare(path, query), { ...call, idempotent: true });
+      },
+      items: (id, path, query, call) => {
+        const list = operation(context, id);
+        const { limit } = list.row.pagination!;
+        const largest = list.row.parameters[limit]?.maximum;
+        const { signal, timeoutMs, maxRetries } = call;
+        return list.walk([...path, largest === undefined ? query : { ...query, [limit]: largest }, { signal, timeoutMs, maxRetries }]);
+      },
+    };
   }
 
   /** Sends a prepared request and reads its answer. */
@@ -228,35 +322,6 @@ class Operation {
     }
     const perPage = valueAt(page, pagination.perPage) ?? pageSize;
     return typeof perPage === 'number' && size < perPage ? undefined : current + 1;
-  }
-
-  /**
-   * A create, never done twice: sent once; after a failure that may have created the resource
-   * (a timeout, a connection broken after sending, a 5xx), internal/safe-create.ts looks the
-   * unique key up instead of sending again.
-   */
-  async #create(prepared: Prepared, settings: CallSettings): Promise<unknown> {
-    const once = { ...settings, idempotent: false };
-    try {
-      return await this.send(prepared, once);
-    } catch (failure) {
-      if (!mayHaveActed(failure) || settings.maxRetries === 0) throw failure;
-      const rule = this.row.create!;
-      const search = operation(this.#context, rule.lookup.operation);
-      const list = operation(this.#context, rule.owner.operation);
-      const steps = {
-        operation: this.id,
-        rule,
-        send: (call: CallSettings) => this.send(prepared, { ...call, idempotent: false }),
-        lookup: (query: Record<string, unknown>, call: CallSettings) => search.send(search.#prepare([], query), call),
-        ownerItems: (ownerId: string, call: CallSettings) => {
-          const { limit } = list.row.pagination!;
-          const largest = list.row.parameters[limit]?.maximum;
-          return list.walk([ownerId, largest === undefined ? {} : { [limit]: largest }, call.signal ? { signal: call.signal } : {}]);
-        },
-      };
-      return afterFailedCreate(steps, prepared.body as Record<string, unknown>, failure, settings);
-    }
   }
 }
 

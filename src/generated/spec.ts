@@ -7,7 +7,7 @@ export const defaultBaseUrl = "https://api.partnero.com" as const;
 /**
  * Every operation of the spec, by operationId: method, path, parameter rules, request body and
  * success statuses (each with the name of its validator, or null for no body), and the
- * x-partnero-* extensions (client resource and method name, pagination, safe create).
+ * x-partnero-* extensions (client resource and method name, pagination, safe create and write).
  */
 export const operations = {
   "listPartnerReferralLinks": {
@@ -105,7 +105,9 @@ export const operations = {
       },
       "result": [
         "data"
-      ]
+      ],
+      "ignoreCase": true,
+      "addressedBy": "getPartnerReferralLink"
     }
   },
   "getPartnerReferralLink": {
@@ -160,6 +162,19 @@ export const operations = {
     },
     "success": {
       "200": "ReferralLinkResponse"
+    },
+    "write": {
+      "verify": {
+        "operation": "getPartnerReferralLink",
+        "id": [
+          "key"
+        ],
+        "item": [
+          "data"
+        ],
+        "match": "key",
+        "ignoreCase": true
+      }
     }
   },
   "deletePartnerReferralLink": {
@@ -186,6 +201,9 @@ export const operations = {
     "success": {
       "200": "DeleteResult",
       "204": null
+    },
+    "write": {
+      "notFound": "done"
     }
   },
   "searchPartnerReferralLinks": {
@@ -360,7 +378,9 @@ export const operations = {
       },
       "result": [
         "data"
-      ]
+      ],
+      "ignoreCase": true,
+      "addressedBy": "getCustomerReferralLink"
     }
   },
   "getCustomerReferralLink": {
@@ -415,6 +435,19 @@ export const operations = {
     },
     "success": {
       "200": "ReferralLinkResponse"
+    },
+    "write": {
+      "verify": {
+        "operation": "getCustomerReferralLink",
+        "id": [
+          "key"
+        ],
+        "item": [
+          "data"
+        ],
+        "match": "key",
+        "ignoreCase": true
+      }
     }
   },
   "deleteCustomerReferralLink": {
@@ -441,6 +474,9 @@ export const operations = {
     "success": {
       "200": "DeleteResult",
       "204": null
+    },
+    "write": {
+      "notFound": "done"
     }
   },
   "searchCustomerReferralLinks": {

@@ -78,7 +78,8 @@ export function checkParameters(
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-function satisfies(value: unknown, rule: ParameterRule): boolean {
+/** Whether `value` meets `rule`. */
+export function satisfies(value: unknown, rule: ParameterRule): boolean {
   if (rule.exclude?.includes(value)) return false;
   switch (rule.type) {
     case 'integer':
