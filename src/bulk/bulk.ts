@@ -7,9 +7,8 @@
 import { InvalidOptionError, PartneroError, RequestAbortedError, describeValue } from '../errors.js';
 import { checkCount, checkSignal } from '../internal/options.js';
 import { onAbort } from '../internal/sleep.js';
+import type { WriteOutcome } from '../operation-types.js';
 
-/** What a write reported through its `onOutcome` call option. */
-export type WriteOutcome = 'done' | 'recovered' | 'existing';
 
 /** What became of one input: done (`ok`), already there and ours (`existing`), or `failed`. */
 export type BulkOutcome = 'ok' | 'existing' | 'failed';

@@ -250,6 +250,22 @@ describe('bulk: with the client against the sandbox', () => {
     expect(keys.sort()).toEqual(['bulk-a', 'bulk-b']);
   });
 
+  it('reports a create whose key the same owner already holds as existing (ifExists: return), and another owner\'s as failed', async () => {
+    const client = createPartneroClient({ apiKey: 'bulk-test-key', baseUrl: sandbox.url });
+    const inputs = [
+      { partner: { id: 'partner_789' }, key: 'bulk-again' },
+      { partner: { id: 'partner_789' }, key: 'bulk-again' }, // the same row twice: made once, then found
+      { partner: { id: 'partner_789' }, key: 'ref_123' }, // partner_123's
+    ];
+    const results = await collect(
+      bulk(inputs, (input, call) => client.partnerLinks.create(input, { ...call, ifExists: 'return' }), { concurrency: 1 }),
+    );
+    expect(results.map((r) => r.outcome)).toEqual(['ok', 'existing', 'failed']);
+    expect(results.map((r) => r.writeOutcome)).toEqual(['done', 'existing', undefined]);
+    expect(results[1]!.result?.data.key).toBe('bulk-again');
+    expect(sandbox.state.links.filter((link) => link.key === 'bulk-again')).toHaveLength(1);
+  });
+
   it('sends nothing after an abort', async () => {
     let sent = 0;
     const controller = new AbortController();
