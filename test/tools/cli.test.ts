@@ -67,6 +67,9 @@ async function partneroCli(argv: string[], options: CliOptions = {}): Promise<{ 
   return { code, stdout: out, stderr: stderr.text };
 }
 
+/** The rules of partner-links create's body fields, in words, from the spec. */
+const createRules = Object.values(operationTable).flatMap((row) => (row.resource === 'partnerLinks' && row.name === 'create' && row.body ? [bodyRules[row.body.validator] ?? {}] : []))[0] ?? {};
+
 /** A usage error: one line naming the problem, one pointing to the help, nothing else. */
 const USAGE_ERROR = /^partnero: [^\n]+\nRun 'partnero [^'\n]*--help' for usage\.\n$/;
 
@@ -362,7 +365,7 @@ describe('partnero exit codes and errors', () => {
     [['partner-links', 'create', '--is-additional=yes'], '--is-additional takes no value: use --is-additional or --no-is-additional\n'],
     [['partner-links', 'create'], 'partner-links create needs a body: give its fields as flags (--key, --partner-id'],
     [['partner-links', 'create', '--key', 'x'], 'partner is missing: it must be an object with at least one of id, key, email'],
-    [['partner-links', 'create', '--key', '', '--partner-id', 'p'], '--key must be a non-empty string, got ""'],
+    [['partner-links', 'create', '--key', '', '--partner-id', 'p'], `--key must be ${createRules['/key']}, got ""`],
     [['partner-links', 'create', '--key', 'x', '--partner-id', 'p', '--domain-id', '8'], '--is-additional is missing: it must be true or false (required when domain_id is given)'],
     [['partner-links', 'create', '--is-additional', '--no-is-additional'], '--is-additional and --no-is-additional cannot be used together'],
     [['partner-links', 'create', '--json', '{"key":'], '--json must be the body as JSON'],
