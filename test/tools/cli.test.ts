@@ -390,6 +390,12 @@ describe('partnero exit codes and errors', () => {
     expect(fields).toEqual(expect.arrayContaining([['key', '-summer'], ['domain-id', -8]]));
   });
 
+  it('issue 16 item 27: every command\'s help says how to give a value that starts with "-"', async () => {
+    const { code, stdout } = await partneroCli(['partner-links', 'create', '--help']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('A value that starts with "-" is given after "=" (--flag=-value)');
+  });
+
   it('names PARTNERO_BASE_URL when the bad URL came from there, and exits 2 without PARTNERO_API_KEY', async () => {
     const badEnv = await partneroCli(['partner-links', 'search', '--key', 'k'], { env: { PARTNERO_BASE_URL: 'ftp://127.0.0.1' } });
     expect(badEnv.code).toBe(2);
