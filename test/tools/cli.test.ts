@@ -347,6 +347,8 @@ describe('partnero exit codes and errors', () => {
     [['list', 'partner_123'], 'unknown resource "list": use one of partner-links'],
     [['partner-links'], 'partner-links needs a command: one of list, list-all'],
     [['partner-links', 'show'], 'unknown command "show" of partner-links'],
+    [['partner-links', 'lst', 'partner_123'], 'unknown command "lst" of partner-links (did you mean list?): use one of'],
+    [['partner-link', 'list', 'partner_123'], 'unknown resource "partner-link" (did you mean partner-links?): use one of'],
     [['partner-links', 'list'], 'partner-links list needs the partner ID: partnero partner-links list <partner-id>'],
     [['partner-links', 'get', '..'], 'the partner referral link ID must be a non-empty string of well-formed Unicode, other than "." and "..", got ".."'],
     [['partner-links', 'list', 'partner_123', 'extra'], 'unexpected argument "extra"'],
