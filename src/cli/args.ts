@@ -82,14 +82,17 @@ export function parseCommandLine(argv: readonly string[]): Request {
   if (version) return { kind: 'version' };
   if (resourceWord === undefined) throw new UsageError(`a command is required: partnero <resource> <command>, with a resource among ${known}`);
   const methods = resources.get(resourceWord);
-  if (!methods) throw new UsageError(`unknown resource ${JSON.stringify(resourceWord)}: use one of ${known}`);
+  if (!methods) throw new UsageError(`unknown resource ${JSON.stringify(resourceWord)}${inParentheses(didYouMean(resourceWord, [...resources.keys()]))}: use one of ${known}`);
   const commandList = methods.map((command) => command.method).join(', ');
   if (methodWord === undefined) {
     if (help) return { kind: 'help', resource: resourceWord };
     throw new UsageError(`${resourceWord} needs a command: one of ${commandList}`, resourceWord);
   }
   const command = findCommand(resourceWord, methodWord);
-  if (!command) throw new UsageError(`unknown command ${JSON.stringify(methodWord)} of ${resourceWord}: use one of ${commandList}`, resourceWord);
+  if (!command) {
+    const suggested = didYouMean(methodWord, methods.map((c) => c.method));
+    throw new UsageError(`unknown command ${JSON.stringify(methodWord)} of ${resourceWord}${inParentheses(suggested)}: use one of ${commandList}`, resourceWord);
+  }
   if (help) return { kind: 'help', command };
   return parseInvocation(command, rest);
 }
@@ -254,12 +257,20 @@ function checkFlags(tokens: readonly string[], options: Readonly<Record<string, 
 
 /** `; did you mean --limit?` for `limt`: the flags nearest by edit distance (at most 2, or a longer flag it begins). */
 function suggestion(typed: string, names: readonly string[]): string {
+  return didYouMean(typed, names, '--');
+}
+
+/** `; did you mean list?`: the names nearest to `typed` by edit distance (at most 2, or a longer name it begins), or ''. */
+function didYouMean(typed: string, names: readonly string[], prefix = ''): string {
   const scored = names.map((name) => ({ name, distance: name.startsWith(typed) && typed.length >= 2 ? 1 : editDistance(typed, name) }));
   const best = Math.min(...scored.map((entry) => entry.distance));
   if (!(best <= 2 && best < typed.length)) return '';
-  const nearest = scored.filter((entry) => entry.distance === best).map((entry) => `--${entry.name}`);
+  const nearest = scored.filter((entry) => entry.distance === best).map((entry) => `${prefix}${entry.name}`);
   return `; did you mean ${nearest.length === 1 ? nearest[0] : `${nearest.slice(0, -1).join(', ')} or ${nearest.at(-1)}`}?`;
 }
+
+/** `; did you mean x?` as ` (did you mean x?)`, for a message that goes on after it. */
+const inParentheses = (hint: string): string => (hint ? ` (${hint.slice(2)})` : '');
 
 /** Levenshtein distance, with a swap of two neighbours counted as one edit (`lmiit` → `limit`). */
 function editDistance(a: string, b: string): number {
