@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util';
 import type { ParameterRule } from '../internal/params.js';
 import { findCommand, resources, type Command, type Flag } from './commands.js';
+import { BULK_OPTIONS, bulkFlagsOf, isWriteCommand, type BulkFlags } from './bulk-flags.js';
 
 /** Wrong usage: one line, then a pointer to the help of `helpFor` (a command, a resource, or the whole). */
 export class UsageError extends Error {
@@ -39,6 +40,8 @@ export interface Invocation {
   readonly json: boolean;
   /** `--base-url`, if given (PARTNERO_BASE_URL is the caller's to read). */
   readonly baseUrl: string | undefined;
+  /** `--from FILE` and its flags (write commands): the command runs once per row of the file. */
+  readonly bulk?: BulkFlags;
 }
 
 /** Whether `text` after `--json` is a body (`{...}` or `-`) rather than the next argument. */
@@ -129,6 +132,7 @@ function parseInvocation(command: Command, rest: readonly string[]): Invocation 
     help: { type: 'boolean', short: 'h' },
     version: { type: 'boolean' },
   };
+  if (isWriteCommand(command)) Object.assign(options, BULK_OPTIONS);
   for (const flag of command.flags) {
     options[flag.name] = { type: flag.kind === 'boolean' ? 'boolean' : 'string' };
     if (flag.kind === 'boolean') options[`no-${flag.name}`] = { type: 'boolean' };
@@ -143,7 +147,11 @@ function parseInvocation(command: Command, rest: readonly string[]): Invocation 
   }
   const values = parsed.values as Record<string, string | boolean | undefined>;
   const { positionals } = parsed;
-  if (positionals.length < command.positionals.length) {
+  const bulk = bulkFlagsOf(values, fail);
+  if (bulk && positionals.length) {
+    fail(`with --from, the ${command.positionals.map((p) => p.label).join(' and ') || 'arguments'} come from the file's columns: unexpected argument ${JSON.stringify(positionals[0])}`);
+  }
+  if (positionals.length < command.positionals.length && !bulk) {
     const missing = command.positionals[positionals.length]!;
     fail(`${name} needs the ${missing.label}: partnero ${name} ${command.positionals.map((p) => p.metavar).join(' ')}`);
   }
@@ -173,7 +181,7 @@ function parseInvocation(command: Command, rest: readonly string[]): Invocation 
   }
   const baseUrl = values['base-url'] as string | undefined;
   if (baseUrl === '') fail('--base-url needs a URL, e.g. --base-url http://127.0.0.1:4010');
-  return { kind: 'run', command, positionals, query, fields, bodyJson, typed, json: values['json'] === true, baseUrl };
+  return { kind: 'run', command, positionals, query, fields, bodyJson, typed, json: values['json'] === true, baseUrl, ...(bulk ? { bulk } : {}) };
 }
 
 /**
@@ -193,7 +201,7 @@ const NUMBER = /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
  * number is what the documentation shows), `true`/`false` for booleans, JSON for objects and
  * lists; otherwise the text itself.
  */
-function fieldValue(text: string, flag: Flag, fail: (message: string) => never): unknown {
+export function fieldValue(text: string, flag: Flag, fail: (message: string) => never): unknown {
   const rule = flag.rule;
   if (rule.startsWith('one of ')) {
     const choices = rule.slice('one of '.length).split(', ').map((choice) => JSON.parse(choice) as unknown);
