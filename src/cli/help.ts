@@ -16,7 +16,9 @@ const GLOBAL_FLAGS = `Flags of every command:
   --json            one JSON object per line, fields as the API names them
   --base-url URL    where the API is (default: PARTNERO_BASE_URL, else the spec's server)
   -h, --help        help (partnero <resource> <command> --help for one command)
-  --version         the version of partnero`;
+  --version         the version of partnero
+A value that starts with "-" is given after "=" (--flag=-value); an argument that starts with
+"-" goes after "--".`;
 
 /** The usage line of a command, e.g. `partnero partner-links list <partner-id> [--limit N] [--page N]`. */
 export function usageLine(command: Command): string {
@@ -41,6 +43,8 @@ Resources: ${[...resources.keys()].join(', ')}
 
 Commands:
 ${columns(rows, '  ')}
+
+For AI agents: partnero mcp serves these operations as MCP tools (partnero mcp --help).
 
 ${GLOBAL_FLAGS}
 
