@@ -206,6 +206,37 @@ describe('partnero ... --from', () => {
     }
   });
 
+  it('stops on Ctrl-C with exit 130, leaves the rows in flight unrecorded, and a rerun finishes every row once', async () => {
+    const slow = await startSandbox({ port: 0, faults: 'slow=30' });
+    try {
+      const keys = Array.from({ length: 40 }, (_, i) => `ctrl-c-${i}`);
+      const path = await file('ctrl-c.csv', `partner_id,key\n${keys.map((key) => `partner_789,${key}`).join('\n')}\n`);
+      const controller = new AbortController();
+      const stderr = new Capture(false);
+      const stdout = new Capture(false);
+      const running = run(['partner-links', 'create', '--from', path, '--concurrency', '4'], { PARTNERO_API_KEY: API_KEY, PARTNERO_BASE_URL: slow.url }, { stdout, stderr, signal: controller.signal });
+      // Ctrl-C once some rows are done.
+      while (!(await readFile(`${path}.journal`, 'utf8').catch(() => '')).includes('"outcome"')) await new Promise((resolve) => setTimeout(resolve, 5));
+      controller.abort();
+      expect(await running).toBe(130);
+      expect(stderr.text).toMatch(/partnero: interrupted; run the same command again to resume \(\d+ rows left\)\n$/);
+      const out = csv(stdout.text);
+      expect(out.some((row) => row['outcome'] === 'cut-short')).toBe(true);
+      const journal = (await readFile(`${path}.journal`, 'utf8')).trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+      const cut = out.filter((row) => row['outcome'] === 'cut-short').map((row) => Number(row['line']));
+      for (const line of cut) expect(journal.filter((record) => record['line'] === line && record['outcome'])).toEqual([]);
+
+      await new Promise((resolve) => setTimeout(resolve, 100)); // the sandbox finishes what was sent
+      const rerun = await cli(['partner-links', 'create', '--from', path], { baseUrl: slow.url });
+      expect(rerun.code, rerun.stderr).toBe(0);
+      const again = csv(rerun.stdout);
+      for (const line of cut) expect(again.find((row) => Number(row['line']) === line)).toMatchObject({ earlier: 'in-flight', outcome: expect.stringMatching(/^(ok|existing)$/) });
+      for (const key of keys) expect(slow.state.links.filter((link) => link.key === key)).toHaveLength(1);
+    } finally {
+      await slow.close();
+    }
+  });
+
   it('applies flags given with --from to every row, and refuses --from flags without --from', async () => {
     const path = await file('flags.csv', 'partner_id,key\npartner_789,flag-1\npartner_789,flag-2\n');
     const result = await cli(['partner-links', 'create', '--from', path, '--domain-id', '8', '--is-additional', '--json']);
