@@ -22,12 +22,12 @@ import {
 } from './errors.js';
 import { MAX_RETRY_AFTER_MS, backoffMs } from './retry.js';
 import { sleep } from './internal/sleep.js';
-import { DEFAULT_MAX_PAGES, Paginator, pageNumberFromUrl } from './pagination.js';
+import { DEFAULT_MAX_PAGES, Paginator, describeKind, pageNumberFromUrl } from './pagination.js';
 import { checkParameters, describeRule, satisfies, type ParameterRule, type RequestParameters } from './internal/params.js';
 import { mayHaveActed, send, type Answer, type CallSettings, type FetchResult } from './internal/transport.js';
 import { checkCount } from './internal/options.js';
 import { isObject, valueAt } from './internal/json.js';
-import { redactSecret } from './internal/redact.js';
+import { redactHeaders, redactSecret, redactValue } from './internal/redact.js';
 import type { CreateRule, WriteKit, WriteRule, WriteSteps } from './internal/safe-write.js';
 import type { WriteOutcome } from './operation-types.js';
 import { checkBody, checkResponse } from './internal/schema-checks.js';
@@ -224,7 +224,8 @@ class Operation {
     const { id, row } = this;
     const validator = row.success[response.status];
     const fail = (what: string, body: unknown): never => {
-      throw new UnexpectedResponseError(`${id}: ${redactSecret(what, settings.secret)}`, response.status, response.headers, body);
+      const { secret } = settings;
+      throw new UnexpectedResponseError(`${id}: ${redactSecret(what, secret)}`, response.status, redactHeaders(response.headers, secret), redactValue(body, secret));
     };
     if (text === '') {
       if (validator === null || (validator === undefined && response.status === 204)) return undefined;
@@ -316,7 +317,8 @@ class Operation {
       if (next === null) return undefined;
       const number = typeof next === 'string' ? pageNumberFromUrl(next, pagination.page) : undefined;
       if (number === undefined) {
-        throw new PaginationError(`${this.id}: ${pagination.next.join('.')} has no usable page number: ${describeValue(next)}`);
+        // What the server sent is described, not copied: it may hold anything (the key, for one).
+        throw new PaginationError(`${this.id}: ${pagination.next.join('.')} has no usable page number (${pagination.page} in decimal digits): it is ${describeKind(next)}`);
       }
       return number;
     }

@@ -3,9 +3,9 @@
 // never validates answers never loads them.
 import { InvalidParameterError, ResponseValidationError, describeValue, type ValidationIssue } from '../errors.js';
 import type { ValidationErrorObject, Validator } from '../generated/validators.js';
-import { plainObject } from './params.js';
+import { plainObject, setOwn } from './params.js';
 import { pointerTokens, valueAt } from './json.js';
-import { redactSecret } from './redact.js';
+import { redactHeaders, redactValue } from './redact.js';
 
 type Validators = typeof import('../generated/validators.js');
 let loading: Promise<Validators> | undefined;
@@ -34,17 +34,33 @@ export async function checkBody(operation: string, validator: string, required: 
     if (required) throw new InvalidParameterError(operation, 'body', rules[''] ?? 'given', input);
     return undefined;
   }
-  // What is checked is exactly what is sent: the JSON text of the body, read back.
-  let body: unknown;
-  try {
-    body = JSON.parse(JSON.stringify(plainObject(operation, 'body', input)));
-  } catch (error) {
-    if (error instanceof InvalidParameterError) throw error;
-    throw new InvalidParameterError(operation, 'body', 'JSON data (no BigInt, no cycles)', input);
-  }
+  // What is checked is exactly what is sent: a copy holding JSON data only.
+  const body = jsonData(operation, plainObject(operation, 'body', input), '', 0);
   const check = validatorNamed(validators, validator);
   if (!check(body)) throw bodyError(operation, check.errors ?? [], body, rules);
   return body;
+}
+
+/**
+ * A copy of `value` that JSON.stringify sends as it is: anything it would change (NaN and
+ * Infinity become null, a function or symbol is dropped, undefined in a list becomes null, a
+ * Date becomes a string) or refuse (BigInt, a cycle) is an InvalidParameterError naming the
+ * field by its path. Undefined in an object means "left out", as in a query.
+ */
+function jsonData(operation: string, value: unknown, path: string, depth: number): unknown {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean' || Number.isFinite(value)) return value;
+  if (typeof value === 'object' && depth < 64) {
+    if (Array.isArray(value)) return Array.from(value, (item, index) => jsonData(operation, item, `${path}[${index}]`, depth + 1));
+    const prototype: unknown = Object.getPrototypeOf(value);
+    if (prototype === Object.prototype || prototype === null) {
+      const copy = {};
+      for (const [key, item] of Object.entries(value)) {
+        if (item !== undefined) setOwn(copy, key, jsonData(operation, item, path ? `${path}.${key}` : key, depth + 1));
+      }
+      return copy;
+    }
+  }
+  throw new InvalidParameterError(operation, path || 'body', 'JSON data: a string, a finite number, true, false, null, a list or a plain object (nested at most 64 deep)', value);
 }
 
 /** Throws ResponseValidationError unless `body`, answered with `response`, matches schema `validator`. */
@@ -57,8 +73,8 @@ export async function checkResponse(
   secret: string,
 ): Promise<void> {
   const fail = (issues: ValidationIssue[]): never => {
-    const redacted = issues.map((issue) => ({ ...issue, received: redactSecret(issue.received, secret) }));
-    throw new ResponseValidationError(operation, response.status, response.headers, body, redacted);
+    const redacted = redactValue(issues, secret) as ValidationIssue[];
+    throw new ResponseValidationError(operation, response.status, redactHeaders(response.headers, secret), redactValue(body, secret), redacted);
   };
   if (!validator) return fail([{ path: '', expected: `one of the statuses ${statuses.join(', ')}`, received: String(response.status) }]);
   const check = validatorNamed(await loadValidators(), validator);
