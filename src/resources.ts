@@ -14,6 +14,7 @@ import {
   PaginationError,
   PartneroApiError,
   RequestAbortedError,
+  ResponseValidationError,
   UncertainCreateError,
   UnexpectedResponseError,
   UnprocessableEntityError,
@@ -23,14 +24,14 @@ import {
 import { MAX_RETRY_AFTER_MS, backoffMs } from './retry.js';
 import { sleep } from './internal/sleep.js';
 import { DEFAULT_MAX_PAGES, Paginator, describeKind, pageNumberFromUrl } from './pagination.js';
-import { checkParameters, describeRule, satisfies, type ParameterRule, type RequestParameters } from './internal/params.js';
+import { checkParameters, describeRule, plainObject, satisfies, setOwn, type ParameterRule, type RequestParameters } from './internal/params.js';
 import { mayHaveActed, send, type Answer, type CallSettings, type FetchResult } from './internal/transport.js';
 import { checkCount } from './internal/options.js';
-import { isObject, valueAt } from './internal/json.js';
+import { isObject, pointerTokens, valueAt } from './internal/json.js';
 import { redactHeaders, redactSecret, redactValue } from './internal/redact.js';
-import type { CreateRule, WriteKit, WriteRule, WriteSteps } from './internal/safe-write.js';
+import type { CreateRule, WriteRule, WriteSteps } from './internal/safe-write.js';
+import type { Kit } from './internal/kit.js';
 import type { WriteOutcome } from './operation-types.js';
-import { checkBody, checkResponse } from './internal/schema-checks.js';
 
 /** One row of the generated table, as the runner reads it. */
 export interface OperationRow {
@@ -74,16 +75,46 @@ interface Prepared {
   readonly body: unknown;
 }
 
-/** What internal/safe-write.ts uses of the other modules, handed over so that they stay in the main chunk. */
-const writeKit: WriteKit = {
-  errors: { CreateConflictError, NotFoundError, PartneroApiError, RequestAbortedError, UncertainCreateError, UnprocessableEntityError, describeValue },
+/** What the lazily loaded modules use of the main chunk (see internal/kit.ts). */
+const kit: Kit = {
+  errors: {
+    CreateConflictError,
+    InvalidParameterError,
+    NotFoundError,
+    PartneroApiError,
+    RequestAbortedError,
+    ResponseValidationError,
+    UncertainCreateError,
+    UnprocessableEntityError,
+    describeValue,
+  },
   mayHaveActed,
   sleep,
   backoffMs,
   maxRetryAfterMs: MAX_RETRY_AFTER_MS,
   isObject,
   valueAt,
+  pointerTokens,
+  plainObject,
+  setOwn,
+  redactHeaders,
+  redactValue,
 };
+
+type Lazy = typeof import('./internal/lazy.js');
+let loading: Promise<Lazy> | undefined;
+
+/** The lazily loaded part of the client (internal/lazy.ts), loaded once, on first use. */
+function lazy(): Promise<Lazy> {
+  loading ??= import('./internal/lazy.js').then(
+    (module) => (module.useKit(kit, module), module),
+    (error: unknown) => {
+      loading = undefined;
+      throw error;
+    },
+  );
+  return loading;
+}
 
 /** The options of a write call beyond those of every call (checked in `#write`). */
 interface WriteCallOptions {
@@ -167,7 +198,7 @@ class Operation {
     } catch (failure) {
       const taken = ifExists === 'return' && failure instanceof UnprocessableEntityError;
       if (!taken && (!mayHaveActed(failure) || settings.maxRetries === 0)) throw failure;
-      const { afterFailedWrite } = await import('./internal/safe-write.js');
+      const { afterFailedWrite } = await lazy();
       result = await afterFailedWrite(this.#steps(prepared, body), failure, settings, taken);
     }
     onOutcome?.(result[1]);
@@ -178,7 +209,7 @@ class Operation {
   #steps(prepared: Prepared, body: Record<string, unknown>): WriteSteps {
     const context = this.#context;
     return {
-      kit: writeKit,
+      kit,
       operation: this.id,
       create: this.row.create,
       write: this.row.write,
@@ -216,7 +247,7 @@ class Operation {
     const { id, row } = this;
     const params = checkParameters(id, row.parameters, row.pathParameters, pathValues, undefined);
     const { validator, required } = row.body!;
-    return { params, body: await checkBody(id, validator, required, input) };
+    return { params, body: await (await lazy()).checkBody(id, validator, required, input) };
   }
 
   /** The body of a 2xx answer: JSON as the spec describes it, or undefined for an answer without one. */
@@ -256,7 +287,7 @@ class Operation {
   }
 
   async #validate(body: unknown, response: Response, validator: string | null | undefined, settings: CallSettings): Promise<void> {
-    await checkResponse(this.id, validator, Object.keys(this.row.success), body, response, settings.secret);
+    await (await lazy()).checkResponse(this.id, validator, Object.keys(this.row.success), body, response, settings.secret);
   }
 
   /** `client.<resource>.<walk method>(...path parameters, query?, options?)`: every item, page after page. */
