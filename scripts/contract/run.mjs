@@ -6,15 +6,8 @@ import { setMaxListeners } from 'node:events';
 import { writeFile } from 'node:fs/promises';
 import { flag, flagOfComponent, parseOptions, USAGE, UsageError } from './args.mjs';
 import { CHECKS, CHECK_NAMES } from './checks/index.mjs';
-import { cleanUp, createRegistry } from './cleanup.mjs';
-import { generator } from './cases.mjs';
 import { clientModules } from './client-modules.mjs';
-import { BudgetExhausted, createTransport, RunStopped } from './http.mjs';
-import { json, junit, terminalSummary } from './report.mjs';
-import { at, byResource, loadSpec, setAt } from './spec.mjs';
-import { createValidation } from './validate.mjs';
-import { createObservations, judgeInferences } from './verdicts.mjs';
-import { runArazzo, workflowInferences } from './workflows.mjs';
+import { at, setAt } from './pointer.mjs';
 
 const started = performance.now();
 const modules = await clientModules();
@@ -69,6 +62,19 @@ for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
 }
 const deadline = setTimeout(() => controller.abort(new Error(`the run's deadline (${flag('deadline')} ${options.deadlineMs / 1000} s) passed`)), options.deadlineMs);
 deadline.unref();
+
+// The heavy parts (the spec's bundler, ajv, fast-check, redocly respect's runner) only now:
+// a usage error or --help answers at once.
+const [{ cleanUp, createRegistry }, { generator }, { BudgetExhausted, createTransport, RunStopped }, { json, junit, terminalSummary }, { byResource, loadSpec }, { createValidation }, { createObservations, judgeInferences }, { runArazzo, workflowInferences }] = await Promise.all([
+  import('./cleanup.mjs'),
+  import('./cases.mjs'),
+  import('./http.mjs'),
+  import('./report.mjs'),
+  import('./spec.mjs'),
+  import('./validate.mjs'),
+  import('./verdicts.mjs'),
+  import('./workflows.mjs'),
+]);
 
 let spec;
 try {
