@@ -247,7 +247,8 @@ try {
     print(`  ${transport.budget.used - before} requests, ${workflows.steps.filter((s) => s.status === 'passed').length} of ${workflows.steps.length} steps passed`);
   }
 } catch (error) {
-  if (error instanceof BudgetExhausted || error instanceof RunStopped) stopped = error.message;
+  if (error instanceof BudgetExhausted) stopped = `${error.message} (raise ${flag('max-requests')} to run every check)`;
+  else if (error instanceof RunStopped) stopped = error.message;
   else stopped = `the run failed: ${error.stack ?? error.message}`;
   print(`\nstopped: ${stopped}`);
 }
@@ -284,7 +285,8 @@ const inferences = [
 
 const left = (cleanup ?? []).filter((c) => c.state === 'left' || c.state === 'unknown');
 const contradicted = inferences.filter((i) => i.verdict === 'contradicted');
-const kept = findings.length === 0 && contradicted.length === 0 && left.length === 0 && !/failed/.test(stopped ?? '');
+// A run cut short (budget, deadline, a server gone, a signal) has not shown the contract kept.
+const kept = findings.length === 0 && contradicted.length === 0 && left.length === 0 && !stopped;
 const result = {
   baseUrl: options.baseUrl,
   spec: options.spec,
@@ -303,7 +305,7 @@ const result = {
 print('');
 print(terminalSummary(result));
 print(
-  `\n${kept ? 'Contract kept' : 'Contract broken'}: ${groupCount()} findings, ${contradicted.length} inferences contradicted, ${left.length} links left; ` +
+  `\n${kept ? 'Contract kept' : findings.length || contradicted.length || left.length ? 'Contract broken' : 'Stopped before the end, nothing broken so far'}: ${groupCount()} findings, ${contradicted.length} inferences contradicted, ${left.length} links left; ` +
     `${transport.budget.used} requests in ${(result.timeMs / 1000).toFixed(1)} s; seed ${options.seed}${stopped ? `; stopped early: ${stopped}` : ''}.`,
 );
 if (options.report) {

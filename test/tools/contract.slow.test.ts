@@ -178,6 +178,21 @@ describe('npm run contract stays bounded and safe', () => {
     }
   });
 
+  it('stops at its budget (--max-requests), cleans up within its reserve, and does not call a cut run kept', async () => {
+    const fake = await startConformingFake(API_KEY);
+    try {
+      const { code, output, report } = await contract(fake.url, 'budget', ['--max-requests', '30', ...WITHOUT_WORKFLOWS]);
+      expect(code).toBe(1);
+      expect(report.kept).toBe(false);
+      expect(report.requests.sent).toBeLessThanOrEqual(30 + 100);
+      expect(output).toContain('stopped: the budget of 30 requests is spent (raise --max-requests to run every check)');
+      expect(output).toContain('Stopped before the end, nothing broken so far');
+      expect(fake.links.filter((l) => /^contract-/i.test(l.key))).toEqual([]);
+    } finally {
+      await fake.close();
+    }
+  });
+
   it('never prints the key a careless server echoes back, however it escapes it; an HTML page is one finding', async () => {
     const echo = createServer((req, res) => {
       const auth = req.headers.authorization ?? '';
