@@ -76,6 +76,16 @@ export default defineConfig({
       },
       {
         test: {
+          // The MCP server (src/mcp/): the SDK's Client against it, the sandbox behind it.
+          name: 'mcp',
+          include: ['test/mcp/**/*.test.ts'],
+          globalSetup: ['test/mcp/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
           // The repository's commands (scripts/, the CLI) run as child processes, on loopback only.
           name: 'tools',
           include: ['test/tools/**/*.test.ts'],

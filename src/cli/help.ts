@@ -41,6 +41,8 @@ Resources: ${[...resources.keys()].join(', ')}
 Commands:
 ${columns(rows, '  ')}
 
+For AI agents: partnero mcp serves these operations as MCP tools (partnero mcp --help).
+
 ${GLOBAL_FLAGS}
 
 ${ENVIRONMENT}

@@ -45,6 +45,8 @@ export function packageVersion(): string {
 
 /** Runs `partnero <argv>` and resolves to its exit code; it never throws. */
 export async function run(argv: readonly string[], env: NodeJS.ProcessEnv, io: CliIo): Promise<number> {
+  // `partnero mcp`: the MCP server (src/mcp/), loaded only when asked for.
+  if (argv[0] === 'mcp') return (await import('../mcp/cli.js')).runMcp(argv.slice(1), env, io);
   const apiKey = env['PARTNERO_API_KEY'] ?? '';
   // Whatever the cause of a text, the key never reaches the output, however it is escaped.
   const redact = (text: string): string => redactSecret(text, apiKey);
