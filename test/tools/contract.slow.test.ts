@@ -121,6 +121,23 @@ describe('npm run contract against servers that break the spec', () => {
     }
   });
 
+  it('reports an inferred workflow that fails as a contradicted inference, not as a failed workflow; documented workflows still pass', async () => {
+    const fake = await startConformingFake(API_KEY, 'old-id-answers');
+    try {
+      const { code, output, report } = await contract(fake.url, 'workflow-inference', ['--checks', 'arazzo_workflows']);
+      expect(code, output).toBe(1);
+      expect(findingsOf(report, 'arazzo_workflows')).toEqual([]);
+      const verdict = (claim: string): string | undefined => report.inferences.find((i) => i.claim === claim)?.verdict;
+      expect(verdict('After a rename the old ID of a partner link answers 404.')).toBe('contradicted');
+      expect(verdict('After a rename the old ID of a customer link answers 404.')).toBe('contradicted');
+      expect(verdict('A create for a partner that does not exist is refused with 404 or 422, and nothing is created.')).toBe('confirmed');
+      expect(report.inferences.find((i) => i.claim === 'After a rename the old ID of a partner link answers 404.')?.file).toBe('openapi/workflows/partner-links.arazzo.yaml');
+      expect(fake.links.filter((l) => /^contract-/i.test(l.key))).toEqual([]);
+    } finally {
+      await fake.close();
+    }
+  });
+
   it('with search answering 503 never says nothing was left behind: what it cannot verify is listed with how to remove it', async () => {
     const fake = await startConformingFake(API_KEY, 'search-503');
     try {
