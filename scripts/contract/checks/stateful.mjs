@@ -169,6 +169,7 @@ export const pagination = {
       let page = 1;
       let pages = 0;
       let broken = false;
+      let lastNext;
       const fail = (x, expected, got) => {
         broken = true;
         ctx.finding(this.name, x, op, expected, got, { pointers: [op.pointer] });
@@ -202,6 +203,7 @@ export const pagination = {
           }
         }
         if (next === null && data.length === limit && complete && seen.size < everything.length) fail(x, `${p.next.slice(1).replace(/\//g, '.')} to a next page (${everything.length - seen.size} items are left)`, 'null');
+        lastNext = next;
         if (data.length < limit || next === null || broken) break;
         page = nextPage ?? page + 1;
       }
@@ -216,6 +218,14 @@ export const pagination = {
         if (ok(x) && data?.length) fail(x, `no items on page ${past}, past the last`, `${data.length} items`);
       }
       ctx.observe(op.pointer, this.name, !broken, `a walk of ${seen.size} items, ${limit} a page, over ${pages + 1} pages`);
+      // The documented pages (the 200 answer's examples) are claims about such a walk: links.next
+      // to the next page, null on the last.
+      const ok200 = op.responses['200'];
+      const examples = ok200 && ctx.spec.resolve(ok200.target)?.content?.['application/json']?.examples;
+      const held = !broken && (lastNext === null || lastNext === undefined);
+      for (const name of Object.keys(examples ?? {})) {
+        ctx.observe(`${ok200.target}/content/application~1json/examples/${name}`, this.name, held, `a walk of ${seen.size} items, ${limit} a page, over ${pages + 1} pages; links.next on the last page: ${JSON.stringify(lastNext ?? null)}`);
+      }
       ctx.observe(`${op.pointer}/x-partnero-pagination`, this.name, !broken, `a walk of ${seen.size} items, ${limit} a page`);
     }
   },
