@@ -31,6 +31,10 @@ try {
   process.stderr.write(`${redact(`contract: ${error.message}`)}\n\n${USAGE}\n`);
   process.exit(2);
 }
+for (const check of CHECKS.filter((c) => c.optIn && options.checks?.includes(c.name) && options[c.optIn] === undefined)) {
+  process.stderr.write(`contract: ${flag('checks')} ${check.name} needs ${flag(check.optIn)}\n\n${USAGE}\n`);
+  process.exit(2);
+}
 if (options.help) {
   print(USAGE);
   process.exit(0);
@@ -40,7 +44,12 @@ if (options['list-checks']) {
   process.exit(0);
 }
 apiKey = options.apiKey;
-const selected = (name) => !options.checks || options.checks.includes(name);
+// A check that needs its flag (max_response_time) runs only with it.
+const selected = (name) => {
+  const check = CHECKS.find((c) => c.name === name);
+  if (check?.optIn && options[check.optIn] === undefined) return false;
+  return !options.checks || options.checks.includes(name);
+};
 
 // Ctrl-C, SIGTERM and the deadline stop the run; the clean-up still runs, then exit 130/143.
 const controller = new AbortController();
@@ -105,6 +114,7 @@ const ctx = {
   apiKey,
   writes: Boolean(options.writes),
   acceptsAnyKey: Boolean(options['accepts-any-key']),
+  maxResponseMs: options.maxResponseMs,
   say: (text) => print(`  · ${text}`),
   throwaway: (resource, key) => registry.add(resource, key),
   observe: (pointer, check, held, evidence, edit) => {
@@ -321,7 +331,7 @@ function groupCount() {
 
 function replayArgs() {
   const args = [`${flag('base-url')} ${options.baseUrl}`];
-  for (const name of ['partner-id', 'customer-id', 'checks', 'spec', 'rate', 'max-requests']) {
+  for (const name of ['partner-id', 'customer-id', 'checks', 'spec', 'rate', 'max-requests', 'max-response-time']) {
     if (options[name] !== undefined && (name !== 'spec' || options.spec !== 'openapi/openapi.yaml') && !(name === 'rate' && options.rate === 8) && !(name === 'max-requests' && options.maxRequests === 400)) args.push(`${flag(name)} ${Array.isArray(options[name]) ? options[name].join(',') : options[name]}`);
   }
   if (options.writes) args.push(flag('writes'));

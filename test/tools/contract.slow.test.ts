@@ -9,10 +9,10 @@ import { startConformingFake, type Break } from './support/conforming-partnero.j
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { descendantsOf, isAlive, runNode, startNode } from './support/processes.js';
-import { CHECK_NAMES } from '../../scripts/contract/checks/index.mjs';
+import { CHECKS } from '../../scripts/contract/checks/index.mjs';
 
-/** Every check but the workflows (redocly respect takes seconds; test/sandbox runs them). */
-const WITHOUT_WORKFLOWS = ['--checks', CHECK_NAMES.filter((name: string) => name !== 'arazzo_workflows').join(',')];
+/** Every check but the workflows (redocly respect takes seconds; test/sandbox runs them) and those that need a flag of their own. */
+const WITHOUT_WORKFLOWS = ['--checks', CHECKS.filter((c) => c.name !== 'arazzo_workflows' && !c.optIn).map((c) => c.name).join(',')];
 
 const API_KEY = "k3y'<&>\"\\%+`$(x)-9f2c"; // XML, JSON, shell and URL metacharacters: must never be printed.
 
@@ -207,6 +207,27 @@ describe('npm run contract stays bounded and safe', () => {
       expect(fake.links.filter((l) => /^contract-/i.test(l.key))).toEqual([]);
     } finally {
       await fake.close();
+    }
+  });
+
+  it('reports answers slower than --max-response-time (max_response_time), and only when asked', async () => {
+    const slow = createServer((req, res) => {
+      req.resume();
+      setTimeout(() => res.writeHead(404, { 'content-type': 'application/json' }).end('{"message":"Not found.","status":0}'), 300);
+    });
+    const url = await listen(slow);
+    try {
+      const asked = await runNode('scripts/contract.mjs', ['--base-url', url, '--checks', 'max_response_time', '--max-response-time', '100'], { ...process.env, PARTNERO_API_KEY: API_KEY });
+      expect(asked.code).toBe(1);
+      expect(asked.output).toMatch(/✖ max_response_time \(\d+\)/);
+      expect(asked.output).toMatch(/expected an answer within 100 ms, came \d{3,} ms/);
+      const notAsked = await runNode('scripts/contract.mjs', ['--base-url', url, '--checks', 'max_response_time'], { ...process.env, PARTNERO_API_KEY: API_KEY });
+      expect(notAsked.code).toBe(2);
+      expect(notAsked.output).toContain('contract: --checks max_response_time needs --max-response-time');
+      const others = await runNode('scripts/contract.mjs', ['--base-url', url, '--checks', 'not_a_server_error'], { ...process.env, PARTNERO_API_KEY: API_KEY });
+      expect(others.output).not.toMatch(/[✔✖] max_response_time/);
+    } finally {
+      await stop(slow);
     }
   });
 

@@ -7,6 +7,7 @@ import { CHECK_NAMES } from '../../scripts/contract/checks/index.mjs';
 import { allowedString, generator, negativeStrings, positiveKeys } from '../../scripts/contract/cases.mjs';
 import { clientModules } from '../../scripts/contract/client-modules.mjs';
 import { junit, json } from '../../scripts/contract/report.mjs';
+import { createObservations, judgeInferences } from '../../scripts/contract/verdicts.mjs';
 import { runNode } from './support/processes.js';
 
 const API_KEY = 'test-key-4f9c2b7e';
@@ -124,5 +125,42 @@ describe('npm run contract: cases', () => {
     const bad = negativeStrings(keySchema, prefix);
     expect(bad.map((k) => k.label)).toEqual(['an empty string (minLength 1)', '65 characters (maxLength 64)', 'a character the pattern refuses (" ")']);
     for (const key of bad) expect(allowedString(keySchema, key.value), key.value).toBe(false);
+  });
+});
+
+describe('npm run contract: verdicts', () => {
+  const op = '#/paths/~1v1~1links/post';
+  const inference = (pointer: string, check?: string) => ({ id: pointer, pointer, claim: `claim at ${pointer}`, file: 'openapi/paths/v1_links.yaml', ...(check ? { check } : {}) });
+  const all = { selected: () => true };
+
+  it('confirms with evidence, contradicts with what came and the file to edit, or says not exercised', () => {
+    const observations = createObservations();
+    observations.add('#/components/parameters/Page', 'negative_data_rejection', true, 'page 0 answered 422');
+    observations.add('#/components/schemas/Link/properties/url', 'response_schema_conformance', false, 'data[0].url broke it');
+    const findings = [{ check: 'response_schema_conformance', pointers: ['#/components/schemas/Link/properties/url'], request: 'GET /v1/links', expected: 'uri', came: '"x" (string)', edit: 'loosen #/components/schemas/Link/properties/url' }];
+    const [page, url, none] = judgeInferences([inference('#/components/parameters/Page'), inference('#/components/schemas/Link/properties/url'), inference('#/components/headers/RetryAfter')], observations, findings, all);
+    expect(page).toMatchObject({ verdict: 'confirmed', evidence: 'negative_data_rejection: page 0 answered 422' });
+    expect(url?.verdict).toBe('contradicted');
+    expect(url?.evidence).toContain('GET /v1/links: expected uri, came "x" (string)');
+    expect(url?.edit).toContain('in openapi/paths/v1_links.yaml, at #/components/schemas/Link/properties/url: loosen');
+    expect(none).toMatchObject({ verdict: 'not exercised' });
+  });
+
+  it("takes only its check's evidence when the entry names one, and judges an operation by what was seen of it, not by the answers inside it", () => {
+    const observations = createObservations();
+    observations.add(`${op}/responses/422`, 'status_code_conformance', true, 'POST answered 422');
+    observations.add('#/components/parameters/SearchKey', 'search_conformance', true, 'key=a found 1');
+    const [operation, wrongCheck, rightCheck] = judgeInferences(
+      [inference(op), inference('#/components/parameters/SearchKey', 'key_uniqueness'), inference('#/components/parameters/SearchKey', 'search_conformance')],
+      observations,
+      [],
+      all,
+    );
+    expect(operation?.verdict).toBe('not exercised');
+    expect(wrongCheck?.verdict).toBe('not exercised');
+    expect(rightCheck?.verdict).toBe('confirmed');
+    observations.add(op, 'use_after_free', false, 'the old id answered 200');
+    expect(judgeInferences([inference(op)], observations, [], all)[0]?.verdict).toBe('contradicted');
+    expect(judgeInferences([inference(op, 'use_after_free')], observations, [], { selected: () => false })[0]?.evidence).toBe('its check use_after_free did not run');
   });
 });
