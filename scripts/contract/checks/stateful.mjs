@@ -68,7 +68,7 @@ const keyRule = (bad, create) => bad.field.join('.') === create.create.match && 
 
 function judge(ctx, check, x, op, what, pointers, { atAnswer = false } = {}) {
   if (x.error || x.status >= 500) return; // not_a_server_error says it
-  ctx.observe(pointers[0], check, refused(x), `${what}: ${op.method} ${x.shownPath} answered ${x.status}`);
+  ctx.observe(pointers[0], check, refused(x), `${what}: ${op.method} ${x.shownPath} answered ${x.status}`, `say that ${what} is accepted (${x.status}), or drop the rule from the schema`);
   // The answer's own claims (a key breaking the rules is answered 422, an unknown owner 404 or 422).
   const response = op.responses[String(x.status)];
   if (atAnswer && response) ctx.observe(response.target, check, refused(x), `${what}: ${op.method} ${x.shownPath} answered ${x.status}`);
@@ -315,16 +315,18 @@ async function lifecycle(ctx) {
     const expectLink = async (check, key, why, pointer) => {
       const x = await ctx.send(get, { path: { id: key }, check, label: why });
       const held = x.status === 200 && same(at(x.json, '/data/key'), key);
-      ctx.observe(pointer, check, held, `${why}: GET ${x.shownPath} answered ${came(x)}`);
-      ctx.observe(get.pointer, check, held, `${why}: GET ${x.shownPath} answered ${came(x)}`);
+      const edit = `say that the server answers ${came(x)}${x.status === 200 ? ` with key ${JSON.stringify(at(x.json, '/data/key'))}` : ''} (${why})`;
+      ctx.observe(pointer, check, held, `${why}: GET ${x.shownPath} answered ${came(x)}`, edit);
+      ctx.observe(get.pointer, check, held, `${why}: GET ${x.shownPath} answered ${came(x)}`, edit);
       if (!held && !x.error) ctx.finding(check, x, get, `200 with the link ${key} (${why})`, `${x.status}${ctx.messageOf(x)}`, { pointers: [pointer] });
       return x;
     };
     const expectGone = async (check, key, why, pointer) => {
       const x = await ctx.send(get, { path: { id: key }, check, label: why });
       const held = x.status === 404;
-      ctx.observe(pointer, check, held, `${why}: GET ${x.shownPath} answered ${came(x)}`);
-      if (get.responses['404']) ctx.observe(get.responses['404'].target, check, held, `${why}: GET ${x.shownPath} answered ${came(x)}`);
+      const edit = `say that the server answers ${came(x)}${ok(x) ? ' with the link' : ''} (${why})`;
+      ctx.observe(pointer, check, held, `${why}: GET ${x.shownPath} answered ${came(x)}`, edit);
+      if (get.responses['404']) ctx.observe(get.responses['404'].target, check, held, `${why}: GET ${x.shownPath} answered ${came(x)}`, edit);
       if (!held && !x.error) ctx.finding(check, x, get, `404 (${why})`, `${x.status}${ok(x) ? ` with the link ${JSON.stringify(at(x.json, '/data/key'))}` : ''}`, { pointers: [pointer] });
     };
     const inList = async (check, key, expected, why) => {
@@ -341,7 +343,7 @@ async function lifecycle(ctx) {
       if (!ok(x) || !found) return;
       const hits = found.filter((link) => same(link?.[create.create.match], key)).length;
       const held = expected ? found.length === 1 && hits === 1 : found.length === 0;
-      ctx.observe(search.pointer, check, held, `${why}: a search for ${key} found ${found.length}`);
+      ctx.observe(search.pointer, check, held, `${why}: a search for ${key} found ${found.length}`, `say that a search for the key finds ${found.length} links (${why})`);
       const parameter = search.parameters.find((q) => q.in === 'query' && q.name === create.create.match);
       if (parameter && key !== key.toLowerCase()) ctx.observe(parameter.pointer, check, held, `${why}: a search for ${key} found ${found.length}`);
       if (!held) ctx.finding(check, x, search, expected ? `exactly the link ${key} (${why})` : `nothing (${why})`, `${found.length} items`, { pointers: [search.pointer] });
