@@ -176,6 +176,8 @@ async function serveStdio(sdk: Sdk, mcp: PartneroMcp, summary: string, io: CliIo
   // stdout is the protocol's: everything for people goes to stderr.
   say(io.stderr, `partnero mcp: serving ${summary} over stdio\n`);
   await closed;
+  // A request read just before stdin ended starts its handler on a later turn: let it, then wait for it.
+  await new Promise((resolve) => setImmediate(resolve));
   await mcp.idle();
   await server.close();
 }
