@@ -132,6 +132,31 @@ export function parseFaults(spec) {
 }
 
 /**
+ * Reads a request body of at most `limit` bytes as UTF-8, holding no more than that in memory:
+ * `done(undefined, text)`, or `done(reason)` as soon as the body is known to be larger (by its
+ * Content-Length, or once more than `limit` bytes have come).
+ */
+function readBody(req, limit, done) {
+  const declared = Number(req.headers['content-length']);
+  if (declared > limit) return done(`Content-Length ${declared}`);
+  const chunks = [];
+  let size = 0;
+  let over = false;
+  req.on('data', (chunk) => {
+    if (over) return;
+    size += chunk.length;
+    if (size <= limit) return void chunks.push(chunk);
+    over = true;
+    chunks.length = 0;
+    req.pause();
+    done(`more than ${limit} bytes sent`);
+  });
+  req.on('end', () => {
+    if (!over) done(undefined, Buffer.concat(chunks).toString('utf8'));
+  });
+}
+
+/**
  * Removes the field at `path` (`data.url`, `meta.per_page`) from a body, through arrays: the
  * deliberate break that proves the conformance test can fail.
  */
@@ -169,25 +194,8 @@ export async function startSandbox({ port = 0, host = '127.0.0.1', faults, break
   const timers = new Set();
 
   const server = createServer((req, res) => {
-    readBody(req, (error, text) => {
-      if (error) {
-        // Too large: say so, then close the connection. What is still coming is read and
-        // dropped for a moment (so that the client can read the 413), then cut off.
-        log?.(`${req.method} ${req.url} -> 413 (${error.message})`);
-        res.once('finish', () => {
-          req.resume();
-          const timer = setTimeout(() => {
-            timers.delete(timer);
-            req.socket.destroy();
-          }, LINGER_MS);
-          timers.add(timer);
-          req.socket.once('close', () => {
-            clearTimeout(timer);
-            timers.delete(timer);
-          });
-        });
-        return send(res, 413, { message: `The request body is larger than ${BODY_LIMIT_BYTES} bytes.`, status: 0 }, { connection: 'close' });
-      }
+    readBody(req, BODY_LIMIT_BYTES, (tooLarge, text) => {
+      if (tooLarge) return refuseTooLarge(req, res, tooLarge);
       requestCount += 1;
       void handle(req, res, text, requestCount).catch((failure) => {
         if (!res.headersSent) send(res, 500, { message: 'Server Error', status: 0 });
@@ -196,27 +204,25 @@ export async function startSandbox({ port = 0, host = '127.0.0.1', faults, break
     });
   });
 
-  /** Reads a request body of at most BODY_LIMIT_BYTES as UTF-8, keeping no more than that in memory. */
-  function readBody(req, done) {
-    const declared = Number(req.headers['content-length']);
-    if (declared > BODY_LIMIT_BYTES) return done(new Error(`Content-Length ${declared}`));
-    const chunks = [];
-    let size = 0;
-    let over = false;
-    req.on('data', (chunk) => {
-      if (over) return;
-      size += chunk.length;
-      if (size > BODY_LIMIT_BYTES) {
-        over = true;
-        chunks.length = 0;
-        req.pause();
-        return done(new Error(`more than ${BODY_LIMIT_BYTES} bytes sent`));
-      }
-      chunks.push(chunk);
+  /**
+   * 413, then the connection is closed: what is still coming is read and dropped for a moment
+   * (so that the client can read the answer), then cut off.
+   */
+  function refuseTooLarge(req, res, reason) {
+    log?.(`${req.method} ${req.url} -> 413 (${reason})`);
+    res.once('finish', () => {
+      req.resume();
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        req.socket.destroy();
+      }, LINGER_MS);
+      timers.add(timer);
+      req.socket.once('close', () => {
+        clearTimeout(timer);
+        timers.delete(timer);
+      });
     });
-    req.on('end', () => {
-      if (!over) done(undefined, Buffer.concat(chunks).toString('utf8'));
-    });
+    send(res, 413, { message: `The request body is larger than ${BODY_LIMIT_BYTES} bytes.`, status: 0 }, { connection: 'close' });
   }
 
   function send(res, status, body, headers = {}) {

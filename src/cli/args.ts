@@ -130,12 +130,13 @@ function parseInvocation(command: Command, rest: readonly string[]): Invocation 
     options[flag.name] = { type: flag.kind === 'boolean' ? 'boolean' : 'string' };
     if (flag.kind === 'boolean') options[`no-${flag.name}`] = { type: 'boolean' };
   }
+  checkFlags(tokens, options, fail);
   let parsed: ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true; strict: true }>>;
   try {
     parsed = parseArgs({ args: tokens, options, allowPositionals: true, strict: true });
   } catch (error) {
-    // parseArgs says e.g. "Unknown option '--colour'. To specify a positional argument starting with a '-', ...": the first sentence is enough.
-    return fail(((error as Error).message.split(/(?<=\.) /)[0] ?? '').replace(/\.$/, ''));
+    // checkFlags says in our words what parseArgs refuses; should it refuse something else, its first sentence, one line.
+    return fail(((error as Error).message.split(/(?<=\.)\s/)[0] ?? '').replace(/\.$/, '').replace(/^./, (c) => c.toLowerCase()));
   }
   const values = parsed.values as Record<string, string | boolean | undefined>;
   const { positionals } = parsed;
@@ -216,4 +217,60 @@ function fieldValue(text: string, flag: Flag, fail: (message: string) => never):
     }
   }
   return text;
+}
+
+/**
+ * Says in the command's words, one line each, what node's parseArgs would refuse: an unknown
+ * flag (with the nearest one the command has, as git and gh suggest), a value missing or
+ * starting with `-` (give it as `--flag=-value`), a value given to a flag that takes none.
+ */
+function checkFlags(tokens: readonly string[], options: Readonly<Record<string, { type: 'string' | 'boolean'; short?: string }>>, fail: (message: string) => never): void {
+  const shorts = new Map(Object.entries(options).flatMap(([name, spec]) => (spec.short ? [[spec.short, name] as const] : [])));
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (token === '--') return;
+    if (!token.startsWith('-') || token === '-') continue;
+    if (!token.startsWith('--')) {
+      // `-h`; a negative number or other text after a single dash is no flag of ours.
+      if (token.length === 2 && shorts.has(token[1]!)) continue;
+      const hint = suggestion(token.replace(/^-+/, ''), Object.keys(options)) || `; an argument that starts with "-" goes after "--": -- ${token}`;
+      fail(`unknown option ${token}${hint}`);
+    }
+    const equals = token.indexOf('=');
+    const name = token.slice(2, equals < 0 ? undefined : equals);
+    const spec = options[name];
+    if (!spec) fail(`unknown option --${name}${suggestion(name, Object.keys(options))}`);
+    if (spec.type === 'boolean') {
+      if (equals >= 0) fail(`--${name} takes no value${options[`no-${name}`] ? `: use --${name} or --no-${name}` : ''}`);
+      continue;
+    }
+    if (equals >= 0) continue;
+    const value = tokens[i + 1];
+    if (value === undefined || value === '--') fail(`--${name} needs a value`);
+    if (value.startsWith('-') && value !== '-') fail(`--${name} needs a value; to give one that starts with "-", write --${name}=${value}`);
+    i++;
+  }
+}
+
+/** `; did you mean --limit?` for `limt`: the flags nearest by edit distance (at most 2, or a longer flag it begins). */
+function suggestion(typed: string, names: readonly string[]): string {
+  const scored = names.map((name) => ({ name, distance: name.startsWith(typed) && typed.length >= 2 ? 1 : editDistance(typed, name) }));
+  const best = Math.min(...scored.map((entry) => entry.distance));
+  if (!(best <= 2 && best < typed.length)) return '';
+  const nearest = scored.filter((entry) => entry.distance === best).map((entry) => `--${entry.name}`);
+  return `; did you mean ${nearest.length === 1 ? nearest[0] : `${nearest.slice(0, -1).join(', ')} or ${nearest.at(-1)}`}?`;
+}
+
+/** Levenshtein distance, with a swap of two neighbours counted as one edit (`lmiit` → `limit`). */
+function editDistance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = best;
+    }
+  }
+  return d[a.length]![b.length]!;
 }

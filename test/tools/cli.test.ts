@@ -11,6 +11,7 @@ import { Readable, Writable } from 'node:stream';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run, type CliStream } from '../../src/cli/run.js';
+import { parseCommandLine } from '../../src/cli/args.js';
 import { operations } from '../../src/generated/spec.js';
 import { bodyRules } from '../../src/generated/validators.js';
 import { startFakePartnero, type FakePartnero } from './support/fake-partnero.js';
@@ -348,8 +349,17 @@ describe('partnero exit codes and errors', () => {
     [['partner-links', 'list', 'partner_123', 'extra'], 'unexpected argument "extra"'],
     [['partner-links', 'list', 'partner_123', '--limit', '300'], '--limit must be an integer from 1 to 250, got 300'],
     [['partner-links', 'list', 'partner_123', '--page', 'two'], '--page must be an integer of at least 1, got "two"'],
-    [['partner-links', 'list-all', 'partner_123', '--page', '2'], "Unknown option '--page'"],
-    [['partner-links', 'list', 'partner_123', '--colour'], "Unknown option '--colour'"],
+    [['partner-links', 'list-all', 'partner_123', '--page', '2'], 'unknown option --page\n'],
+    [['partner-links', 'list', 'partner_123', '--colour'], 'unknown option --colour\n'],
+    // Issue 18 item 6: the nearest flag of that command, by edit distance, as git and gh suggest.
+    [['partner-links', 'list', 'partner_123', '--limt', '5'], 'unknown option --limt; did you mean --limit?\n'],
+    [['partner-links', 'list', 'partner_123', '--lmiit=5'], 'unknown option --lmiit; did you mean --limit?\n'],
+    [['partner-links', 'create', '--partner', 'p'], 'unknown option --partner; did you mean --partner-id, --partner-key or --partner-email?\n'],
+    [['partner-links', 'get', '-ref'], 'unknown option -ref; an argument that starts with "-" goes after "--": -- -ref\n'],
+    // Issue 16 item 27: a value that starts with "-", in the CLI's words, and how to give it.
+    [['partner-links', 'create', '--partner-id', 'p', '--key', '-summer'], '--key needs a value; to give one that starts with "-", write --key=-summer\n'],
+    [['partner-links', 'list', 'partner_123', '--limit'], '--limit needs a value\n'],
+    [['partner-links', 'create', '--is-additional=yes'], '--is-additional takes no value: use --is-additional or --no-is-additional\n'],
     [['partner-links', 'create'], 'partner-links create needs a body: give its fields as flags (--key, --partner-id'],
     [['partner-links', 'create', '--key', 'x'], 'partner is missing: it must be an object with at least one of id, key, email'],
     [['partner-links', 'create', '--key', '', '--partner-id', 'p'], '--key must be a non-empty string, got ""'],
@@ -363,8 +373,18 @@ describe('partnero exit codes and errors', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(USAGE_ERROR);
     expect(result.stderr).toContain(`partnero: ${message}`);
+    // In the CLI's words: lower case (a name such as PARTNERO_API_KEY aside), no literal "\n".
+    expect(result.stderr).toMatch(/^partnero: (?![A-Z][a-z])/);
+    expect(result.stderr).not.toContain('\\n');
     expect(result.stderr).not.toMatch(/createPartneroClient|allowInsecureHttp|baseUrl|[a-z]+[A-Z][a-z]+ReferralLinks?:/);
     expect(requests).toEqual([]);
+  });
+
+  it('issue 16 item 27: --key=-summer gives a key that starts with "-", as the refusal of --key -summer says', () => {
+    const request = parseCommandLine(['partner-links', 'create', '--partner-id', 'p', '--key=-summer', '--domain-id=-8']);
+    expect(request.kind).toBe('run');
+    const fields = request.kind === 'run' ? request.fields.map(([flag, value]) => [flag.name, value]) : [];
+    expect(fields).toEqual(expect.arrayContaining([['key', '-summer'], ['domain-id', -8]]));
   });
 
   it('names PARTNERO_BASE_URL when the bad URL came from there, and exits 2 without PARTNERO_API_KEY', async () => {
