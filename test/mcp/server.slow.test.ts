@@ -242,6 +242,27 @@ describe('safety, enforced by the server', () => {
     expect(lines().at(-1)!['error']).toMatch(/NotFoundError \(HTTP 404\)/);
   });
 
+  it('timeouts and retries are the client’s, as configured', async () => {
+    const failing = await countingSandbox('503');
+    const slow = await countingSandbox('slow=1500');
+    try {
+      const read = (await session({}, failing.url)).mcp.listed.find((t) => t.kind === 'read' && !t.walk)!;
+      for (const maxRetries of [0, 1]) {
+        failing.lines.length = 0;
+        const result = await (await session({}, failing.url, { maxRetries })).call(read.name, exampleArguments(read));
+        expect(result.isError).toBe(true);
+        expect(textOf(result)).toMatch(/^InternalServerError \(HTTP 503\): /);
+        expect(failing.lines).toHaveLength(maxRetries + 1);
+      }
+      const timedOut = await (await sessions.open({ baseUrl: slow.url, maxRetries: 0, timeoutMs: 200 })).call(read.name, exampleArguments(read));
+      expect(timedOut.isError).toBe(true);
+      expect(textOf(timedOut)).toMatch(/^ConnectionTimeoutError: .*200 ms/);
+    } finally {
+      await failing.close();
+      await slow.close();
+    }
+  });
+
   it('the key is in no result or error, even from a server that echoes it', async () => {
     const echo = await startServer((req, res) => json(res, 422, { message: `bad token ${req.headers.authorization}`, errors: { key: [JSON.stringify(req.headers.authorization)] }, status: 0 }));
     try {
