@@ -1,0 +1,228 @@
+// `rateLimit: { redis }`: several processes, one API key. Loaded only when `redis` is given, and
+// it loads `ioredis` and `bottleneck` (optional peer dependencies) only then.
+//
+// What is shared, under `key`:
+// - the pacing: Bottleneck's Redis clustering (`minTime` across every limiter with the same id,
+//   kept by its Lua scripts), so the processes together send at the learned rate, not each;
+// - the learned rate: the two numbers the rate curve is a function of (rate-limit.ts `RateState`),
+//   in a hash; a cut is one compare-and-set script (a cut that a newer cut overtook is dropped,
+//   so four processes seeing the same overload cut once, not four times), published to all;
+// - the pause of a Retry-After: a key with the deadline and its own expiry, published to all.
+// Redis failing after the start does not stop the calls: each process goes on with what it knew.
+import type { RateState, RateStore, Tools } from './rate-limit.js';
+import { rateAt } from './rate-limit.js';
+
+/** The subset of an ioredis client used here. */
+interface RedisClient {
+  duplicate(): RedisClient;
+  connect(): Promise<void>;
+  quit(): Promise<unknown>;
+  disconnect(): void;
+  status: string;
+  on(event: string, listener: (...args: unknown[]) => void): unknown;
+  hgetall(key: string): Promise<Record<string, string>>;
+  get(key: string): Promise<string | null>;
+  set(key: string, value: string, mode: 'PX', ms: number): Promise<unknown>;
+  publish(channel: string, message: string): Promise<unknown>;
+  subscribe(channel: string): Promise<unknown>;
+  eval(script: string, keys: number, ...args: (string | number)[]): Promise<unknown>;
+}
+
+interface BottleneckLimiter {
+  schedule<T>(job: () => Promise<T>): Promise<T>;
+  updateSettings(settings: { minTime: number }): Promise<unknown>;
+  ready(): Promise<unknown>;
+  disconnect(flush?: boolean): Promise<unknown>;
+  on(event: string, listener: (...args: unknown[]) => void): unknown;
+}
+
+interface BottleneckModule {
+  new (options: Record<string, unknown>): BottleneckLimiter;
+  IORedisConnection: new (options: { client: RedisClient }) => unknown;
+}
+
+/** After this long with nothing queued or in flight, the connections close (and reopen on the next call): a script can end. */
+const IDLE_MS = 1_000;
+/** The shared state expires after this long without a cut, so that an old run does not steer a new one. */
+const STATE_TTL_MS = 10 * 60_000;
+
+// A cut, atomically: dropped when the request that drew the 429 was sent before the last cut.
+const CUT = `
+local peak = tonumber(redis.call('hget', KEYS[1], 'peak') or '0')
+local since = tonumber(redis.call('hget', KEYS[1], 'since') or '0')
+if peak ~= 0 and tonumber(ARGV[1]) < since then return 0 end
+redis.call('hset', KEYS[1], 'peak', ARGV[2], 'since', ARGV[3])
+redis.call('pexpire', KEYS[1], ARGV[4])
+redis.call('publish', KEYS[2], 'rate ' .. ARGV[2] .. ' ' .. ARGV[3])
+return 1`;
+
+// Slow start begins with the first process on the key (or after the state expired).
+const START = `
+if redis.call('exists', KEYS[1]) == 0 then
+  redis.call('hset', KEYS[1], 'peak', '0', 'since', ARGV[1])
+  redis.call('pexpire', KEYS[1], ARGV[2])
+end
+return redis.call('hmget', KEYS[1], 'peak', 'since')`;
+
+/** A module by name, or an InvalidOptionError saying which package to install. */
+async function load<T>(name: string, { InvalidOptionError }: Tools): Promise<T> {
+  // A name in a variable: bundlers leave the import alone, so nothing Redis is bundled with the client.
+  const specifier = name;
+  try {
+    const module = (await import(specifier)) as { default?: T };
+    return (module.default ?? module) as T;
+  } catch {
+    throw new InvalidOptionError('rateLimit.redis', `needs the package "${name}", which is not installed: npm install ioredis bottleneck (optional peer dependencies of partnero-client, used only with rateLimit.redis)`);
+  }
+}
+
+interface Connection {
+  readonly client: RedisClient;
+  readonly subscriber: RedisClient;
+  readonly bottleneck: BottleneckLimiter;
+}
+
+/** The shared store of `key` on the Redis that `redis` (a URL or an ioredis client) points to. */
+export async function redisStore(redis: string | object, key: string, tools: Tools): Promise<RateStore> {
+  const { InvalidOptionError } = tools;
+  const Redis = await load<new (url: string, options: Record<string, unknown>) => RedisClient>('ioredis', tools);
+  const Bottleneck = await load<BottleneckModule>('bottleneck', tools);
+  if (typeof redis === 'object' && typeof (redis as { duplicate?: unknown }).duplicate !== 'function') {
+    throw new InvalidOptionError('rateLimit.redis', 'must be a Redis URL or an ioredis client (an object with duplicate()); got an object without duplicate()');
+  }
+  const store = new RedisStore(() => {
+    // Own connections, also when given a client: that one is only copied (duplicate()), never closed.
+    const options = { lazyConnect: true, maxRetriesPerRequest: 2, connectTimeout: 5_000, retryStrategy: (times: number) => (times > 3 ? null : 100 * times) };
+    return typeof redis === 'string' ? new Redis(redis, options) : (redis as RedisClient).duplicate();
+  }, Bottleneck, key, tools);
+  await store.open();
+  return store;
+}
+
+class RedisStore implements RateStore {
+  readonly #make: () => RedisClient;
+  readonly #Bottleneck: BottleneckModule;
+  readonly #stateKey: string;
+  readonly #pauseKey: string;
+  readonly #channel: string;
+  readonly #id: string;
+  #state: RateState = { peak: 0, since: Date.now() };
+  #pausedUntil = 0;
+  #connection: Promise<Connection> | undefined;
+  #idleTimer: ReturnType<typeof setTimeout> | undefined;
+  #minTime = 0;
+  readonly #tools: Tools;
+
+  constructor(make: () => RedisClient, Bottleneck: BottleneckModule, key: string, tools: Tools) {
+    this.#make = make;
+    this.#tools = tools;
+    this.#Bottleneck = Bottleneck;
+    this.#id = `partnero-rate:${key}`;
+    this.#stateKey = `${this.#id}:state`;
+    this.#pauseKey = `${this.#id}:pause`;
+    this.#channel = `${this.#id}:events`;
+  }
+
+  /** Connects (if not connected) and reads the key's state. */
+  open(): Promise<Connection> {
+    return (this.#connection ??= this.#connect().catch((error: unknown) => {
+      this.#connection = undefined;
+      throw error;
+    }));
+  }
+
+  async #connect(): Promise<Connection> {
+    const client = this.#make();
+    const subscriber = this.#make();
+    const quiet = (): void => {}; // ioredis reports every reconnect as an 'error' event: failures surface as rejected commands.
+    client.on('error', quiet);
+    subscriber.on('error', quiet);
+    try {
+      await Promise.all([client.connect(), subscriber.connect()]);
+    } catch (cause) {
+      client.disconnect();
+      subscriber.disconnect();
+      const reason = cause instanceof Error ? cause.message : String(cause);
+      // The URL is not repeated: it may hold a password.
+      throw new this.#tools.InvalidOptionError('rateLimit.redis', `could not connect to Redis (${reason.replace(/\/\/[^@\s]*@/g, '//…@')}); nothing was sent to the API`);
+    }
+    subscriber.on('message', (_channel: unknown, message: unknown) => this.#receive(String(message)));
+    await subscriber.subscribe(this.#channel);
+    const [peak, since] = (await client.eval(START, 1, this.#stateKey, Date.now(), STATE_TTL_MS)) as [string, string];
+    this.#state = { peak: Number(peak), since: Number(since) };
+    this.#pausedUntil = Math.max(this.#pausedUntil, Number((await client.get(this.#pauseKey)) ?? 0));
+    this.#minTime = 1000 / rateAt(this.#state, Date.now());
+    const bottleneck = new this.#Bottleneck({
+      id: this.#id,
+      datastore: 'ioredis',
+      clearDatastore: false,
+      maxConcurrent: null,
+      minTime: this.#minTime,
+      // Bottleneck's own keys expire after this long unused.
+      timeout: STATE_TTL_MS,
+      connection: new this.#Bottleneck.IORedisConnection({ client: this.#make() }),
+    });
+    bottleneck.on('error', quiet);
+    await bottleneck.ready();
+    return { client, subscriber, bottleneck };
+  }
+
+  #receive(message: string): void {
+    const [kind, first, second] = message.split(' ');
+    if (kind === 'rate') this.#state = { peak: Number(first), since: Number(second) };
+    if (kind === 'pause') this.#pausedUntil = Math.max(this.#pausedUntil, Number(first));
+  }
+
+  state(): RateState {
+    return this.#state;
+  }
+
+  pausedUntil(): number {
+    return this.#pausedUntil;
+  }
+
+  cut(sentAt: number, rate: number, now: number): void {
+    // Applied here at once by the same rule; the script's answer, published, settles races.
+    if (this.#state.peak === 0 || sentAt >= this.#state.since) this.#state = { peak: rate, since: now };
+    void this.open()
+      .then(({ client }) => client.eval(CUT, 2, this.#stateKey, this.#channel, sentAt, rate, now, STATE_TTL_MS))
+      .catch(noop);
+  }
+
+  pause(until: number): void {
+    this.#pausedUntil = Math.max(this.#pausedUntil, until);
+    const ms = Math.max(1, Math.ceil(until - Date.now()));
+    void this.open()
+      .then(({ client }) => Promise.all([client.set(this.#pauseKey, String(until), 'PX', ms), client.publish(this.#channel, `pause ${until}`)]))
+      .catch(noop);
+  }
+
+  async pace(rate: number): Promise<void> {
+    if (this.#idleTimer !== undefined) {
+      clearTimeout(this.#idleTimer);
+      this.#idleTimer = undefined;
+    }
+    const { bottleneck } = await this.open();
+    const minTime = 1000 / rate;
+    // Every process computes the same rate from the shared state; writing it is Bottleneck's way to share it.
+    if (Math.abs(minTime - this.#minTime) > this.#minTime * 0.02) {
+      this.#minTime = minTime;
+      bottleneck.updateSettings({ minTime }).catch(noop);
+    }
+    await bottleneck.schedule(() => Promise.resolve());
+  }
+
+  idle(): void {
+    if (this.#idleTimer !== undefined || this.#connection === undefined) return;
+    this.#idleTimer = setTimeout(() => {
+      this.#idleTimer = undefined;
+      const closing = this.#connection;
+      this.#connection = undefined;
+      void closing
+        ?.then(({ client, subscriber, bottleneck }) => Promise.all([bottleneck.disconnect(false), client.quit(), subscriber.quit()]))
+        .catch(noop);
+    }, IDLE_MS);
+  }
+}
+
+function noop(): void {}
