@@ -8,6 +8,7 @@
 // The rules below are the spec's: the sandbox is a server, and a server states its own rules;
 // the conformance test, not a shared constant, keeps the two in step.
 import { createServer } from 'node:http';
+import { TOO_MANY, tokenBucket } from './sandbox-rate-limit.mjs';
 
 /** The faults a request can ask for with `X-Sandbox-Fault`, or `--faults` for every request. */
 export const FAULTS = ['429', '429-retry-after', '503', 'slow', 'drop-after-create'];
@@ -133,8 +134,10 @@ export function dropField(value, path) {
  * to every request; `breakField` drops that field from every successful answer.
  * @returns {Promise<{ url: string, close: () => Promise<void>, state: object }>}
  */
-export async function startSandbox({ port = 0, host = '127.0.0.1', faults, breakField, log } = {}) {
+export async function startSandbox({ port = 0, host = '127.0.0.1', faults, breakField, log, rateLimit } = {}) {
   const rules = parseFaults(faults ?? []);
+  // `rateLimit` ('40/s,burst=10' or { rate, burst, retryAfter }): see sandbox-rate-limit.mjs.
+  const bucket = rateLimit === undefined ? undefined : tokenBucket(rateLimit);
   const state = seed();
   let origin = '';
   let requestCount = 0;
@@ -178,6 +181,8 @@ export async function startSandbox({ port = 0, host = '127.0.0.1', faults, break
     } catch (error) {
       return send(res, 400, { message: `${FAULT_HEADER}: ${error.message}`, status: 0 });
     }
+    const refused = bucket?.take();
+    if (refused) return finish(429, TOO_MANY, refused);
     const requested = [...rules.filter((rule) => count % rule.every === 0), ...asked];
     let dropAfterCreate = false;
     for (const fault of requested) {
