@@ -10,11 +10,11 @@
 // - the pause of a Retry-After: a key with the deadline and its own expiry, published to all.
 // Redis failing after the start does not stop the calls: each process goes on with what it knew.
 import type { RateState, RateStore, Tools } from './rate-limit.js';
-import { rateAt } from './rate-limit.js';
+import { BETA, MIN_RATE, SENT_SLOTS, SLOT_MS, peakAfter, rateAt, sentRate } from './rate-limit.js';
 
 /** The subset of an ioredis client used here. */
 interface RedisClient {
-  duplicate(): RedisClient;
+  duplicate(options?: Record<string, unknown>): RedisClient;
   connect(): Promise<void>;
   quit(): Promise<unknown>;
   disconnect(): void;
@@ -38,7 +38,7 @@ interface BottleneckLimiter {
 
 interface BottleneckModule {
   new (options: Record<string, unknown>): BottleneckLimiter;
-  IORedisConnection: new (options: { client: RedisClient }) => unknown;
+  IORedisConnection: new (options: { client: RedisClient }) => { readonly client?: RedisClient; readonly subscriber?: RedisClient };
 }
 
 /** After this long with nothing queued or in flight, the connections close (and reopen on the next call): a script can end. */
@@ -47,13 +47,37 @@ const IDLE_MS = 1_000;
 const STATE_TTL_MS = 10 * 60_000;
 
 // A cut, atomically: dropped when the request that drew the 429 was sent before the last cut.
+// It starts from the lower of the allowed rate and the rate the key's processes actually sent
+// (rate-limit.ts sentRate, here over the per-slot counters that SENT keeps).
 const CUT = `
 local peak = tonumber(redis.call('hget', KEYS[1], 'peak') or '0')
 local since = tonumber(redis.call('hget', KEYS[1], 'since') or '0')
 if peak ~= 0 and tonumber(ARGV[1]) < since then return 0 end
-redis.call('hset', KEYS[1], 'peak', ARGV[2], 'since', ARGV[3])
+local now = tonumber(ARGV[3])
+local slotMs = tonumber(ARGV[5])
+local slot = math.floor(now / slotMs)
+local total, ms = 0, 0
+for age = 0, tonumber(ARGV[6]) - 1 do
+  local count = tonumber(redis.call('get', KEYS[3] .. ':' .. (slot - age)) or '0')
+  if count > 0 then
+    total = total + count
+    if age == 0 then ms = ms + math.max(1, now % slotMs) else ms = ms + slotMs end
+  end
+end
+local rate = tonumber(ARGV[2])
+if ms > 0 then rate = math.min(rate, total * 1000 / ms) end
+-- rate-limit.ts peakAfter: half, when the 429 ends slow start.
+if peak == 0 then rate = rate * 0.5 / tonumber(ARGV[8]) end
+rate = tostring(math.max(rate, tonumber(ARGV[7])))
+redis.call('hset', KEYS[1], 'peak', rate, 'since', ARGV[3])
 redis.call('pexpire', KEYS[1], ARGV[4])
-redis.call('publish', KEYS[2], 'rate ' .. ARGV[2] .. ' ' .. ARGV[3])
+redis.call('publish', KEYS[2], 'rate ' .. rate .. ' ' .. ARGV[3])
+return 1`;
+
+// One request sent, in the counter of its slot.
+const SENT = `
+redis.call('incr', KEYS[1])
+redis.call('pexpire', KEYS[1], ARGV[1])
 return 1`;
 
 // Slow start begins with the first process on the key (or after the state expired).
@@ -80,6 +104,8 @@ interface Connection {
   readonly client: RedisClient;
   readonly subscriber: RedisClient;
   readonly bottleneck: BottleneckLimiter;
+  /** Bottleneck's connection, with its two clients. */
+  readonly link: { readonly client?: RedisClient; readonly subscriber?: RedisClient };
 }
 
 /** The shared store of `key` on the Redis that `redis` (a URL or an ioredis client) points to. */
@@ -90,22 +116,25 @@ export async function redisStore(redis: string | object, key: string, tools: Too
   if (typeof redis === 'object' && typeof (redis as { duplicate?: unknown }).duplicate !== 'function') {
     throw new InvalidOptionError('rateLimit.redis', 'must be a Redis URL or an ioredis client (an object with duplicate()); got an object without duplicate()');
   }
-  const store = new RedisStore(() => {
+  const store = new RedisStore((lazyConnect) => {
     // Own connections, also when given a client: that one is only copied (duplicate()), never closed.
-    const options = { lazyConnect: true, maxRetriesPerRequest: 2, connectTimeout: 5_000, retryStrategy: (times: number) => (times > 3 ? null : 100 * times) };
-    return typeof redis === 'string' ? new Redis(redis, options) : (redis as RedisClient).duplicate();
+    // Bottleneck's connect by themselves (lazyConnect false); it waits for them to be ready.
+    const options = { lazyConnect, maxRetriesPerRequest: 2, connectTimeout: 5_000, retryStrategy: (times: number) => (times > 3 ? null : 100 * times) };
+    return typeof redis === 'string' ? new Redis(redis, options) : (redis as RedisClient).duplicate(options);
   }, Bottleneck, key, tools);
   await store.open();
   return store;
 }
 
 class RedisStore implements RateStore {
-  readonly #make: () => RedisClient;
+  readonly #make: (lazyConnect: boolean) => RedisClient;
   readonly #Bottleneck: BottleneckModule;
   readonly #stateKey: string;
   readonly #pauseKey: string;
   readonly #channel: string;
+  readonly #sentKey: string;
   readonly #id: string;
+  readonly #local = new Map<number, number>();
   #state: RateState = { peak: 0, since: Date.now() };
   #pausedUntil = 0;
   #connection: Promise<Connection> | undefined;
@@ -113,7 +142,7 @@ class RedisStore implements RateStore {
   #minTime = 0;
   readonly #tools: Tools;
 
-  constructor(make: () => RedisClient, Bottleneck: BottleneckModule, key: string, tools: Tools) {
+  constructor(make: (lazyConnect: boolean) => RedisClient, Bottleneck: BottleneckModule, key: string, tools: Tools) {
     this.#make = make;
     this.#tools = tools;
     this.#Bottleneck = Bottleneck;
@@ -121,6 +150,7 @@ class RedisStore implements RateStore {
     this.#stateKey = `${this.#id}:state`;
     this.#pauseKey = `${this.#id}:pause`;
     this.#channel = `${this.#id}:events`;
+    this.#sentKey = `${this.#id}:sent`;
   }
 
   /** Connects (if not connected) and reads the key's state. */
@@ -132,8 +162,8 @@ class RedisStore implements RateStore {
   }
 
   async #connect(): Promise<Connection> {
-    const client = this.#make();
-    const subscriber = this.#make();
+    const client = this.#make(true);
+    const subscriber = this.#make(true);
     const quiet = (): void => {}; // ioredis reports every reconnect as an 'error' event: failures surface as rejected commands.
     client.on('error', quiet);
     subscriber.on('error', quiet);
@@ -151,7 +181,8 @@ class RedisStore implements RateStore {
     const [peak, since] = (await client.eval(START, 1, this.#stateKey, Date.now(), STATE_TTL_MS)) as [string, string];
     this.#state = { peak: Number(peak), since: Number(since) };
     this.#pausedUntil = Math.max(this.#pausedUntil, Number((await client.get(this.#pauseKey)) ?? 0));
-    this.#minTime = 1000 / rateAt(this.#state, Date.now());
+    this.#minTime = minTimeOf(rateAt(this.#state, Date.now()));
+    const link = new this.#Bottleneck.IORedisConnection({ client: this.#make(false) });
     const bottleneck = new this.#Bottleneck({
       id: this.#id,
       datastore: 'ioredis',
@@ -160,11 +191,11 @@ class RedisStore implements RateStore {
       minTime: this.#minTime,
       // Bottleneck's own keys expire after this long unused.
       timeout: STATE_TTL_MS,
-      connection: new this.#Bottleneck.IORedisConnection({ client: this.#make() }),
+      connection: link,
     });
     bottleneck.on('error', quiet);
     await bottleneck.ready();
-    return { client, subscriber, bottleneck };
+    return { client, subscriber, bottleneck, link };
   }
 
   #receive(message: string): void {
@@ -182,11 +213,29 @@ class RedisStore implements RateStore {
   }
 
   cut(sentAt: number, rate: number, now: number): void {
-    // Applied here at once by the same rule; the script's answer, published, settles races.
-    if (this.#state.peak === 0 || sentAt >= this.#state.since) this.#state = { peak: rate, since: now };
+    // Applied here at once by the same rule with what this process sent; the script's answer, from
+    // what every process sent, is published and replaces it.
+    if (this.#state.peak === 0 || sentAt >= this.#state.since) {
+      this.#state = { peak: peakAfter(this.#state, Math.min(rate, sentRate(this.#counts(now), now))), since: now };
+    }
     void this.open()
-      .then(({ client }) => client.eval(CUT, 2, this.#stateKey, this.#channel, sentAt, rate, now, STATE_TTL_MS))
+      .then(({ client }) => client.eval(CUT, 3, this.#stateKey, this.#channel, this.#sentKey, sentAt, rate, now, STATE_TTL_MS, SLOT_MS, SENT_SLOTS, MIN_RATE, BETA))
       .catch(noop);
+  }
+
+  sent(now: number): void {
+    const slot = Math.floor(now / SLOT_MS);
+    this.#local.set(slot, (this.#local.get(slot) ?? 0) + 1);
+    for (const old of this.#local.keys()) if (old <= slot - SENT_SLOTS) this.#local.delete(old);
+    void this.open()
+      .then(({ client }) => client.eval(SENT, 1, `${this.#sentKey}:${slot}`, SLOT_MS * SENT_SLOTS * 2))
+      .catch(noop);
+  }
+
+  /** This process's own counts, newest slot first. */
+  #counts(now: number): number[] {
+    const slot = Math.floor(now / SLOT_MS);
+    return Array.from({ length: SENT_SLOTS }, (_, age) => this.#local.get(slot - age) ?? 0);
   }
 
   pause(until: number): void {
@@ -203,9 +252,9 @@ class RedisStore implements RateStore {
       this.#idleTimer = undefined;
     }
     const { bottleneck } = await this.open();
-    const minTime = 1000 / rate;
+    const minTime = minTimeOf(rate);
     // Every process computes the same rate from the shared state; writing it is Bottleneck's way to share it.
-    if (Math.abs(minTime - this.#minTime) > this.#minTime * 0.02) {
+    if (minTime !== this.#minTime) {
       this.#minTime = minTime;
       bottleneck.updateSettings({ minTime }).catch(noop);
     }
@@ -219,10 +268,20 @@ class RedisStore implements RateStore {
       const closing = this.#connection;
       this.#connection = undefined;
       void closing
-        ?.then(({ client, subscriber, bottleneck }) => Promise.all([bottleneck.disconnect(false), client.quit(), subscriber.quit()]))
+        ?.then(({ client, subscriber, bottleneck, link }) => {
+          if (client.status === 'ready') return Promise.all([bottleneck.disconnect(false), client.quit(), subscriber.quit()]);
+          // Redis is gone: Bottleneck's own disconnect would fail inside it, unhandled; drop every socket instead.
+          for (const each of [client, subscriber, link.client, link.subscriber]) each?.disconnect();
+          return undefined;
+        })
         .catch(noop);
     }, IDLE_MS);
   }
+}
+
+/** Bottleneck's minTime for `rate`: whole milliseconds (its cluster scripts stall on a fraction), so at most 1000 requests per second for the key. */
+function minTimeOf(rate: number): number {
+  return Math.max(1, Math.round(1000 / rate));
 }
 
 function noop(): void {}

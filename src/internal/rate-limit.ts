@@ -66,6 +66,8 @@ export interface RateStore {
   pausedUntil(): number;
   /** A 429 for a request sent at `sentAt` when the rate was `rate`: cut, unless a cut came after it was sent. */
   cut(sentAt: number, rate: number, now: number): void;
+  /** A request went out at `now` (for the rate actually sent, which a cut starts from). */
+  sent(now: number): void;
   pause(until: number): void;
   /** Waits for the key-wide pacing (Redis); resolves at once in memory, where the queue paces. */
   pace?(rate: number): Promise<void>;
@@ -87,19 +89,56 @@ export const MAX_REQUEUES = 10;
 const DEFAULT_MAX_CONCURRENCY = 64;
 const INITIAL_CONCURRENCY = 4;
 
+/** How long the curve takes from a cut back to `peak` (ms). */
+function returnMs(peak: number): number {
+  return Math.max(MIN_RETURN_MS, (RETURN_REQUESTS / peak) * 1000);
+}
+
+/**
+ * The peak of the curve after a 429, from the rate it came at (`rate`, the lower of the allowed
+ * and the sent rate): that rate, or half of it when the 429 ends slow start, which overshoots
+ * (as TCP halves on leaving slow start).
+ */
+export function peakAfter(state: RateState, rate: number): number {
+  return Math.max(MIN_RATE, state.peak === 0 ? (rate * 0.5) / BETA : rate);
+}
+
 /** The rate (requests per second) `state` gives at `now`. */
 export function rateAt(state: RateState, now: number): number {
   const elapsed = Math.max(0, now - state.since);
   if (state.peak === 0) return Math.min(INITIAL_RATE * 2 ** (elapsed / DOUBLING_MS), 1e6);
-  const back = Math.max(MIN_RETURN_MS, (RETURN_REQUESTS / state.peak) * 1000);
+  const back = returnMs(state.peak);
   const x = elapsed / back - 1; // -1 at the cut, 0 back at the peak.
   return Math.max(MIN_RATE, state.peak * (1 + (1 - BETA) * x ** 3));
+}
+
+/** Requests are counted in slots of this many ms, over SENT_SLOTS slots, for the rate actually sent. */
+export const SLOT_MS = 250;
+export const SENT_SLOTS = 8;
+
+/**
+ * The rate actually sent (requests per second) from per-slot counts: the total over the slots
+ * that saw any request, so that idle time does not dilute it. A cut starts from the lower of this
+ * and the allowed rate: in slow start the allowed rate runs far ahead of what is sent.
+ */
+export function sentRate(counts: readonly number[], now: number): number {
+  let total = 0;
+  let ms = 0;
+  counts.forEach((count, age) => {
+    if (count === 0) return;
+    total += count;
+    ms += age === 0 ? Math.max(1, now % SLOT_MS) : SLOT_MS;
+  });
+  return ms === 0 ? Infinity : (total * 1000) / ms;
 }
 
 /** Memory store: the pause and the rate of one client. */
 export class MemoryStore implements RateStore {
   #state: RateState;
   #pausedUntil = 0;
+  /** Requests per slot, the newest first, and the slot of the newest. */
+  #counts: number[] = new Array<number>(SENT_SLOTS).fill(0);
+  #slot = 0;
 
   constructor(now: number) {
     this.#state = { peak: 0, since: now };
@@ -115,7 +154,20 @@ export class MemoryStore implements RateStore {
 
   cut(sentAt: number, rate: number, now: number): void {
     if (sentAt < this.#state.since && this.#state.peak !== 0) return;
-    this.#state = { peak: Math.max(MIN_RATE, rate), since: now };
+    this.#roll(now);
+    this.#state = { peak: peakAfter(this.#state, Math.min(rate, sentRate(this.#counts, now))), since: now };
+  }
+
+  sent(now: number): void {
+    this.#roll(now);
+    this.#counts[0]!++;
+  }
+
+  #roll(now: number): void {
+    const slot = Math.floor(now / SLOT_MS);
+    const shift = Math.min(SENT_SLOTS, slot - this.#slot);
+    if (shift > 0) this.#counts = [...new Array<number>(shift).fill(0), ...this.#counts.slice(0, SENT_SLOTS - shift)];
+    this.#slot = Math.max(slot, this.#slot);
   }
 
   pause(until: number): void {
@@ -312,6 +364,7 @@ export class AdaptiveLimiter implements Limiter {
       if (now < this.#nextAt - interval) return this.#wake(this.#nextAt - interval);
       this.#nextAt = Math.max(this.#nextAt, now) + interval;
       this.#inFlight++;
+      this.#store.sent(now);
       const waiter = this.#queue.shift()!;
       if (this.#store.pace) {
         // Redis: the key-wide pacing decides when; the local rate above only keeps the queue short.
