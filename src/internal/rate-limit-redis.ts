@@ -10,7 +10,7 @@
 // - the pause of a Retry-After: a key with the deadline and its own expiry, published to all.
 // Redis failing after the start does not stop the calls: each process goes on with what it knew.
 import type { RateState, RateStore, Tools } from './rate-limit.js';
-import { BETA, MIN_RATE, SENT_SLOTS, SLOT_MS, peakAfter, rateAt, sentRate } from './rate-limit.js';
+import { INITIAL_RATE, MIN_RATE, SENT_SLOTS, SLOT_MS, peakAfter, rateAt, sentRate } from './rate-limit.js';
 
 /** The subset of an ioredis client used here. */
 interface RedisClient {
@@ -56,27 +56,31 @@ if peak ~= 0 and tonumber(ARGV[1]) < since then return 0 end
 local now = tonumber(ARGV[3])
 local slotMs = tonumber(ARGV[5])
 local slot = math.floor(now / slotMs)
+local slots = tonumber(ARGV[6])
+local counts = {}
+for age = 0, slots do counts[age] = tonumber(redis.call('get', KEYS[3] .. ':' .. (slot - age)) or '0') end
 local total, ms = 0, 0
-for age = 0, tonumber(ARGV[6]) - 1 do
-  local count = tonumber(redis.call('get', KEYS[3] .. ':' .. (slot - age)) or '0')
-  if count > 0 then
-    total = total + count
-    if age == 0 then ms = ms + math.max(1, now % slotMs) else ms = ms + slotMs end
+for age = 0, slots - 1 do
+  if counts[age] > 0 then
+    total = total + counts[age]
+    local start = (slot - age) * slotMs
+    local finish = start + slotMs
+    if age == 0 then finish = now end
+    if counts[age + 1] == 0 then start = tonumber(redis.call('get', KEYS[3] .. ':' .. (slot - age) .. ':first') or start) end
+    ms = ms + finish - start
   end
 end
 local rate = tonumber(ARGV[2])
-if ms > 0 then rate = math.min(rate, total * 1000 / ms) end
--- rate-limit.ts peakAfter: half, when the 429 ends slow start.
-if peak == 0 then rate = rate * 0.5 / tonumber(ARGV[8]) end
+if total > 0 then rate = math.min(rate, total * 1000 / math.max(ms, tonumber(ARGV[8]))) end
 rate = tostring(math.max(rate, tonumber(ARGV[7])))
 redis.call('hset', KEYS[1], 'peak', rate, 'since', ARGV[3])
 redis.call('pexpire', KEYS[1], ARGV[4])
 redis.call('publish', KEYS[2], 'rate ' .. rate .. ' ' .. ARGV[3])
 return 1`;
 
-// One request sent, in the counter of its slot.
+// One request sent, in the counter of its slot (and the slot's first request's time).
 const SENT = `
-redis.call('incr', KEYS[1])
+if redis.call('incr', KEYS[1]) == 1 then redis.call('set', KEYS[1] .. ':first', ARGV[2], 'PX', ARGV[1]) end
 redis.call('pexpire', KEYS[1], ARGV[1])
 return 1`;
 
@@ -135,6 +139,7 @@ class RedisStore implements RateStore {
   readonly #sentKey: string;
   readonly #id: string;
   readonly #local = new Map<number, number>();
+  readonly #firsts = new Map<number, number>();
   #state: RateState = { peak: 0, since: Date.now() };
   #pausedUntil = 0;
   #connection: Promise<Connection> | undefined;
@@ -216,26 +221,34 @@ class RedisStore implements RateStore {
     // Applied here at once by the same rule with what this process sent; the script's answer, from
     // what every process sent, is published and replaces it.
     if (this.#state.peak === 0 || sentAt >= this.#state.since) {
-      this.#state = { peak: peakAfter(this.#state, Math.min(rate, sentRate(this.#counts(now), now))), since: now };
+      this.#state = { peak: peakAfter(Math.min(rate, this.#sentRate(now))), since: now };
     }
     void this.open()
-      .then(({ client }) => client.eval(CUT, 3, this.#stateKey, this.#channel, this.#sentKey, sentAt, rate, now, STATE_TTL_MS, SLOT_MS, SENT_SLOTS, MIN_RATE, BETA))
+      .then(({ client }) => client.eval(CUT, 3, this.#stateKey, this.#channel, this.#sentKey, sentAt, rate, now, STATE_TTL_MS, SLOT_MS, SENT_SLOTS, MIN_RATE, 1000 / INITIAL_RATE))
       .catch(noop);
   }
 
   sent(now: number): void {
     const slot = Math.floor(now / SLOT_MS);
-    this.#local.set(slot, (this.#local.get(slot) ?? 0) + 1);
-    for (const old of this.#local.keys()) if (old <= slot - SENT_SLOTS) this.#local.delete(old);
+    const count = (this.#local.get(slot) ?? 0) + 1;
+    this.#local.set(slot, count);
+    if (count === 1) this.#firsts.set(slot, now);
+    for (const old of this.#local.keys()) {
+      if (old > slot - SENT_SLOTS) continue;
+      this.#local.delete(old);
+      this.#firsts.delete(old);
+    }
     void this.open()
-      .then(({ client }) => client.eval(SENT, 1, `${this.#sentKey}:${slot}`, SLOT_MS * SENT_SLOTS * 2))
+      .then(({ client }) => client.eval(SENT, 1, `${this.#sentKey}:${slot}`, SLOT_MS * SENT_SLOTS * 2, now))
       .catch(noop);
   }
 
-  /** This process's own counts, newest slot first. */
-  #counts(now: number): number[] {
+  /** This process's own counts and first times, newest slot first. */
+  #sentRate(now: number): number {
     const slot = Math.floor(now / SLOT_MS);
-    return Array.from({ length: SENT_SLOTS }, (_, age) => this.#local.get(slot - age) ?? 0);
+    const counts = Array.from({ length: SENT_SLOTS }, (_, age) => this.#local.get(slot - age) ?? 0);
+    const firsts = Array.from({ length: SENT_SLOTS }, (_, age) => this.#firsts.get(slot - age) ?? 0);
+    return sentRate(counts, firsts, now);
   }
 
   pause(until: number): void {

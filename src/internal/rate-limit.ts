@@ -95,12 +95,12 @@ function returnMs(peak: number): number {
 }
 
 /**
- * The peak of the curve after a 429, from the rate it came at (`rate`, the lower of the allowed
- * and the sent rate): that rate, or half of it when the 429 ends slow start, which overshoots
- * (as TCP halves on leaving slow start).
+ * The peak of the curve after a 429: the rate it came at (the lower of the allowed and the sent
+ * rate). Halving it on leaving slow start, as TCP does, was tried: with the sent rate already
+ * the lower one, it undershot, and the climb back from far below cost more than the 429s it saved.
  */
-export function peakAfter(state: RateState, rate: number): number {
-  return Math.max(MIN_RATE, state.peak === 0 ? (rate * 0.5) / BETA : rate);
+export function peakAfter(rate: number): number {
+  return Math.max(MIN_RATE, rate);
 }
 
 /** The rate (requests per second) `state` gives at `now`. */
@@ -117,19 +117,24 @@ export const SLOT_MS = 250;
 export const SENT_SLOTS = 8;
 
 /**
- * The rate actually sent (requests per second) from per-slot counts: the total over the slots
- * that saw any request, so that idle time does not dilute it. A cut starts from the lower of this
- * and the allowed rate: in slow start the allowed rate runs far ahead of what is sent.
+ * The rate actually sent (requests per second) from per-slot counts (the newest slot first) and
+ * the time of each slot's first request: the total over the time the sending lasted, counting
+ * only slots that saw requests (idle time does not dilute it) and, where sending began in a slot,
+ * only from its first request. A cut starts from the lower of this and the allowed rate: in slow
+ * start the allowed rate runs far ahead of what is sent.
  */
-export function sentRate(counts: readonly number[], now: number): number {
+export function sentRate(counts: readonly number[], firsts: readonly number[], now: number): number {
   let total = 0;
   let ms = 0;
+  const slotStart = Math.floor(now / SLOT_MS) * SLOT_MS;
   counts.forEach((count, age) => {
     if (count === 0) return;
     total += count;
-    ms += age === 0 ? Math.max(1, now % SLOT_MS) : SLOT_MS;
+    const start = slotStart - age * SLOT_MS;
+    const end = age === 0 ? now : start + SLOT_MS;
+    ms += end - ((counts[age + 1] ?? 0) > 0 ? start : (firsts[age] ?? start));
   });
-  return ms === 0 ? Infinity : (total * 1000) / ms;
+  return total === 0 ? Infinity : (total * 1000) / Math.max(ms, 1000 / INITIAL_RATE);
 }
 
 /** Memory store: the pause and the rate of one client. */
@@ -138,6 +143,7 @@ export class MemoryStore implements RateStore {
   #pausedUntil = 0;
   /** Requests per slot, the newest first, and the slot of the newest. */
   #counts: number[] = new Array<number>(SENT_SLOTS).fill(0);
+  #firsts: number[] = new Array<number>(SENT_SLOTS).fill(0);
   #slot = 0;
 
   constructor(now: number) {
@@ -155,18 +161,21 @@ export class MemoryStore implements RateStore {
   cut(sentAt: number, rate: number, now: number): void {
     if (sentAt < this.#state.since && this.#state.peak !== 0) return;
     this.#roll(now);
-    this.#state = { peak: peakAfter(this.#state, Math.min(rate, sentRate(this.#counts, now))), since: now };
+    this.#state = { peak: peakAfter(Math.min(rate, sentRate(this.#counts, this.#firsts, now))), since: now };
   }
 
   sent(now: number): void {
     this.#roll(now);
-    this.#counts[0]!++;
+    if (this.#counts[0]!++ === 0) this.#firsts[0] = now;
   }
 
   #roll(now: number): void {
     const slot = Math.floor(now / SLOT_MS);
     const shift = Math.min(SENT_SLOTS, slot - this.#slot);
-    if (shift > 0) this.#counts = [...new Array<number>(shift).fill(0), ...this.#counts.slice(0, SENT_SLOTS - shift)];
+    if (shift > 0) {
+      this.#counts = [...new Array<number>(shift).fill(0), ...this.#counts.slice(0, SENT_SLOTS - shift)];
+      this.#firsts = [...new Array<number>(shift).fill(0), ...this.#firsts.slice(0, SENT_SLOTS - shift)];
+    }
     this.#slot = Math.max(slot, this.#slot);
   }
 
