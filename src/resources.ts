@@ -14,6 +14,7 @@ import {
   PaginationError,
   PartneroApiError,
   RequestAbortedError,
+  ResponseValidationError,
   UncertainCreateError,
   UnexpectedResponseError,
   UnprocessableEntityError,
@@ -22,15 +23,15 @@ import {
 } from './errors.js';
 import { MAX_RETRY_AFTER_MS, backoffMs } from './retry.js';
 import { sleep } from './internal/sleep.js';
-import { DEFAULT_MAX_PAGES, Paginator, pageNumberFromUrl } from './pagination.js';
-import { checkParameters, describeRule, satisfies, type ParameterRule, type RequestParameters } from './internal/params.js';
+import { DEFAULT_MAX_PAGES, Paginator, describeKind, pageNumberFromUrl } from './pagination.js';
+import { checkParameters, describeRule, plainObject, satisfies, setOwn, type ParameterRule, type RequestParameters } from './internal/params.js';
 import { mayHaveActed, send, type Answer, type CallSettings, type FetchResult } from './internal/transport.js';
 import { checkCount } from './internal/options.js';
-import { isObject, valueAt } from './internal/json.js';
-import { redactSecret } from './internal/redact.js';
-import type { CreateRule, WriteKit, WriteRule, WriteSteps } from './internal/safe-write.js';
+import { isObject, pointerTokens, valueAt } from './internal/json.js';
+import { redactHeaders, redactSecret, redactValue } from './internal/redact.js';
+import type { CreateRule, WriteRule, WriteSteps } from './internal/safe-write.js';
+import type { Kit } from './internal/kit.js';
 import type { WriteOutcome } from './operation-types.js';
-import { checkBody, checkResponse } from './internal/schema-checks.js';
 
 /** One row of the generated table, as the runner reads it. */
 export interface OperationRow {
@@ -74,16 +75,51 @@ interface Prepared {
   readonly body: unknown;
 }
 
-/** What internal/safe-write.ts uses of the other modules, handed over so that they stay in the main chunk. */
-const writeKit: WriteKit = {
-  errors: { CreateConflictError, NotFoundError, PartneroApiError, RequestAbortedError, UncertainCreateError, UnprocessableEntityError, describeValue },
+/** What the lazily loaded modules use of the main chunk (see internal/kit.ts). */
+const kit: Kit = {
+  errors: {
+    CreateConflictError,
+    InvalidParameterError,
+    NotFoundError,
+    PartneroApiError,
+    RequestAbortedError,
+    ResponseValidationError,
+    UncertainCreateError,
+    UnprocessableEntityError,
+    describeValue,
+  },
   mayHaveActed,
   sleep,
   backoffMs,
   maxRetryAfterMs: MAX_RETRY_AFTER_MS,
   isObject,
   valueAt,
+  pointerTokens,
+  plainObject,
+  setOwn,
+  redactHeaders,
+  redactValue,
 };
+
+type Lazy = typeof import('./internal/lazy.js');
+let loading: Promise<Lazy> | undefined;
+
+/** The lazily loaded part of the client (internal/lazy.ts), loaded once, on first use. */
+function lazy(): Promise<Lazy> {
+  loading ??= import('./internal/lazy.js').then(
+    (module) => (module.useKit(kit, module), module),
+    (error: unknown) => {
+      loading = undefined;
+      throw error;
+    },
+  );
+  return loading;
+}
+
+/** A body checked as the calls check it (the CLI's --from checks every row before sending any). */
+export async function checkRequestBody(operation: string, validator: string, required: boolean, input: unknown): Promise<unknown> {
+  return (await lazy()).checkBody(operation, validator, required, input);
+}
 
 /** The options of a write call beyond those of every call (checked in `#write`). */
 interface WriteCallOptions {
@@ -170,7 +206,7 @@ class Operation {
     } catch (failure) {
       const taken = ifExists === 'return' && failure instanceof UnprocessableEntityError;
       if (!taken && (!mayHaveActed(failure) || settings.maxRetries === 0)) throw failure;
-      const { afterFailedWrite } = await import('./internal/safe-write.js');
+      const { afterFailedWrite } = await lazy();
       result = await afterFailedWrite(this.#steps(prepared, body), failure, settings, taken);
     }
     onOutcome?.(result[1]);
@@ -181,7 +217,7 @@ class Operation {
   #steps(prepared: Prepared, body: Record<string, unknown>): WriteSteps {
     const context = this.#context;
     return {
-      kit: writeKit,
+      kit,
       operation: this.id,
       create: this.row.create,
       write: this.row.write,
@@ -219,7 +255,7 @@ class Operation {
     const { id, row } = this;
     const params = checkParameters(id, row.parameters, row.pathParameters, pathValues, undefined);
     const { validator, required } = row.body!;
-    return { params, body: await checkBody(id, validator, required, input) };
+    return { params, body: await (await lazy()).checkBody(id, validator, required, input) };
   }
 
   /** The body of a 2xx answer: JSON as the spec describes it, or undefined for an answer without one. */
@@ -227,7 +263,8 @@ class Operation {
     const { id, row } = this;
     const validator = row.success[response.status];
     const fail = (what: string, body: unknown): never => {
-      throw new UnexpectedResponseError(`${id}: ${redactSecret(what, settings.secret)}`, response.status, response.headers, body);
+      const { secret } = settings;
+      throw new UnexpectedResponseError(`${id}: ${redactSecret(what, secret)}`, response.status, redactHeaders(response.headers, secret), redactValue(body, secret));
     };
     if (text === '') {
       if (validator === null || (validator === undefined && response.status === 204)) return undefined;
@@ -258,7 +295,7 @@ class Operation {
   }
 
   async #validate(body: unknown, response: Response, validator: string | null | undefined, settings: CallSettings): Promise<void> {
-    await checkResponse(this.id, validator, Object.keys(this.row.success), body, response, settings.secret);
+    await (await lazy()).checkResponse(this.id, validator, Object.keys(this.row.success), body, response, settings.secret);
   }
 
   /** `client.<resource>.<walk method>(...path parameters, query?, options?)`: every item, page after page. */
@@ -319,7 +356,8 @@ class Operation {
       if (next === null) return undefined;
       const number = typeof next === 'string' ? pageNumberFromUrl(next, pagination.page) : undefined;
       if (number === undefined) {
-        throw new PaginationError(`${this.id}: ${pagination.next.join('.')} has no usable page number: ${describeValue(next)}`);
+        // What the server sent is described, not copied: it may hold anything (the key, for one).
+        throw new PaginationError(`${this.id}: ${pagination.next.join('.')} has no usable page number (${pagination.page} in decimal digits): it is ${describeKind(next)}`);
       }
       return number;
     }

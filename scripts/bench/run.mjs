@@ -17,6 +17,7 @@ import { memory } from './memory.mjs';
 import { overhead } from './overhead.mjs';
 import { readAhead } from './pagination.mjs';
 import { pipeline } from './pipeline.mjs';
+import { rateLimit } from './ratelimit.mjs';
 import { size } from './size.mjs';
 import { startup } from './startup.mjs';
 import { failedRow, markdownTable } from './stats.mjs';
@@ -54,6 +55,8 @@ const counts = quick
 
 const log = (message) => process.stderr.write(`bench: ${message}\n`);
 const rows = [];
+/** Tables of their own that figure groups print after the main one (e.g. ratelimit's). */
+const tables = [];
 
 /** Runs one figure; a failure becomes a row saying so rather than ending the bench. */
 const only = args.only?.split(',').map((name) => name.trim());
@@ -99,15 +102,21 @@ async function main() {
   await figure('generated diff', [['generated.addedField.last.lines', 'src/generated/ lines changed by one optional field', 'lines']], () => generatedDiffRows(root));
   await figure('bulk: kill -9 and resume', [['bulk.kill.duplicates', 'bulk: duplicate links after kill -9 and a rerun', 'links']], () => bulkResume(entry, counts.bulkResume));
   await figure('bulk: memory', [['bulk.memory.heapGrowth.mb', 'bulk: heap growth over 100000 rows (MB)', 'MB']], () => bulkMemory(entry, counts.bulkMemory));
+  await figure('ratelimit', [['ratelimit.adaptive', 'rate limit: adaptive limiter', '%']], async () => {
+    const group = await rateLimit(entry, { quick, log });
+    tables.push(`Rate limit (\`npm run bench -- --only ratelimit\`):\n\n${group.table}`);
+    return group.rows;
+  });
   await figure('spec pipeline', [['pipeline.generate.s', 'npm run generate (s)', 's']], () => pipeline(root, { ...counts.pipeline, quick, sandbox: join(work, 'pipeline') }));
 
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}, ${process.platform}/${process.arch}`;
   const table = markdownTable(rows);
   console.log(`${quick ? 'Quick run (small counts; the figures mean nothing). ' : ''}${machine}, ${new Date().toISOString().slice(0, 10)}\n`);
   console.log(table);
+  for (const extra of tables) console.log(`\n${extra}`);
 
   const out = resolve(args.out);
   mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, `${JSON.stringify({ date: new Date().toISOString(), quick, machine, counts, rows }, null, 2)}\n`);
+  writeFileSync(out, `${JSON.stringify({ date: new Date().toISOString(), quick, machine, counts, rows, tables }, null, 2)}\n`);
   log(`wrote ${out}`);
 }

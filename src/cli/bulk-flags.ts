@@ -30,6 +30,8 @@ export const BULK_OPTIONS = {
 export const BULK_FLAG_NAMES: readonly string[] = Object.keys(BULK_OPTIONS);
 
 export const DEFAULT_CONCURRENCY = 8;
+/** With `--rate-limit` or `--redis`. */
+export const DEFAULT_CONCURRENCY_LIMITED = 64;
 const MAX_CONCURRENCY = 256;
 
 /** Whether a command writes (create, update, delete: anything but a read), and so takes `--from`. */
@@ -52,7 +54,9 @@ export function bulkFlagsOf(values: Readonly<Record<string, unknown>>, fail: (me
   if (journal !== undefined && values['no-journal']) fail('--journal and --no-journal cannot be used together');
   if (journal === '') fail('--journal needs a file, e.g. --journal links.csv.journal');
   const concurrencyText = values['concurrency'];
-  let concurrency = DEFAULT_CONCURRENCY;
+  // With the limiter, the limiter sets the pace: the run only caps what may wait for it.
+  const limited = values['rate-limit'] !== undefined || values['redis'] !== undefined;
+  let concurrency = limited ? DEFAULT_CONCURRENCY_LIMITED : DEFAULT_CONCURRENCY;
   if (concurrencyText !== undefined) {
     concurrency = /^\d+$/.test(String(concurrencyText)) ? Number(concurrencyText) : Number.NaN;
     if (!(concurrency >= 1 && concurrency <= MAX_CONCURRENCY)) fail(`--concurrency must be an integer from 1 to ${MAX_CONCURRENCY}, got ${JSON.stringify(concurrencyText)}`);

@@ -9,9 +9,10 @@ import { closeSync, createReadStream, fdatasyncSync, fstatSync, openSync, readFi
 import { createInterface } from 'node:readline';
 import { bulk, type BulkResult } from '../bulk/index.js';
 import { createPartneroClient, InvalidParameterError, PartneroError, RequestAbortedError, type PartneroClientOptions } from '../index.js';
+import type { RateLimitOption } from '../client.js';
 import { describeValue } from '../errors.js';
 import { checkParameters } from '../internal/params.js';
-import { checkBody } from '../internal/schema-checks.js';
+import { checkRequestBody } from '../resources.js';
 import { isObject, pointerTokens } from '../internal/json.js';
 import { bodyRules } from '../generated/validators.js';
 import { fieldValue, UsageError, type Invocation } from './args.js';
@@ -126,8 +127,9 @@ export async function runBulk(invocation: Invocation, base: unknown, flags: Bulk
   // Pass 2: the rows, read again, sent.
   let answered429 = 0;
   const baseFetch = context.io.fetch ?? ((request: Request) => globalThis.fetch(request));
-  const rateLimit = flags.redis ? { redis: flags.redis } : flags.rateLimit;
-  const options = {
+  // --redis shares the adaptive limiter's rate through Redis (interface D's object form).
+  const rateLimit: RateLimitOption | undefined = flags.redis ? { redis: flags.redis } : flags.rateLimit;
+  const options: PartneroClientOptions = {
     apiKey: context.apiKey,
     ...(context.baseUrl ? { baseUrl: context.baseUrl } : {}),
     fetch: async (request: Request) => {
@@ -136,7 +138,7 @@ export async function runBulk(invocation: Invocation, base: unknown, flags: Bulk
       return response;
     },
     ...(rateLimit ? { rateLimit } : {}),
-  } as PartneroClientOptions;
+  };
   const client = createPartneroClient(options);
   const method = (client as unknown as Record<string, Record<string, (...args: unknown[]) => Promise<unknown>>>)[command.resourceKey]![command.methodKey]!;
   const isCreate = command.row.create !== undefined;
@@ -472,7 +474,7 @@ async function prepare(command: Command, raw: Extract<RawRow, { cells: unknown }
   let input: unknown = command.body ? body : query;
   try {
     checkParameters(operationId, row.parameters, row.pathParameters, positionals, command.body ? undefined : query);
-    if (row.body) input = await checkBody(operationId, row.body.validator, row.body.required, body);
+    if (row.body) input = await checkRequestBody(operationId, row.body.validator, row.body.required, body);
   } catch (error) {
     if (error instanceof InvalidParameterError) throw new RowError(describeRowError(command, error, given));
     throw error;

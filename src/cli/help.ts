@@ -1,7 +1,7 @@
 // The help texts of `partnero`, written from the commands (and so from the spec).
 import { describeRule } from '../internal/params.js';
 import { commands, resources, type Command, type Flag } from './commands.js';
-import { DEFAULT_CONCURRENCY, isWriteCommand } from './bulk-flags.js';
+import { DEFAULT_CONCURRENCY, DEFAULT_CONCURRENCY_LIMITED, isWriteCommand } from './bulk-flags.js';
 
 const ENVIRONMENT = `Environment:
   PARTNERO_API_KEY   the program's API key (required; never printed)
@@ -118,7 +118,7 @@ and nothing is sent. Results go to stdout as CSV (--json: JSON lines), in row or
   --from FILE        the rows (.csv with a header line, or .jsonl)
   --journal FILE     each row's outcome, for a rerun to skip what was done (default FILE.journal)
   --no-journal       keep no journal
-  --concurrency N    calls at once, 1 to 256 (default ${DEFAULT_CONCURRENCY})
+  --concurrency N    calls at once, 1 to 256 (default ${DEFAULT_CONCURRENCY}, ${DEFAULT_CONCURRENCY_LIMITED} with --rate-limit or --redis)
   --rate-limit adaptive   learn the rate the API allows
   --redis URL        share the learnt rate with other processes through Redis`;
 }

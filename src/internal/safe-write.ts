@@ -9,25 +9,10 @@
 //   is the result), and a 422 on the re-send means "look again", not "taken";
 // - a rename whose re-send to the old id answers 404 (or 422) reads the link at its new id;
 // - a delete whose re-send answers 404 is done.
-// Everything it uses from the client's other modules comes in `steps.kit`, not by import: an
-// import would move those modules into a chunk of their own, split off the main one.
-import type * as Errors from '../errors.js';
+// What it uses of the rest of the client comes in `steps.kit` (see internal/kit.ts).
+import type { Kit } from './kit.js';
 import type { WriteOutcome } from '../operation-types.js';
 import type { CallSettings } from './transport.js';
-
-/** What this module uses from the rest of the client (the same objects: `instanceof` holds). */
-export interface WriteKit {
-  readonly errors: Pick<
-    typeof Errors,
-    'CreateConflictError' | 'NotFoundError' | 'PartneroApiError' | 'RequestAbortedError' | 'UncertainCreateError' | 'UnprocessableEntityError' | 'describeValue'
-  >;
-  readonly mayHaveActed: (error: unknown) => boolean;
-  readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
-  readonly backoffMs: (retry: number) => number;
-  readonly maxRetryAfterMs: number;
-  readonly isObject: (value: unknown) => value is Record<string, unknown>;
-  readonly valueAt: (value: unknown, tokens: readonly string[]) => unknown;
-}
 
 /** How to tell what became of a create, as the spec's `x-partnero-create` says. */
 export interface CreateRule {
@@ -57,7 +42,7 @@ export interface WriteRule {
 
 /** The write and the requests it may need, bound to one client. */
 export interface WriteSteps {
-  readonly kit: WriteKit;
+  readonly kit: Kit;
   /** The operation, for messages. */
   readonly operation: string;
   readonly create?: CreateRule | undefined;
@@ -76,8 +61,8 @@ export interface WriteSteps {
 type Result = [answer: unknown, outcome: WriteOutcome];
 
 // Set from the first call's steps: every client passes the same kit.
-let E: WriteKit['errors'];
-let kit: Omit<WriteKit, 'errors'>;
+let E: Kit['errors'];
+let kit: Omit<Kit, 'errors'>;
 
 /** Whether two keys are the same key: strings, equal, ignoring case if the rule says so. */
 export function sameKey(a: unknown, b: unknown, ignoreCase: boolean | undefined): boolean {

@@ -237,6 +237,21 @@ describe('partnero ... --from', () => {
     }
   });
 
+  it('with --rate-limit adaptive, runs through the client\'s limiter against a server that limits: every row once', async () => {
+    const limited = await startSandbox({ port: 0, rateLimit: { rate: 40, burst: 5 } });
+    try {
+      const keys = Array.from({ length: 30 }, (_, i) => `adaptive-${i}`);
+      const path = await file('adaptive.csv', `partner_id,key\n${keys.map((key) => `partner_789,${key}`).join('\n')}\n`);
+      const result = await cli(['partner-links', 'create', '--from', path, '--rate-limit', 'adaptive', '--json'], { baseUrl: limited.url });
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stdout.trimEnd().split('\n').map((line) => (JSON.parse(line) as { outcome: string }).outcome)).toEqual(keys.map(() => 'ok'));
+      for (const key of keys) expect(limited.state.links.filter((link) => link.key === key)).toHaveLength(1);
+      expect(result.stderr).toMatch(/: 30 ok, 0 already there, 0 failed; \d+ answers? 429/);
+    } finally {
+      await limited.close();
+    }
+  });
+
   it('applies flags given with --from to every row, and refuses --from flags without --from', async () => {
     const path = await file('flags.csv', 'partner_id,key\npartner_789,flag-1\npartner_789,flag-2\n');
     const result = await cli(['partner-links', 'create', '--from', path, '--domain-id', '8', '--is-additional', '--json']);

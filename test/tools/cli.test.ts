@@ -368,6 +368,7 @@ describe('partnero exit codes and errors', () => {
     [['partner-links', 'create'], 'partner-links create needs a body: give its fields as flags (--key, --partner-id'],
     [['partner-links', 'create', '--key', 'x'], 'partner is missing: it must be an object with at least one of id, key, email'],
     [['partner-links', 'create', '--key', '', '--partner-id', 'p'], `--key must be ${createRules['/key']}, got ""`],
+    [['partner-links', 'create', '--key', 'clé', '--partner-id', 'p'], `--key must be ${createRules['/key']}, got "clé"`],
     [['partner-links', 'create', '--key', 'x', '--partner-id', 'p', '--domain-id', '8'], '--is-additional is missing: it must be true or false (required when domain_id is given)'],
     [['partner-links', 'create', '--is-additional', '--no-is-additional'], '--is-additional and --no-is-additional cannot be used together'],
     [['partner-links', 'create', '--json', '{"key":'], '--json must be the body as JSON'],
