@@ -40,8 +40,8 @@ const counts = quick
       memory: { total: 2_500, limit: 250, every: 2, timeoutMs: 30_000 },
       startup: { runs: 2 },
       pipeline: { runs: 1 },
-      bulkResume: { rows: 60, slowMs: 20, concurrency: 8 },
-      bulkMemory: { total: 2_000, every: 500, concurrency: 16, timeoutMs: 60_000 },
+      bulkResume: { rows: 40, slowMs: 20, concurrency: 8 },
+      bulkMemory: { total: 400, every: 200, concurrency: 16, timeoutMs: 60_000 },
     }
   : {
       overhead: { rounds: 40, callsPerRound: 250, warmupCalls: 1_000, budgetMs: 120_000 },
