@@ -13,9 +13,10 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import openapiTS, { astToString } from 'openapi-typescript';
-import { bundle, loadConfig } from '@redocly/openapi-core';
+import { bundle, getLineColLocation, lint, loadConfig } from '@redocly/openapi-core';
+import { GENERATED_NAMES, argumentNames, checkNames, duplicateDeclarations, exportedNames, locate } from './lib/spec-names.mjs';
 import Ajv2020 from 'ajv/dist/2020.js';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { _ } from 'ajv';
@@ -32,11 +33,58 @@ const METHODS = ['get', 'put', 'post', 'delete', 'patch'];
 const SCHEMA_REF = /^#\/components\/schemas\/([A-Za-z0-9_]+)$/;
 
 const config = await loadConfig({ configPath: fileURLToPath(new URL('redocly.yaml', root)) });
-const types = astToString(await openapiTS(specUrl, { redocly: config }));
+await lintSpec();
 // Two bundles: one with $refs kept (each component schema becomes one validator function, so a
 // change to a schema changes that function only), one dereferenced (rules read in place).
 const spec = (await bundle({ ref: fileURLToPath(specUrl), config })).bundle.parsed;
 const flat = (await bundle({ ref: fileURLToPath(specUrl), config, dereference: true })).bundle.parsed;
+checkSpecNames();
+const types = await typesOf();
+
+/**
+ * Lints the spec with redocly.yaml as openapi-typescript would, but says each problem in one
+ * line with its file and line, as `npm run lint:spec` reports it, and stops with exit 1 on an
+ * error (never openapi-typescript's stack trace).
+ */
+async function lintSpec() {
+  const problems = (await lint({ ref: fileURLToPath(specUrl), config })).filter((problem) => !problem.ignored);
+  const errors = problems.filter((problem) => problem.severity === 'error');
+  for (const problem of problems) {
+    const location = problem.location?.[0];
+    let where = 'openapi/openapi.yaml';
+    if (location?.source) {
+      const { line, col } = getLineColLocation(location).start ?? {};
+      where = `${relative(process.cwd(), location.source.absoluteRef)}${line ? `:${line}:${col}` : ''}`;
+    }
+    console.error(`generate: ${where}: ${problem.severity} ${problem.ruleId}: ${problem.message}`);
+  }
+  if (errors.length) {
+    console.error(`generate: the spec fails lint (${errors.length} error${errors.length === 1 ? '' : 's'}), nothing generated`);
+    process.exit(1);
+  }
+}
+
+/**
+ * Refuses, one line each (file, line, the name and why), every name of the spec that cannot
+ * become working, compiling, collision-free code (the rules are in scripts/lib/spec-names.mjs).
+ */
+function checkSpecNames() {
+  const index = readFileSync(new URL('src/index.ts', root), 'utf8');
+  // The dereferenced bundle: a parameter's name is behind its $ref in the other.
+  const problems = checkNames(flat, { fixedNames: GENERATED_NAMES, exports: exportedNames(index) });
+  for (const { at, name, message } of problems) console.error(`generate: ${locate(at, name, fileURLToPath(specUrl))}: ${message}`);
+  if (problems.length) process.exit(1);
+}
+
+/** The TypeScript types of the spec (openapi-typescript); any failure of it in one line. */
+async function typesOf() {
+  try {
+    const { default: openapiTS, astToString } = await import('openapi-typescript');
+    return astToString(await openapiTS(specUrl, { redocly: config }));
+  } catch (error) {
+    fail('openapi-typescript', String(error?.message ?? error).split('\n')[0]);
+  }
+}
 
 /** Stops generation with a message that names the operation and what the spec must say. */
 function fail(where, message) {
@@ -203,8 +251,11 @@ for (const { path, method, item, op } of eachOperation(spec)) {
 for (const [id, row] of Object.entries(table)) {
   if (!row.create) continue;
   const { lookup, owner, match } = row.create;
-  if (table[lookup.operation]?.parameters[match]?.in !== 'query') fail(id, `x-partnero-create.lookup.operation ${lookup.operation} takes no query parameter ${match}`);
-  if (!table[owner.operation]?.pagination) fail(id, `x-partnero-create.owner.operation ${owner.operation} is not a paginated list`);
+  const own = (name) => (Object.hasOwn(table, name) ? table[name] : undefined);
+  if (!Object.hasOwn(own(lookup.operation)?.parameters ?? {}, match) || own(lookup.operation).parameters[match].in !== 'query') {
+    fail(id, `x-partnero-create.lookup.operation ${lookup.operation} takes no query parameter ${match}`);
+  }
+  if (!own(owner.operation)?.pagination) fail(id, `x-partnero-create.owner.operation ${owner.operation} is not a paginated list`);
 }
 /** Whether operation `target` exists and takes exactly one path parameter (the id a write's key becomes). */
 const addressable = (target) => Object.hasOwn(table, target) && table[target].pathParameters.length === 1;
@@ -237,13 +288,17 @@ function ajvFormatsUriSource() {
   return source;
 }
 
-/** A schema for ajv: without `description`, `examples` and `title` (never read by validation), refs by component name. */
+/**
+ * A schema for ajv: without `description`, `examples`, `title` and `x-*` extensions (such as
+ * x-partnero-inferred; never read by validation, and unknown keywords to ajv's strict mode),
+ * refs by component name.
+ */
 function forAjv(schema) {
   if (Array.isArray(schema)) return schema.map(forAjv);
   if (!schema || typeof schema !== 'object') return schema;
   const out = {};
   for (const [key, value] of Object.entries(schema)) {
-    if (key === 'description' || key === 'examples' || key === 'title') continue;
+    if (key === 'description' || key === 'examples' || key === 'title' || key.startsWith('x-')) continue;
     if (key === '$ref') out.$ref = SCHEMA_REF.exec(value)?.[1] ?? fail('validators', `unsupported $ref ${value}`);
     else if (key === 'properties') out.properties = Object.fromEntries(Object.entries(value).map(([k, v]) => [k, forAjv(v)]));
     else out[key] = forAjv(value);
@@ -321,10 +376,13 @@ function describe(schema) {
   const words = kinds.map((kind) => {
     switch (kind) {
       case 'string': {
-        const { minLength: min, maxLength: max } = schema;
-        if (min === 1 && max === undefined) return 'a non-empty string';
-        if (min !== undefined || max !== undefined) return `a string of ${min ?? 0} to ${max ?? 'any number of'} characters`;
-        return 'a string';
+        const { minLength: min, maxLength: max, pattern } = schema;
+        let words = 'a string';
+        if (min === 1 && max === undefined) words = 'a non-empty string';
+        else if (min !== undefined || max !== undefined) words = `a string of ${min ?? 0} to ${max ?? 'any number of'} characters`;
+        // A pattern in the spec's own words (x-partnero-pattern), else as the pattern itself.
+        if (pattern !== undefined) words += `: ${schema['x-partnero-pattern'] ?? `matching /${pattern}/`}`;
+        return words;
       }
       case 'integer':
       case 'number': {
@@ -427,8 +485,9 @@ const interfaces = [...byResource].map(([resource, ids]) => {
   const members = ids.flatMap((id) => {
     const row = table[id];
     const { op } = flatOps.get(id);
-    const pathArgs = row.pathParameters.map((p) => `${p}: string`);
     const queryNames = Object.entries(row.parameters).filter(([, r]) => r.in === 'query');
+    // Path values are taken by position: each gets an identifier of its own ({link-id} → linkId).
+    const pathArgs = argumentNames(row.pathParameters, ['body', 'query', 'options']).map((arg) => `${arg}: string`);
     const queryRequired = queryNames.some(([, r]) => r.required);
     const input = row.body
       ? [`body${row.body.required ? '' : '?'}: BodyOf<'${id}'>`]
@@ -470,6 +529,10 @@ ${[...byResource.keys()].map((r) => `  readonly ${r}: ${pascal(r)};`).join('\n')
 ${schemaAliases.join('\n')}
 `;
 
+for (const [file, text, flat] of [['resources.ts', resources, false], ['validators.ts', validators, true]]) {
+  const twice = duplicateDeclarations(text, { flat });
+  if (twice.length) fail(`src/generated/${file}`, `${twice.join(', ')} would be declared twice: rename the spec's schema or resource of that name`);
+}
 await mkdir(outDir, { recursive: true });
 await writeFile(new URL('schema.ts', outDir), `${HEADER}\n${types}`);
 await writeFile(new URL('spec.ts', outDir), values);

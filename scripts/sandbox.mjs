@@ -4,13 +4,14 @@
 // the next call, a rename moves the link's id, a delete removes it. Ctrl-C (SIGINT) or SIGTERM
 // stops it; it keeps nothing on disk.
 import { parseArgs } from 'node:util';
-import { FAULTS, FAULT_HEADER, parseFaults, startSandbox } from './lib/sandbox.mjs';
+import { FAULTS, FAULT_HEADER, UNKNOWN_OWNER_HEADER, parseFaults, parseUnknownOwner, startSandbox } from './lib/sandbox.mjs';
 import { portOption, stopOnSignals } from './lib/local-server.mjs';
+import { parseRateLimit } from './lib/sandbox-rate-limit.mjs';
 
 /** The documented port of `npm run sandbox` (the mock has 4010). */
 const DEFAULT_PORT = 4011;
 
-const USAGE = `usage: npm run sandbox [-- --port N] [--faults LIST] [--break FIELD] [--quiet]
+const USAGE = `usage: npm run sandbox [-- --port N] [--faults LIST] [--rate-limit R] [--break FIELD] [--unknown-owner 404|422] [--quiet]
 
 A stateful Partnero referral-link API on 127.0.0.1, seeded with partner_123 (links ref_123,
 ref_456), partner_456 (20 links), customer_123 (link DHjU0cGYxMUG) and 12 link domains.
@@ -19,8 +20,14 @@ Any non-empty bearer token is accepted.
   --faults LIST   faults for every request, comma-separated: ${FAULTS.join(', ')};
                   slow=MS sets the delay, NAME@N faults every Nth request only (e.g. 503@2)
                   One request can ask for one with the header "X-Sandbox-Fault: 503".
+  --rate-limit R  answer 429 past R requests (token bucket): 40/s, 600/min, 40/s,burst=5
+                  (default burst 10), 40/s,no-retry-after (429 without Retry-After)
   --break FIELD   drop FIELD (e.g. data.url) from every successful answer: breaks the contract
                   on purpose, to see that the contract check notices
+  --unknown-owner 404|422
+                  how a create for an unknown partner or customer is answered (default 404):
+                  the spec allows both; 422 names the field given (errors["partner.id"]).
+                  One request can ask with the header "X-Sandbox-Unknown-Owner: 422".
   --quiet         do not print a line per request`;
 
 let options;
@@ -31,6 +38,8 @@ try {
       port: { type: 'string' },
       faults: { type: 'string' },
       break: { type: 'string' },
+      'unknown-owner': { type: 'string' },
+      'rate-limit': { type: 'string' },
       quiet: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -41,6 +50,8 @@ try {
   }
   port = portOption(options.port, DEFAULT_PORT);
   parseFaults(options.faults ?? '');
+  if (options['unknown-owner'] !== undefined) parseUnknownOwner(options['unknown-owner'], '--unknown-owner');
+  if (options['rate-limit'] !== undefined) parseRateLimit(options['rate-limit']);
   if (options.break !== undefined && !/^[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)*$/.test(options.break)) {
     throw new Error(`--break takes a field path such as data.url, got ${JSON.stringify(options.break)}`);
   }
@@ -57,6 +68,8 @@ try {
     port,
     faults: options.faults,
     breakField: options.break,
+    unknownOwner: options['unknown-owner'] ?? 404,
+    rateLimit: options['rate-limit'],
     log: options.quiet ? undefined : (line) => console.log(line),
   });
 } catch (error) {
@@ -66,7 +79,9 @@ try {
 
 const notes = [
   options.faults ? `Faults on: ${options.faults}` : `Faults: add the header "${FAULT_HEADER}: 503" (or 429, 429-retry-after, slow, drop-after-create) to a request`,
+  ...(options['rate-limit'] ? [`Rate limit: ${options['rate-limit']} (429 when over)`] : []),
   ...(options.break ? [`Deliberately broken: ${options.break} is dropped from every successful answer`] : []),
+  `Unknown owner on create: ${options['unknown-owner'] ?? 404} (the header "${UNKNOWN_OWNER_HEADER}: 404|422" picks one per request)`,
 ];
 console.log(`Partnero sandbox (stateful, in memory) listening on ${sandbox.url}
 Try it:

@@ -39,7 +39,8 @@ process.once('SIGTERM', interrupt);
 let code;
 try {
   const args = ['partner-links', 'list', 'partner_123', '--base-url', prism.baseUrl];
-  console.log(`\n$ partnero ${args.join(' ')}   (PARTNERO_API_KEY=mock-key, Prism mock of openapi/openapi.yaml)`);
+  // Exactly what runs next, as a line to paste (from a clone, `partnero` is `node dist/cli.js`).
+  console.log(`\n$ PARTNERO_API_KEY=mock-key node dist/cli.js ${args.join(' ')}   # against the Prism mock of openapi/openapi.yaml`);
   const cli = spawn(process.execPath, ['dist/cli.js', ...args], {
     stdio: 'inherit',
     env: { ...process.env, PARTNERO_API_KEY: 'mock-key' },

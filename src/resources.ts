@@ -126,12 +126,15 @@ type Request = (method: string, path: string, init: Record<string, unknown>) => 
 
 /** Builds every resource of the client from the generated table. */
 export function buildResources(context: ResourceContext): Resources {
-  const resources: Record<string, Record<string, unknown>> = {};
+  // No name can reach Object.prototype (the generator refuses such names; this holds anyway).
+  const resources: Record<string, Record<string, unknown>> = Object.create(null);
+  const define = (target: object, key: string, value: unknown): void => void Object.defineProperty(target, key, { value, enumerable: true });
   for (const [id, row] of Object.entries(operationTable)) {
     const method = operation(context, id);
-    const resource = (resources[row.resource] ??= {});
-    resource[row.name] = (...args: unknown[]) => method.call(args);
-    if (row.pagination) resource[row.pagination.method] = (...args: unknown[]) => method.walk(args);
+    if (!Object.hasOwn(resources, row.resource)) define(resources, row.resource, {});
+    const resource = resources[row.resource]!;
+    define(resource, row.name, (...args: unknown[]) => method.call(args));
+    if (row.pagination) define(resource, row.pagination.method, (...args: unknown[]) => method.walk(args));
   }
   for (const resource of Object.values(resources)) Object.freeze(resource);
   return Object.freeze(resources) as unknown as Resources;

@@ -4,9 +4,12 @@
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
 const prismCli = join(dirname(require.resolve('@stoplight/prism-cli/package.json')), 'dist', 'index.js');
+/** Preloaded into Prism: it stops (with its process group) once its stdin, a pipe from us, closes. */
+const exitWithParent = fileURLToPath(new URL('exit-with-parent.cjs', import.meta.url));
 
 /**
  * Runs `prism <args> -h 127.0.0.1 -p <port>` and resolves once it listens.
@@ -16,10 +19,12 @@ const prismCli = join(dirname(require.resolve('@stoplight/prism-cli/package.json
  * @returns {Promise<import('./prism.d.mts').Prism>}
  */
 export async function startPrism(args, { port = 0, timeoutMs = 30_000, onOutput } = {}) {
-  const child = spawn(process.execPath, [prismCli, ...args, '-h', '127.0.0.1', '-p', String(port)], {
+  const child = spawn(process.execPath, ['--require', exitWithParent, prismCli, ...args, '-h', '127.0.0.1', '-p', String(port)], {
     // Its own process group, so that stop() reaches anything it forks.
     detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
+    // stdin: a pipe that only this process holds. When this process ends, however it ends
+    // (SIGKILL included), the pipe closes and Prism stops too (exit-with-parent.cjs).
+    stdio: ['pipe', 'pipe', 'pipe'],
     // Prism misbehaves with NODE_ENV=production; colours would garble the output we parse.
     env: { ...process.env, NODE_ENV: 'development', FORCE_COLOR: '0', NO_COLOR: '1' },
   });

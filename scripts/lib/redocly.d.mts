@@ -8,3 +8,5 @@ export function redocly(args: readonly string[], options?: { inherit?: boolean; 
 export function bundleSpec(ref: string, output: string): Promise<void>;
 /** A line filter that drops Redocly's boxed notices and passes every other line to `emit`. */
 export function noticeFilter(emit: (text: string) => void): { write(chunk: string): void; end(): void };
+/** The one line standing for the output of a `redocly lint` that found nothing, or undefined when it must be shown whole. */
+export function lintSummary(code: number, output: string): string | undefined;

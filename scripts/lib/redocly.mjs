@@ -5,7 +5,8 @@
 // Redocly CLI 2.x prints an 11-line "Node.js 20 support is ending" box on every run under
 // Node 20, and no setting turns it off. Node 20 is what this package supports, so the box is
 // noise: it is cut from Redocly's output here, and only that box (from its ╔ line to its ╚
-// line). Everything else, lint problems included, passes through unchanged.
+// line). Everything else, lint problems included, passes through unchanged, except that a
+// `lint` that found nothing prints one line instead of Redocly's eleven (lintSummary).
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -109,7 +110,29 @@ export function noticeFilter(emit) {
   };
 }
 
+/**
+ * The one line that stands for the output of a `redocly lint` that found nothing (exit 0, no
+ * warning: Redocly's "Woohoo!" line), or undefined when that output must be shown whole.
+ */
+export function lintSummary(code, output) {
+  const plain = output.replace(/\x1b\[[0-9;]*m/g, '');
+  if (code !== 0 || !/^Woohoo! Your API descriptions? (is|are) valid/m.test(plain) || /warning/i.test(plain)) return undefined;
+  const files = [...plain.matchAll(/^(\S.*): validated in \S+$/gm)].map((match) => match[1]);
+  return `redocly lint: ${files.length} file${files.length === 1 ? '' : 's'} valid, no problem (${files.join(', ')})`;
+}
+
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const { code } = await redocly(process.argv.slice(2), { inherit: true, cwd: process.cwd() });
-  process.exitCode = code;
+  const args = process.argv.slice(2);
+  if (args[0] === 'lint') {
+    // Lint's output is held back: a lint that found nothing is one line; anything else
+    // (problems, warnings, a failure) is printed whole.
+    const { code, output } = await redocly(args, { cwd: process.cwd() });
+    const summary = lintSummary(code, output);
+    if (summary) console.log(summary);
+    else process.stdout.write(output);
+    process.exitCode = code;
+  } else {
+    const { code } = await redocly(args, { inherit: true, cwd: process.cwd() });
+    process.exitCode = code;
+  }
 }

@@ -74,7 +74,7 @@ export async function readWorkflows(dir = WORKFLOWS_DIR) {
  * (the others are returned as `skipped`), with every request sent to `serverUrl`.
  * @param {{ serverUrl: string, apiKey: string, inputs: Record<string, string>, timeoutMs?: number }} options
  */
-export async function runWorkflows({ serverUrl, apiKey, inputs, timeoutMs = 120_000 }) {
+export async function runWorkflows({ serverUrl, apiKey, inputs, timeoutMs = 120_000, signal }) {
   const all = await readWorkflows();
   const given = new Set(Object.keys(inputs).filter((name) => inputs[name] !== undefined && inputs[name] !== ''));
   const runnable = all.filter(({ workflows }) => workflows.every((workflow) => workflow.required.every((name) => given.has(name))));
@@ -110,6 +110,7 @@ export async function runWorkflows({ serverUrl, apiKey, inputs, timeoutMs = 120_
       ],
       { ...redoclyEnv, PARTNERO_API_KEY: apiKey, NO_COLOR: '1', FORCE_COLOR: '0' },
       timeoutMs,
+      signal,
     );
     const timeMs = performance.now() - started;
     let report;
@@ -167,10 +168,22 @@ function stepsOf(report, files) {
 
 const oneLine = (text) => String(text).replace(/\u001b\[[0-9;]*m/g, '').replace(/\s+/g, ' ').trim();
 
-function run(args, env, timeoutMs) {
+function run(args, env, timeoutMs, signal) {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [redoclyCli, ...args], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     let output = '';
+    // An interrupted run (Ctrl-C, SIGTERM, its deadline) stops respect and all it started.
+    const onAbort = () => {
+      output += '\nredocly respect was stopped: the run was interrupted.';
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // Already gone.
+      }
+    };
+    if (signal?.aborted) queueMicrotask(onAbort);
+    else signal?.addEventListener('abort', onAbort, { once: true });
+    child.once('close', () => signal?.removeEventListener('abort', onAbort));
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
     const timer = setTimeout(() => {

@@ -1,13 +1,17 @@
 // A stateful, in-memory stand-in for Partnero's referral-link API (partner and customer links,
 // link domains), on 127.0.0.1. It keeps the contract of openapi/ (test/sandbox proves it through
 // `npm run contract --writes`) and the behaviour the spec leaves to prose: keys unique across the
-// program, a rename moves the link's id, a deleted link is gone, search is an exact match.
+// program and not case sensitive, the documented key rules, a rename moves the link's id, a
+// deleted link is gone, search is an exact match (a key or id in any case). Where the spec allows
+// two answers (an unknown owner on create: 404 or 422), it gives one, chosen by `unknownOwner`
+// or per request by `X-Sandbox-Unknown-Owner`.
 // It also accepts what Partnero's PHP SDK sends (JSON bodies on GET and DELETE, `limit` in the
 // body of a GET, `domain_id: null`), as reference section 7 says Partnero's servers do.
 //
 // The rules below are the spec's: the sandbox is a server, and a server states its own rules;
 // the conformance test, not a shared constant, keeps the two in step.
 import { createServer } from 'node:http';
+import { TOO_MANY, tokenBucket } from './sandbox-rate-limit.mjs';
 
 /** The faults a request can ask for with `X-Sandbox-Fault`, or `--faults` for every request. */
 export const FAULTS = ['429', '429-retry-after', '503', 'slow', 'drop-after-create'];
@@ -15,6 +19,20 @@ export const FAULTS = ['429', '429-retry-after', '503', 'slow', 'drop-after-crea
 export const FAULT_HEADER = 'x-sandbox-fault';
 /** How long a `slow` answer waits, unless the fault says `slow=MS`. */
 const SLOW_MS = 2_000;
+/** The answers an unknown owner on create can get (the spec allows both), and the header that picks one per request. */
+export const UNKNOWN_OWNER_STATUSES = [404, 422];
+export const UNKNOWN_OWNER_HEADER = 'x-sandbox-unknown-owner';
+/** The largest request body read, in bytes (1 MiB, nginx's default); a larger one is answered 413. */
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+/** How long the rest of a too-large body is read and dropped after the 413, before the connection is cut. */
+const LINGER_MS = 1_000;
+
+// The key rules of a new key (openapi/: help centre, custom referral links): letters, digits,
+// `-`, `_` and `.`, 1 to 64 characters; `.` and `..` no path can address.
+const KEY_CHARACTERS = /^[A-Za-z0-9_.-]+$/;
+const KEY_MAX_LENGTH = 64;
+/** Keys (and the ids that follow them) are not case sensitive. */
+const sameKey = (a, b) => typeof a === 'string' && typeof b === 'string' && a.toLowerCase() === b.toLowerCase();
 
 const LIST_LIMIT = { min: 1, max: 250, default: 15 };
 const DOMAIN_LIMIT = { min: 1, max: 250, default: 10 };
@@ -115,6 +133,31 @@ export function parseFaults(spec) {
 }
 
 /**
+ * Reads a request body of at most `limit` bytes as UTF-8, holding no more than that in memory:
+ * `done(undefined, text)`, or `done(reason)` as soon as the body is known to be larger (by its
+ * Content-Length, or once more than `limit` bytes have come).
+ */
+function readBody(req, limit, done) {
+  const declared = Number(req.headers['content-length']);
+  if (declared > limit) return done(`Content-Length ${declared}`);
+  const chunks = [];
+  let size = 0;
+  let over = false;
+  req.on('data', (chunk) => {
+    if (over) return;
+    size += chunk.length;
+    if (size <= limit) return void chunks.push(chunk);
+    over = true;
+    chunks.length = 0;
+    req.pause();
+    done(`more than ${limit} bytes sent`);
+  });
+  req.on('end', () => {
+    if (!over) done(undefined, Buffer.concat(chunks).toString('utf8'));
+  });
+}
+
+/**
  * Removes the field at `path` (`data.url`, `meta.per_page`) from a body, through arrays: the
  * deliberate break that proves the conformance test can fail.
  */
@@ -128,29 +171,62 @@ export function dropField(value, path) {
   return value;
 }
 
+/** The status an unknown owner gets: 404 or 422, from an option, a header or `--unknown-owner`; throws on anything else. */
+export function parseUnknownOwner(value, where = 'unknownOwner') {
+  const status = Number(value);
+  if (!UNKNOWN_OWNER_STATUSES.includes(status) || String(value).trim() !== String(status)) {
+    throw new Error(`${where} must be ${UNKNOWN_OWNER_STATUSES.join(' or ')}, got ${JSON.stringify(value)}`);
+  }
+  return status;
+}
+
 /**
  * Starts a sandbox. `port` 0 picks a free one. `faults` (text or list, see parseFaults) applies
- * to every request; `breakField` drops that field from every successful answer.
+ * to every request; `breakField` drops that field from every successful answer; `unknownOwner`
+ * (404, the default, or 422) is how a create for an unknown owner is answered.
  * @returns {Promise<{ url: string, close: () => Promise<void>, state: object }>}
  */
-export async function startSandbox({ port = 0, host = '127.0.0.1', faults, breakField, log } = {}) {
+export async function startSandbox({ port = 0, host = '127.0.0.1', faults, breakField, unknownOwner = 404, log, rateLimit } = {}) {
   const rules = parseFaults(faults ?? []);
+  const ownerStatus = parseUnknownOwner(unknownOwner);
+  // `rateLimit` ('40/s,burst=10' or { rate, burst, retryAfter }): see sandbox-rate-limit.mjs.
+  const bucket = rateLimit === undefined ? undefined : tokenBucket(rateLimit);
   const state = seed();
   let origin = '';
   let requestCount = 0;
   const timers = new Set();
 
   const server = createServer((req, res) => {
-    const chunks = [];
-    req.on('data', (chunk) => chunks.push(chunk));
-    req.on('end', () => {
+    readBody(req, BODY_LIMIT_BYTES, (tooLarge, text) => {
+      if (tooLarge) return refuseTooLarge(req, res, tooLarge);
       requestCount += 1;
-      void handle(req, res, Buffer.concat(chunks).toString('utf8'), requestCount).catch((error) => {
+      void handle(req, res, text, requestCount).catch((failure) => {
         if (!res.headersSent) send(res, 500, { message: 'Server Error', status: 0 });
-        log?.(`sandbox: ${error.stack ?? error}`);
+        log?.(`sandbox: ${failure.stack ?? failure}`);
       });
     });
   });
+
+  /**
+   * 413, then the connection is closed: what is still coming is read and dropped for a moment
+   * (so that the client can read the answer), then cut off.
+   */
+  function refuseTooLarge(req, res, reason) {
+    log?.(`${req.method} ${req.url} -> 413 (${reason})`);
+    res.once('finish', () => {
+      req.resume();
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        req.socket.destroy();
+      }, LINGER_MS);
+      timers.add(timer);
+      req.socket.once('close', () => {
+        clearTimeout(timer);
+        timers.delete(timer);
+      });
+    });
+    send(res, 413, { message: `The request body is larger than ${BODY_LIMIT_BYTES} bytes.`, status: 0 }, { connection: 'close' });
+  }
 
   function send(res, status, body, headers = {}) {
     if (res.destroyed) return;
@@ -178,6 +254,14 @@ export async function startSandbox({ port = 0, host = '127.0.0.1', faults, break
     } catch (error) {
       return send(res, 400, { message: `${FAULT_HEADER}: ${error.message}`, status: 0 });
     }
+    let unknown;
+    try {
+      unknown = req.headers[UNKNOWN_OWNER_HEADER] === undefined ? ownerStatus : parseUnknownOwner(req.headers[UNKNOWN_OWNER_HEADER], UNKNOWN_OWNER_HEADER);
+    } catch (error) {
+      return send(res, 400, { message: error.message, status: 0 });
+    }
+    const refused = bucket?.take();
+    if (refused) return finish(429, TOO_MANY, refused);
     const requested = [...rules.filter((rule) => count % rule.every === 0), ...asked];
     let dropAfterCreate = false;
     for (const fault of requested) {
@@ -190,7 +274,7 @@ export async function startSandbox({ port = 0, host = '127.0.0.1', faults, break
     let status;
     let body;
     try {
-      ({ status, body } = route(req.method ?? 'GET', url, req.headers, text));
+      ({ status, body } = route(req.method ?? 'GET', url, req.headers, text, unknown));
     } catch (error) {
       if (!(error instanceof HttpError)) throw error;
       ({ status, body } = error);
@@ -209,7 +293,7 @@ export async function startSandbox({ port = 0, host = '127.0.0.1', faults, break
     }
   }
 
-  function route(method, url, headers, text) {
+  function route(method, url, headers, text, unknownOwner) {
     const auth = /^Bearer\s+(\S.*)$/i.exec(String(headers.authorization ?? ''));
     if (!auth) fail(401, 'Unauthenticated.');
     const input = readInput(url, text);
@@ -218,13 +302,15 @@ export async function startSandbox({ port = 0, host = '127.0.0.1', faults, break
     if ((match = /^\/v1\/(partners|customers)\/([^/]+)\/referral_links$/.exec(path))) {
       allow(method, 'GET');
       const family = match[1] === 'partners' ? 'partner' : 'customer';
-      const owner = findOwner(family, { id: segment(match[2]) }, true);
+      // A partner by its id only (a key or email answers 404); a customer by its id or key.
+      const id = segment(match[2]);
+      const owner = findOwner(family, family === 'partner' ? { id } : { id, key: id }, 404, { anyMatch: true });
       const items = state.links.filter((link) => link.family === family && link.owner === owner.id);
       return ok(200, paginate(items.map(view), input, LIST_LIMIT, path));
     }
     if ((match = /^\/v1\/(partner|customer)_referral_links$/.exec(path))) {
       allow(method, 'POST');
-      return ok(match[1] === 'partner' ? 201 : 200, { data: view(create(match[1], input)), status: 1 });
+      return ok(match[1] === 'partner' ? 201 : 200, { data: view(create(match[1], input, unknownOwner)), status: 1 });
     }
     if ((match = /^\/v1\/(partner|customer)_referral_links:search$/.exec(path))) {
       allow(method, 'GET');
@@ -233,7 +319,8 @@ export async function startSandbox({ port = 0, host = '127.0.0.1', faults, break
       if (by.length === 0) {
         invalid({ id: ['The id field is required when key is not present.'], key: ['The key field is required when id is not present.'] });
       }
-      const found = state.links.filter((link) => link.family === family && by.every((name) => link[name] === String(input[name])));
+      // Exact, but without regard to case: keys (and the ids that follow them) are not case sensitive.
+      const found = state.links.filter((link) => link.family === family && by.every((name) => sameKey(link[name], String(input[name]))));
       return ok(200, { data: found.map(view), status: 1 });
     }
     if (path === '/v1/partner_referral_links:domains') {
@@ -242,7 +329,8 @@ export async function startSandbox({ port = 0, host = '127.0.0.1', faults, break
     }
     if ((match = /^\/v1\/(partner|customer)_referral_links\/([^/]+)$/.exec(path))) {
       const family = match[1];
-      const link = state.links.find((candidate) => candidate.family === family && candidate.id === segment(match[2]));
+      const id = segment(match[2]);
+      const link = state.links.find((candidate) => candidate.family === family && sameKey(candidate.id, id));
       allow(method, 'GET', 'PUT', 'DELETE');
       if (!link) fail(404, 'Referral link not found.');
       if (method === 'GET') return ok(200, { data: view(link), status: 1 });
@@ -328,24 +416,38 @@ export async function startSandbox({ port = 0, host = '127.0.0.1', faults, break
     return /^-?\d+$/.test(String(value)) ? Number(value) : undefined;
   }
 
+  /** The key rules, then uniqueness across the program without regard to case (`self`: the link being renamed). */
   function checkKey(key, self) {
     if (key === undefined || key === null || key === '') return { key: ['The key field is required.'] };
     if (typeof key !== 'string') return { key: ['The key field must be a string.'] };
-    const holder = state.links.find((link) => link.key === key);
+    if ([...key].length > KEY_MAX_LENGTH) return { key: [`The key field must not be greater than ${KEY_MAX_LENGTH} characters.`] };
+    // Also refuses a lone surrogate, which no URL can carry.
+    if (!KEY_CHARACTERS.test(key)) return { key: ['The key field must only contain letters, numbers, dashes, underscores and dots.'] };
+    if (key === '.' || key === '..') return { key: ['The key field format is invalid.'] };
+    const holder = state.links.find((link) => sameKey(link.key, key));
     if (holder && holder !== self) return { key: ['The key has already been taken.'] };
     return {};
   }
 
-  function findOwner(family, reference, byIdOnly = false) {
+  /**
+   * The owner `reference` names. On create, the first of id, key and email that is given decides
+   * (the spec's inference), and an unknown one is answered `status` (404, or a 422 naming that
+   * field); `anyMatch` finds an owner by any of the fields given (a list's path id).
+   */
+  function findOwner(family, reference, status, { anyMatch = false } = {}) {
     const owners = family === 'partner' ? state.partners : state.customers;
-    const fields = byIdOnly ? ['id'] : ['id', 'key', 'email'];
-    const given = fields.filter((field) => typeof reference[field] === 'string' && reference[field] !== '');
-    const owner = owners.find((candidate) => given.some((field) => candidate[field] === reference[field]));
-    if (!owner) fail(404, family === 'partner' ? 'Partner not found.' : 'Customer not found.');
-    return owner;
+    const given = ['id', 'key', 'email'].filter((field) => typeof reference[field] === 'string' && reference[field] !== '');
+    const deciding = anyMatch ? given : given.slice(0, 1);
+    const owner = owners.find((candidate) => deciding.some((field) => candidate[field] === reference[field]));
+    if (owner) return owner;
+    if (status === 422) {
+      const field = `${family}.${deciding[0]}`;
+      invalid({ [field]: [`The selected ${field} is invalid.`] });
+    }
+    return fail(404, family === 'partner' ? 'Partner not found.' : 'Customer not found.');
   }
 
-  function create(family, input) {
+  function create(family, input, unknownOwner) {
     const errors = { ...checkKey(input.key) };
     const reference = input[family];
     if (reference === undefined || reference === null) errors[family] = [`The ${family} field is required.`];
@@ -363,7 +465,7 @@ export async function startSandbox({ port = 0, host = '127.0.0.1', faults, break
       else domain = found;
     }
     if (Object.keys(errors).length) invalid(errors);
-    const owner = findOwner(family, reference);
+    const owner = findOwner(family, reference, unknownOwner);
     const link = newLink(family, owner.id, input.key, domain);
     state.links.push(link);
     return link;

@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util';
 import type { ParameterRule } from '../internal/params.js';
 import { findCommand, resources, type Command, type Flag } from './commands.js';
+import { BULK_OPTIONS, bulkFlagsOf, isWriteCommand, type BulkFlags } from './bulk-flags.js';
 
 /** Wrong usage: one line, then a pointer to the help of `helpFor` (a command, a resource, or the whole). */
 export class UsageError extends Error {
@@ -39,6 +40,8 @@ export interface Invocation {
   readonly json: boolean;
   /** `--base-url`, if given (PARTNERO_BASE_URL is the caller's to read). */
   readonly baseUrl: string | undefined;
+  /** `--from FILE` and its flags (write commands): the command runs once per row of the file. */
+  readonly bulk?: BulkFlags;
 }
 
 /** Whether `text` after `--json` is a body (`{...}` or `-`) rather than the next argument. */
@@ -82,14 +85,17 @@ export function parseCommandLine(argv: readonly string[]): Request {
   if (version) return { kind: 'version' };
   if (resourceWord === undefined) throw new UsageError(`a command is required: partnero <resource> <command>, with a resource among ${known}`);
   const methods = resources.get(resourceWord);
-  if (!methods) throw new UsageError(`unknown resource ${JSON.stringify(resourceWord)}: use one of ${known}`);
+  if (!methods) throw new UsageError(`unknown resource ${JSON.stringify(resourceWord)}${inParentheses(didYouMean(resourceWord, [...resources.keys()]))}: use one of ${known}`);
   const commandList = methods.map((command) => command.method).join(', ');
   if (methodWord === undefined) {
     if (help) return { kind: 'help', resource: resourceWord };
     throw new UsageError(`${resourceWord} needs a command: one of ${commandList}`, resourceWord);
   }
   const command = findCommand(resourceWord, methodWord);
-  if (!command) throw new UsageError(`unknown command ${JSON.stringify(methodWord)} of ${resourceWord}: use one of ${commandList}`, resourceWord);
+  if (!command) {
+    const suggested = didYouMean(methodWord, methods.map((c) => c.method));
+    throw new UsageError(`unknown command ${JSON.stringify(methodWord)} of ${resourceWord}${inParentheses(suggested)}: use one of ${commandList}`, resourceWord);
+  }
   if (help) return { kind: 'help', command };
   return parseInvocation(command, rest);
 }
@@ -126,20 +132,26 @@ function parseInvocation(command: Command, rest: readonly string[]): Invocation 
     help: { type: 'boolean', short: 'h' },
     version: { type: 'boolean' },
   };
+  if (isWriteCommand(command)) Object.assign(options, BULK_OPTIONS);
   for (const flag of command.flags) {
     options[flag.name] = { type: flag.kind === 'boolean' ? 'boolean' : 'string' };
     if (flag.kind === 'boolean') options[`no-${flag.name}`] = { type: 'boolean' };
   }
+  checkFlags(tokens, options, fail);
   let parsed: ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true; strict: true }>>;
   try {
     parsed = parseArgs({ args: tokens, options, allowPositionals: true, strict: true });
   } catch (error) {
-    // parseArgs says e.g. "Unknown option '--colour'. To specify a positional argument starting with a '-', ...": the first sentence is enough.
-    return fail(((error as Error).message.split(/(?<=\.) /)[0] ?? '').replace(/\.$/, ''));
+    // checkFlags says in our words what parseArgs refuses; should it refuse something else, its first sentence, one line.
+    return fail(((error as Error).message.split(/(?<=\.)\s/)[0] ?? '').replace(/\.$/, '').replace(/^./, (c) => c.toLowerCase()));
   }
   const values = parsed.values as Record<string, string | boolean | undefined>;
   const { positionals } = parsed;
-  if (positionals.length < command.positionals.length) {
+  const bulk = bulkFlagsOf(values, fail);
+  if (bulk && positionals.length) {
+    fail(`with --from, the ${command.positionals.map((p) => p.label).join(' and ') || 'arguments'} come from the file's columns: unexpected argument ${JSON.stringify(positionals[0])}`);
+  }
+  if (positionals.length < command.positionals.length && !bulk) {
     const missing = command.positionals[positionals.length]!;
     fail(`${name} needs the ${missing.label}: partnero ${name} ${command.positionals.map((p) => p.metavar).join(' ')}`);
   }
@@ -169,7 +181,7 @@ function parseInvocation(command: Command, rest: readonly string[]): Invocation 
   }
   const baseUrl = values['base-url'] as string | undefined;
   if (baseUrl === '') fail('--base-url needs a URL, e.g. --base-url http://127.0.0.1:4010');
-  return { kind: 'run', command, positionals, query, fields, bodyJson, typed, json: values['json'] === true, baseUrl };
+  return { kind: 'run', command, positionals, query, fields, bodyJson, typed, json: values['json'] === true, baseUrl, ...(bulk ? { bulk } : {}) };
 }
 
 /**
@@ -189,7 +201,7 @@ const NUMBER = /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
  * number is what the documentation shows), `true`/`false` for booleans, JSON for objects and
  * lists; otherwise the text itself.
  */
-function fieldValue(text: string, flag: Flag, fail: (message: string) => never): unknown {
+export function fieldValue(text: string, flag: Flag, fail: (message: string) => never): unknown {
   const rule = flag.rule;
   if (rule.startsWith('one of ')) {
     const choices = rule.slice('one of '.length).split(', ').map((choice) => JSON.parse(choice) as unknown);
@@ -216,4 +228,68 @@ function fieldValue(text: string, flag: Flag, fail: (message: string) => never):
     }
   }
   return text;
+}
+
+/**
+ * Says in the command's words, one line each, what node's parseArgs would refuse: an unknown
+ * flag (with the nearest one the command has, as git and gh suggest), a value missing or
+ * starting with `-` (give it as `--flag=-value`), a value given to a flag that takes none.
+ */
+function checkFlags(tokens: readonly string[], options: Readonly<Record<string, { type: 'string' | 'boolean'; short?: string }>>, fail: (message: string) => never): void {
+  const shorts = new Map(Object.entries(options).flatMap(([name, spec]) => (spec.short ? [[spec.short, name] as const] : [])));
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (token === '--') return;
+    if (!token.startsWith('-') || token === '-') continue;
+    if (!token.startsWith('--')) {
+      // `-h`; a negative number or other text after a single dash is no flag of ours.
+      if (token.length === 2 && shorts.has(token[1]!)) continue;
+      const hint = suggestion(token.replace(/^-+/, ''), Object.keys(options)) || `; an argument that starts with "-" goes after "--": -- ${token}`;
+      fail(`unknown option ${token}${hint}`);
+    }
+    const equals = token.indexOf('=');
+    const name = token.slice(2, equals < 0 ? undefined : equals);
+    const spec = options[name];
+    if (!spec) fail(`unknown option --${name}${suggestion(name, Object.keys(options))}`);
+    if (spec.type === 'boolean') {
+      if (equals >= 0) fail(`--${name} takes no value${options[`no-${name}`] ? `: use --${name} or --no-${name}` : ''}`);
+      continue;
+    }
+    if (equals >= 0) continue;
+    const value = tokens[i + 1];
+    if (value === undefined || value === '--') fail(`--${name} needs a value`);
+    if (value.startsWith('-') && value !== '-') fail(`--${name} needs a value; to give one that starts with "-", write --${name}=${value}`);
+    i++;
+  }
+}
+
+/** `; did you mean --limit?` for `limt`: the flags nearest by edit distance (at most 2, or a longer flag it begins). */
+function suggestion(typed: string, names: readonly string[]): string {
+  return didYouMean(typed, names, '--');
+}
+
+/** `; did you mean list?`: the names nearest to `typed` by edit distance (at most 2, or a longer name it begins), or ''. */
+function didYouMean(typed: string, names: readonly string[], prefix = ''): string {
+  const scored = names.map((name) => ({ name, distance: name.startsWith(typed) && typed.length >= 2 ? 1 : editDistance(typed, name) }));
+  const best = Math.min(...scored.map((entry) => entry.distance));
+  if (!(best <= 2 && best < typed.length)) return '';
+  const nearest = scored.filter((entry) => entry.distance === best).map((entry) => `${prefix}${entry.name}`);
+  return `; did you mean ${nearest.length === 1 ? nearest[0] : `${nearest.slice(0, -1).join(', ')} or ${nearest.at(-1)}`}?`;
+}
+
+/** `; did you mean x?` as ` (did you mean x?)`, for a message that goes on after it. */
+const inParentheses = (hint: string): string => (hint ? ` (${hint.slice(2)})` : '');
+
+/** Levenshtein distance, with a swap of two neighbours counted as one edit (`lmiit` → `limit`). */
+function editDistance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = best;
+    }
+  }
+  return d[a.length]![b.length]!;
 }

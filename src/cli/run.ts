@@ -12,6 +12,7 @@ import { commandHelp, mainHelp, resourceHelp } from './help.js';
 import { describeFailure, describeInvalidOption, describeInvalidParameter, shown } from './messages.js';
 import { cellsOf, columnsOf, escapeUnsafe, jsonLine, Progress, renderTable, Sink, type CliStream } from './output.js';
 import { isObject, valueAt } from '../internal/json.js';
+import { runBulk } from './bulk.js';
 
 export type { CliStream } from './output.js';
 
@@ -45,6 +46,8 @@ export function packageVersion(): string {
 
 /** Runs `partnero <argv>` and resolves to its exit code; it never throws. */
 export async function run(argv: readonly string[], env: NodeJS.ProcessEnv, io: CliIo): Promise<number> {
+  // `partnero mcp`: the MCP server (src/mcp/), loaded only when asked for.
+  if (argv[0] === 'mcp') return (await import('../mcp/cli.js')).runMcp(argv.slice(1), env, io);
   const apiKey = env['PARTNERO_API_KEY'] ?? '';
   // Whatever the cause of a text, the key never reaches the output, however it is escaped.
   const redact = (text: string): string => redactSecret(text, apiKey);
@@ -69,6 +72,7 @@ export async function run(argv: readonly string[], env: NodeJS.ProcessEnv, io: C
   if (io.signal?.aborted) interrupt();
   io.signal?.addEventListener('abort', interrupt, { once: true });
   let request: ReturnType<typeof parseCommandLine> | undefined;
+  let code: number | void = undefined;
   try {
     request = parseCommandLine(argv);
     if (request.kind === 'help') {
@@ -77,11 +81,11 @@ export async function run(argv: readonly string[], env: NodeJS.ProcessEnv, io: C
     } else if (request.kind === 'version') {
       stdout.writeTrusted(`${packageVersion()}\n`);
     } else {
-      await execute(request, { apiKey, env, io, stdout, stderr, progress, signal: controller.signal });
+      code = await execute(request, { apiKey, env, io, stdout, stderr, progress, signal: controller.signal });
     }
     await stdout.flush();
     if (stdout.failure) return writeFailed(stdout.failure);
-    return ExitCode.ok;
+    return code ?? ExitCode.ok;
   } catch (error) {
     progress.clear();
     if (stdout.failure) return writeFailed(stdout.failure);
@@ -129,7 +133,7 @@ interface Context {
 
 type Method = (...args: unknown[]) => unknown;
 
-async function execute(invocation: Invocation, context: Context): Promise<void> {
+async function execute(invocation: Invocation, context: Context): Promise<number | void> {
   const { command } = invocation;
   const { apiKey, env, io, signal } = context;
   if (!apiKey) throw new UsageError('PARTNERO_API_KEY is not set: set it to the API key of your Partnero program', helpName(command));
@@ -138,6 +142,8 @@ async function execute(invocation: Invocation, context: Context): Promise<void> 
   const input = command.body ? await bodyOf(invocation, io) : invocation.query;
   const method = (client as unknown as Record<string, Record<string, Method>>)[command.resourceKey]?.[command.methodKey];
   if (!method) throw new Error(`the client has no ${command.resourceKey}.${command.methodKey}`);
+  // --from: the command once per row of a file (src/cli/bulk.ts); the flags given apply to every row.
+  if (invocation.bulk) return runBulk(invocation, input, invocation.bulk, { ...context, baseUrl });
   const args: unknown[] = [...invocation.positionals, ...(command.takesInput ? [input] : []), { signal }];
   if (command.kind === 'walk') await walk(command, invocation, method(...args) as Walk, context);
   else await call(command, invocation, await method(...args), context);

@@ -25,11 +25,14 @@ export interface PartnerLinks {
    * Create a partner referral link.
    *
    * Creates a referral link with the given key for a partner, identified by its `id`, `key`
-   * or `email`. Keys are unique across the program.
+   * or `email` [doc D-create, V-partner]. Keys are unique across the program and not case
+   * sensitive (see `key`).
    *
-   * Partnero documents the answer as `201 Created` on one page, while its customer-link page
-   * answers the same call with `200 OK`: both are success here **[inferred]**. There is no
-   * idempotency key: the client never sends a create twice blindly (see `x-partnero-create`).
+   * Partnero documents the answer as `201 Created` on one page [doc D-create], while its
+   * customer-link page answers the same call with `200 OK` [doc V-customer]: both are success
+   * here **[inferred]**. An unknown partner makes the call fail [sdk S-n8n], with a status no
+   * source gives: 404 or 422, both described below. There is no idempotency key: the client
+   * never sends a create twice blindly (see `x-partnero-create`).
    *
    * `POST /v1/partner_referral_links` (createPartnerReferralLink)
    */
@@ -37,8 +40,8 @@ export interface PartnerLinks {
   /**
    * Get a partner referral link.
    *
-   * Gets one partner referral link by its ID. Documented only by Partnero's SDK; the answer is
-   * the same as for a customer link **[inferred]**.
+   * Gets one partner referral link by its ID. Documented only by Partnero's SDK [sdk S-php];
+   * the answer is the same as for a customer link [doc V-customer] **[inferred]**.
    *
    * `GET /v1/partner_referral_links/{id}` (getPartnerReferralLink)
    */
@@ -46,8 +49,10 @@ export interface PartnerLinks {
   /**
    * Rename a partner referral link.
    *
-   * Gives a partner referral link a new key. The link's ID follows its key: the answer carries
-   * the new ID, and the old one no longer finds the link **[inferred]**.
+   * Gives a partner referral link a new key [doc D-update]. The link's ID follows its key: the
+   * answer carries the new ID [doc D-update], and the old one no longer finds the link
+   * **[inferred]**. The new key follows the key rules and is compared with the program's other
+   * keys without regard to case (see `key`).
    *
    * `PUT /v1/partner_referral_links/{id}` (updatePartnerReferralLink)
    */
@@ -55,9 +60,11 @@ export interface PartnerLinks {
   /**
    * Delete a partner referral link.
    *
-   * Deletes a partner referral link. Documented only by Partnero's SDK: the answer is not
-   * documented, so both a `200` with the usual envelope and a `204` without a body are
-   * success here **[inferred]**. What happens to a partner's default link is not documented.
+   * Deletes a partner referral link. Documented by Partnero's SDK [sdk S-php] and listed
+   * ("Delete a Link") in its referral-links guide [doc D-guide-links], whose section was not
+   * captured: the answer is not documented, so both a `200` with the usual envelope and a `204`
+   * without a body (a status Partnero lists [doc V-general]) are success here **[inferred]**.
+   * What happens to a partner's default link is not documented.
    *
    * `DELETE /v1/partner_referral_links/{id}` (deletePartnerReferralLink)
    */
@@ -66,8 +73,10 @@ export interface PartnerLinks {
    * Search partner referral links.
    *
    * Finds a partner referral link by its `id` or its `key`. Documented only by Partnero's SDK
-   * ("use id or key"); the answer is **[inferred]**: a list in `data`, empty when nothing
-   * matches.
+   * ("use id or key" [sdk S-php]); the answer is **[inferred]**: a list in `data`, empty when
+   * nothing matches. How a search matches is not documented either: exactly, at most one link,
+   * and for a key without regard to case (keys are not case sensitive [doc H-custom]) is
+   * **[inferred]** (see the `id` and `key` parameters).
    *
    * `GET /v1/partner_referral_links:search` (searchPartnerReferralLinks)
    */
@@ -109,11 +118,14 @@ export interface CustomerLinks {
    * Create a customer referral link.
    *
    * Creates a referral link with the given key for a customer, identified by its `id`, `key`
-   * or `email`. Keys are unique across the program.
+   * or `email` [doc V-customer]. Keys are unique across the program and not case sensitive
+   * (see `key`).
    *
-   * Partnero documents the answer as `200 OK`; its partner-link page answers the same call with
-   * `201 Created`, so both are success here **[inferred]**. There is no
-   * idempotency key: the client never sends a create twice blindly (see `x-partnero-create`).
+   * Partnero documents the answer as `200 OK` [doc V-customer]; its partner-link page answers
+   * the same call with `201 Created` [doc D-create], so both are success here **[inferred]**.
+   * An unknown customer makes the call fail, with a status no source gives: 404 or 422, both
+   * described below. There is no idempotency key: the client never sends a create twice
+   * blindly (see `x-partnero-create`).
    *
    * `POST /v1/customer_referral_links` (createCustomerReferralLink)
    */
@@ -129,9 +141,11 @@ export interface CustomerLinks {
   /**
    * Rename a customer referral link.
    *
-   * Gives a customer referral link a new key. Documented only by Partnero's SDK; it behaves as
-   * for partner links **[inferred]**. The link's ID follows its key: the answer carries
-   * the new ID, and the old one no longer finds the link **[inferred]**.
+   * Gives a customer referral link a new key. Documented only by Partnero's SDK [sdk S-php]; it
+   * behaves as for partner links [doc D-update] **[inferred]**. The link's ID follows its key:
+   * the answer carries the new ID, and the old one no longer finds the link **[inferred]**.
+   * The new key follows the key rules and is compared with the program's other keys without
+   * regard to case (see `key`).
    *
    * `PUT /v1/customer_referral_links/{id}` (updateCustomerReferralLink)
    */
@@ -139,9 +153,10 @@ export interface CustomerLinks {
   /**
    * Delete a customer referral link.
    *
-   * Deletes a customer referral link. Documented only by Partnero's SDK: the answer is not
-   * documented, so both a `200` with the usual envelope and a `204` without a body are
-   * success here **[inferred]**. What happens to a customer's default link is not documented.
+   * Deletes a customer referral link. Documented only by Partnero's SDK [sdk S-php]: the answer
+   * is not documented, so both a `200` with the usual envelope and a `204` without a body (a
+   * status Partnero lists [doc V-general]) are success here **[inferred]**. What happens to a
+   * customer's default link is not documented.
    *
    * `DELETE /v1/customer_referral_links/{id}` (deleteCustomerReferralLink)
    */
@@ -150,8 +165,10 @@ export interface CustomerLinks {
    * Search customer referral links.
    *
    * Finds a customer referral link by its `id` or its `key`. Documented only by Partnero's SDK
-   * ("use id or key"); the answer is **[inferred]**: a list in `data`, empty when nothing
-   * matches. The SDK's README also narrows a search by `customer[id]`, whose meaning on the server
+   * ("use id or key" [sdk S-php]); the answer is **[inferred]**: a list in `data`, empty when
+   * nothing matches. How a search matches is not documented either: exactly, at most one link,
+   * and for a key without regard to case (keys are not case sensitive [doc H-custom]) is
+   * **[inferred]** (see the `id` and `key` parameters). The SDK's README also narrows a search by `customer[id]`, whose meaning on the server
    * is not documented; it is left out here.
    *
    * `GET /v1/customer_referral_links:search` (searchCustomerReferralLinks)
@@ -167,20 +184,21 @@ export interface Resources {
 
 /**
  * A unique, trackable URL that a partner (or, in a refer-a-friend program, a customer) shares
- * with their audience. Partner and customer links have the same shape.
+ * with their audience. Partner and customer links have the same shape [doc V-customer]; every
+ * documented example carries all eight fields [doc D-list, V-partner, V-customer].
  */
 export type ReferralLink = components['schemas']['ReferralLink'];
 /**
  * Links to other pages of the same list. Partnero documents this object for its paginated
- * list responses; the referral-links example does not show it, so it is optional here
- * **[inferred]**. There is no total count. That each link is an absolute URI is **[inferred]**
- * from Partnero's other list examples.
+ * list responses [doc D-intro, D-partners-list]; no referral-link example shows it, so it is
+ * optional here **[inferred]**. No documented example has a total count. That each link is an
+ * absolute URI is **[inferred]** from Partnero's other list examples.
  */
 export type PaginationLinks = components['schemas']['PaginationLinks'];
 /**
  * Where this page stands in the list. Partnero documents this object for its paginated list
- * responses; the referral-links example does not show it, so it is optional here
- * **[inferred]**. There is no `total` and no `last_page`.
+ * responses [doc D-intro, D-partners-list]; no referral-link example shows it, so it is
+ * optional here **[inferred]**. No documented example has a `total` or a `last_page`.
  */
 export type PaginationMeta = components['schemas']['PaginationMeta'];
 /**
@@ -195,14 +213,17 @@ export type ReferralLinkList = components['schemas']['ReferralLinkList'];
 export type ApiError = components['schemas']['ApiError'];
 /**
  * The partner who owns the link, identified by its `id`, `key` or `email`: at least one of the
- * three. Which one wins when several are given is not documented **[inferred]**; Partnero's SDK
- * sends other partner fields too, so they are allowed.
+ * three, each "required if the other two are absent" [doc D-create, V-partner]. Which one wins
+ * when several are given is not documented: the first of `id`, `key`, `email` that is given
+ * decides **[inferred]**. Partnero's SDK sends other partner fields too [sdk S-php README], so
+ * they are allowed.
  */
 export type PartnerReference = components['schemas']['PartnerReference'];
 /**
- * A new referral link for a partner. `key` sits at the top level, as in every documented
- * example and in Partnero's SDK (one documentation page speaks of separate "partner" and
- * "link" objects; its own example does not).
+ * A new referral link for a partner [doc D-create, V-partner]. `key` sits at the top level, as
+ * in every documented example and in Partnero's SDK (one documentation page speaks of separate
+ * "partner" and "link" objects; its own example does not). The direct-tracking fields of a
+ * link are set in the dashboard; no source documents them as inputs [doc H-direct].
  */
 export type NewPartnerReferralLink = components['schemas']['NewPartnerReferralLink'];
 /**
@@ -221,12 +242,12 @@ export type ReferralLinkRename = components['schemas']['ReferralLinkRename'];
 export type DeleteResult = components['schemas']['DeleteResult'];
 /**
  * The links that match a search. Partnero does not document this answer **[inferred]**: a list
- * in `data`, as a third-party integration reads it, empty when nothing matches (rather than 404),
- * and not paginated, since a search by id or key matches at most one link.
+ * in `data`, as a third-party integration reads it, empty when nothing matches (rather than
+ * 404), and not paginated, since a search by id or key matches at most one link **[inferred]**.
  */
 export type ReferralLinkSearchResult = components['schemas']['ReferralLinkSearchResult'];
 /**
- * A domain of the program that a referral link can use.
+ * A domain of the program that a referral link can use [doc V-partner].
  */
 export type LinkDomain = components['schemas']['LinkDomain'];
 /**
@@ -235,12 +256,16 @@ export type LinkDomain = components['schemas']['LinkDomain'];
 export type LinkDomainList = components['schemas']['LinkDomainList'];
 /**
  * The customer who owns the link, identified by its `id`, `key` or `email`: at least one of the
- * three. Which one wins when several are given is not documented **[inferred]**; Partnero's SDK
- * sends other customer fields too, so they are allowed.
+ * three [doc V-customer]. Which one wins when several are given is not documented, and the
+ * sources disagree on which identifier is the main one (`key` [doc D-raf-customers], `id` [doc
+ * V-raf-customers]): the first of `id`, `key`, `email` that is given decides **[inferred]**.
+ * Partnero's SDK sends other customer fields too [sdk S-php], so they are allowed.
  */
 export type CustomerReference = components['schemas']['CustomerReference'];
 /**
- * A new referral link for a customer. `domain_id` and `is_additional` are not documented for
- * customers, but Partnero's SDK sends them, so they are accepted as for partners **[inferred]**.
+ * A new referral link for a customer [doc V-customer]. `domain_id` and `is_additional` are not
+ * documented for customers, but Partnero's SDK sends them [sdk S-php], so they are accepted as
+ * for partners **[inferred]**. The direct-tracking fields of a link are set in the dashboard;
+ * no source documents them as inputs [doc H-direct].
  */
 export type NewCustomerReferralLink = components['schemas']['NewCustomerReferralLink'];

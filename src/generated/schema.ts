@@ -35,11 +35,14 @@ export interface paths {
         /**
          * Create a partner referral link
          * @description Creates a referral link with the given key for a partner, identified by its `id`, `key`
-         *     or `email`. Keys are unique across the program.
+         *     or `email` [doc D-create, V-partner]. Keys are unique across the program and not case
+         *     sensitive (see `key`).
          *
-         *     Partnero documents the answer as `201 Created` on one page, while its customer-link page
-         *     answers the same call with `200 OK`: both are success here **[inferred]**. There is no
-         *     idempotency key: the client never sends a create twice blindly (see `x-partnero-create`).
+         *     Partnero documents the answer as `201 Created` on one page [doc D-create], while its
+         *     customer-link page answers the same call with `200 OK` [doc V-customer]: both are success
+         *     here **[inferred]**. An unknown partner makes the call fail [sdk S-n8n], with a status no
+         *     source gives: 404 or 422, both described below. There is no idempotency key: the client
+         *     never sends a create twice blindly (see `x-partnero-create`).
          */
         post: operations["createPartnerReferralLink"];
         delete?: never;
@@ -57,22 +60,26 @@ export interface paths {
         };
         /**
          * Get a partner referral link
-         * @description Gets one partner referral link by its ID. Documented only by Partnero's SDK; the answer is
-         *     the same as for a customer link **[inferred]**.
+         * @description Gets one partner referral link by its ID. Documented only by Partnero's SDK [sdk S-php];
+         *     the answer is the same as for a customer link [doc V-customer] **[inferred]**.
          */
         get: operations["getPartnerReferralLink"];
         /**
          * Rename a partner referral link
-         * @description Gives a partner referral link a new key. The link's ID follows its key: the answer carries
-         *     the new ID, and the old one no longer finds the link **[inferred]**.
+         * @description Gives a partner referral link a new key [doc D-update]. The link's ID follows its key: the
+         *     answer carries the new ID [doc D-update], and the old one no longer finds the link
+         *     **[inferred]**. The new key follows the key rules and is compared with the program's other
+         *     keys without regard to case (see `key`).
          */
         put: operations["updatePartnerReferralLink"];
         post?: never;
         /**
          * Delete a partner referral link
-         * @description Deletes a partner referral link. Documented only by Partnero's SDK: the answer is not
-         *     documented, so both a `200` with the usual envelope and a `204` without a body are
-         *     success here **[inferred]**. What happens to a partner's default link is not documented.
+         * @description Deletes a partner referral link. Documented by Partnero's SDK [sdk S-php] and listed
+         *     ("Delete a Link") in its referral-links guide [doc D-guide-links], whose section was not
+         *     captured: the answer is not documented, so both a `200` with the usual envelope and a `204`
+         *     without a body (a status Partnero lists [doc V-general]) are success here **[inferred]**.
+         *     What happens to a partner's default link is not documented.
          */
         delete: operations["deletePartnerReferralLink"];
         options?: never;
@@ -90,8 +97,10 @@ export interface paths {
         /**
          * Search partner referral links
          * @description Finds a partner referral link by its `id` or its `key`. Documented only by Partnero's SDK
-         *     ("use id or key"); the answer is **[inferred]**: a list in `data`, empty when nothing
-         *     matches.
+         *     ("use id or key" [sdk S-php]); the answer is **[inferred]**: a list in `data`, empty when
+         *     nothing matches. How a search matches is not documented either: exactly, at most one link,
+         *     and for a key without regard to case (keys are not case sensitive [doc H-custom]) is
+         *     **[inferred]** (see the `id` and `key` parameters).
          */
         get: operations["searchPartnerReferralLinks"];
         put?: never;
@@ -157,11 +166,14 @@ export interface paths {
         /**
          * Create a customer referral link
          * @description Creates a referral link with the given key for a customer, identified by its `id`, `key`
-         *     or `email`. Keys are unique across the program.
+         *     or `email` [doc V-customer]. Keys are unique across the program and not case sensitive
+         *     (see `key`).
          *
-         *     Partnero documents the answer as `200 OK`; its partner-link page answers the same call with
-         *     `201 Created`, so both are success here **[inferred]**. There is no
-         *     idempotency key: the client never sends a create twice blindly (see `x-partnero-create`).
+         *     Partnero documents the answer as `200 OK` [doc V-customer]; its partner-link page answers
+         *     the same call with `201 Created` [doc D-create], so both are success here **[inferred]**.
+         *     An unknown customer makes the call fail, with a status no source gives: 404 or 422, both
+         *     described below. There is no idempotency key: the client never sends a create twice
+         *     blindly (see `x-partnero-create`).
          */
         post: operations["createCustomerReferralLink"];
         delete?: never;
@@ -184,17 +196,20 @@ export interface paths {
         get: operations["getCustomerReferralLink"];
         /**
          * Rename a customer referral link
-         * @description Gives a customer referral link a new key. Documented only by Partnero's SDK; it behaves as
-         *     for partner links **[inferred]**. The link's ID follows its key: the answer carries
-         *     the new ID, and the old one no longer finds the link **[inferred]**.
+         * @description Gives a customer referral link a new key. Documented only by Partnero's SDK [sdk S-php]; it
+         *     behaves as for partner links [doc D-update] **[inferred]**. The link's ID follows its key:
+         *     the answer carries the new ID, and the old one no longer finds the link **[inferred]**.
+         *     The new key follows the key rules and is compared with the program's other keys without
+         *     regard to case (see `key`).
          */
         put: operations["updateCustomerReferralLink"];
         post?: never;
         /**
          * Delete a customer referral link
-         * @description Deletes a customer referral link. Documented only by Partnero's SDK: the answer is not
-         *     documented, so both a `200` with the usual envelope and a `204` without a body are
-         *     success here **[inferred]**. What happens to a customer's default link is not documented.
+         * @description Deletes a customer referral link. Documented only by Partnero's SDK [sdk S-php]: the answer
+         *     is not documented, so both a `200` with the usual envelope and a `204` without a body (a
+         *     status Partnero lists [doc V-general]) are success here **[inferred]**. What happens to a
+         *     customer's default link is not documented.
          */
         delete: operations["deleteCustomerReferralLink"];
         options?: never;
@@ -212,8 +227,10 @@ export interface paths {
         /**
          * Search customer referral links
          * @description Finds a customer referral link by its `id` or its `key`. Documented only by Partnero's SDK
-         *     ("use id or key"); the answer is **[inferred]**: a list in `data`, empty when nothing
-         *     matches. The SDK's README also narrows a search by `customer[id]`, whose meaning on the server
+         *     ("use id or key" [sdk S-php]); the answer is **[inferred]**: a list in `data`, empty when
+         *     nothing matches. How a search matches is not documented either: exactly, at most one link,
+         *     and for a key without regard to case (keys are not case sensitive [doc H-custom]) is
+         *     **[inferred]** (see the `id` and `key` parameters). The SDK's README also narrows a search by `customer[id]`, whose meaning on the server
          *     is not documented; it is left out here.
          */
         get: operations["searchCustomerReferralLinks"];
@@ -231,120 +248,134 @@ export interface components {
     schemas: {
         /**
          * @description A unique, trackable URL that a partner (or, in a refer-a-friend program, a customer) shares
-         *     with their audience. Partner and customer links have the same shape.
+         *     with their audience. Partner and customer links have the same shape [doc V-customer]; every
+         *     documented example carries all eight fields [doc D-list, V-partner, V-customer].
          */
         ReferralLink: {
             /**
-             * @description Link identifier. In the documented examples it equals `key`, and renaming a link's key
-             *     changes its id too. Non-empty **[inferred]**.
+             * @description Link identifier [doc D-list]. In the documented examples it equals `key`, and renaming a
+             *     link's key changes its id too [doc D-update]. Non-empty **[inferred]**.
              * @example ref_123
              */
             id: string;
             /**
-             * @description Referral key used in the URL (the value of its `aff` parameter). Non-empty **[inferred]**.
+             * @description The link's key: its token in the URL ("Referral key used in URL" [doc D-list]). The
+             *     parameter that carries it (`aff` by default, `ref` in refer-a-friend programs) and the
+             *     link's structure (`?aff=token` or `/aff/token`) are program settings [doc H-tracking,
+             *     H-raf]. Keys are not case sensitive [doc H-custom], so this may differ in case from the
+             *     key that was sent **[inferred]**. Non-empty **[inferred]**; not held to the rules of a new
+             *     key, since links made before or outside them may not follow them.
              * @example ref_123
              */
             key: string;
             /**
              * Format: uri
-             * @description Full referral URL. That it is an absolute URI (RFC 3986) is **[inferred]** from the
-             *     documented examples: Partnero builds it from the program's domain.
+             * @description Full referral URL [doc D-list]. That it is an absolute URI (RFC 3986) is **[inferred]**
+             *     from the documented examples: Partnero builds it from the program's domain.
              * @example https://partnero.com?aff=ref_123
              */
             url: string;
             /**
-             * @description Whether this is the owner's default link.
+             * @description Whether this is the owner's default link [doc D-list]. A default link's key is randomly
+             *     generated unless one is given [doc H-disable].
              * @example true
              */
             default: boolean;
             /**
-             * @description Whether this link uses an additional domain of the program.
+             * @description Whether this link uses an additional domain of the program [doc D-list].
              * @example false
              */
             is_additional: boolean;
             /**
-             * @description Whether direct tracking is enabled: the link is tracked without an `?aff=` token in the
-             *     URL. The field table of the documentation ends here; the two fields below are present in
-             *     every documented example.
+             * @description Whether direct tracking is enabled: the link is tracked without the referral token in
+             *     the URL [doc H-direct]. Set in the dashboard; no source documents it as an API input. The
+             *     field table of the documentation ends here; the two fields below are present in every
+             *     documented example.
              * @example false
              */
             direct_tracking: boolean;
             /**
              * @description **[inferred]** Whether a direct-tracking visit is redirected to
              *     `direct_tracking_redirect_url`. Present in every documented example, not described in
-             *     its field table.
+             *     its field table; set in the dashboard [doc H-direct].
              * @example false
              */
             direct_tracking_redirect: boolean;
             /**
              * @description **[inferred]** Where a direct-tracking visit is redirected, or `null` when there is no
              *     redirect. Present (as `null`) in every documented example, not described in its field
-             *     table. Not constrained to a URI format, since it may hold what a user typed.
+             *     table; set in the dashboard [doc H-direct]. Not constrained to a URI format, since it may
+             *     hold what a user typed.
              * @example https://example.org/landing
              */
             direct_tracking_redirect_url: string | null;
         };
         /**
          * @description Links to other pages of the same list. Partnero documents this object for its paginated
-         *     list responses; the referral-links example does not show it, so it is optional here
-         *     **[inferred]**. There is no total count. That each link is an absolute URI is **[inferred]**
-         *     from Partnero's other list examples.
+         *     list responses [doc D-intro, D-partners-list]; no referral-link example shows it, so it is
+         *     optional here **[inferred]**. No documented example has a total count. That each link is an
+         *     absolute URI is **[inferred]** from Partnero's other list examples.
          */
         PaginationLinks: {
             /**
              * Format: uri
-             * @description URL of the first page.
+             * @description URL of the first page. A string in Partnero's documentation [doc D-partners-list]; `null`
+             *     is allowed too, as for the other links, which a client may meet on a server that counts
+             *     no pages.
              * @example https://api.partnero.com/v1/partners/partner_123/referral_links?page=1
              */
             first: string | null;
             /**
              * Format: uri
-             * @description URL of the last page, or `null` when the server does not count pages.
+             * @description URL of the last page, or `null` when the server does not count pages (it is `null` in
+             *     the documented example although a next page exists [doc D-intro]).
              * @example null
              */
             last: string | null;
             /**
              * Format: uri
-             * @description URL of the previous page, or `null` on the first page.
+             * @description URL of the previous page, or `null` on the first page [doc D-partners-list].
              * @example null
              */
             prev: string | null;
             /**
              * Format: uri
-             * @description URL of the next page, or `null` on the last page.
+             * @description URL of the next page, or `null` on the last page [doc D-partners-list, sdk S-n8n].
              * @example https://api.partnero.com/v1/partners/partner_123/referral_links?page=2
              */
             next: string | null;
         };
         /**
          * @description Where this page stands in the list. Partnero documents this object for its paginated list
-         *     responses; the referral-links example does not show it, so it is optional here
-         *     **[inferred]**. There is no `total` and no `last_page`.
+         *     responses [doc D-intro, D-partners-list]; no referral-link example shows it, so it is
+         *     optional here **[inferred]**. No documented example has a `total` or a `last_page`.
          */
         PaginationMeta: {
             /**
-             * @description Number of this page, starting at 1.
+             * @description Number of this page, starting at 1 [doc D-partners-list].
              * @example 1
              */
             current_page: number;
             /**
-             * @description Position of the first item of this page in the whole list, or `null` when the page is empty.
+             * @description Position of the first item of this page in the whole list [doc D-partners-list], or
+             *     `null` when the page is empty **[inferred]**.
              * @example 1
              */
             from: number | null;
             /**
-             * @description Position of the last item of this page in the whole list, or `null` when the page is empty.
+             * @description Position of the last item of this page in the whole list [doc D-partners-list], or
+             *     `null` when the page is empty **[inferred]**.
              * @example 2
              */
             to: number | null;
             /**
-             * @description Page size used for this page (the `limit` asked for, or its default).
+             * @description Page size used for this page (the `limit` asked for, or its default) [doc D-partners-list].
              * @example 15
              */
             per_page: number;
             /**
              * Format: uri
-             * @description URL of the list without query parameters.
+             * @description URL of the list without query parameters [doc D-partners-list].
              * @example https://api.partnero.com/v1/partners/partner_123/referral_links
              */
             path: string;
@@ -356,7 +387,9 @@ export interface components {
             links?: components["schemas"]["PaginationLinks"];
             meta?: components["schemas"]["PaginationMeta"];
             /**
-             * @description Always `1` on success.
+             * @description Always `1` on success [doc D-intro, D-list]. The older documented list examples leave it
+             *     out [doc V-partner, V-customer]; the newer ones have it, as every other answer does, so
+             *     it is required here **[inferred]**.
              * @example 1
              * @constant
              * @enum {integer}
@@ -394,8 +427,10 @@ export interface components {
         };
         /**
          * @description The partner who owns the link, identified by its `id`, `key` or `email`: at least one of the
-         *     three. Which one wins when several are given is not documented **[inferred]**; Partnero's SDK
-         *     sends other partner fields too, so they are allowed.
+         *     three, each "required if the other two are absent" [doc D-create, V-partner]. Which one wins
+         *     when several are given is not documented: the first of `id`, `key`, `email` that is given
+         *     decides **[inferred]**. Partnero's SDK sends other partner fields too [sdk S-php README], so
+         *     they are allowed.
          */
         PartnerReference: {
             /**
@@ -447,13 +482,28 @@ export interface components {
             email: string;
         };
         /**
-         * @description A new referral link for a partner. `key` sits at the top level, as in every documented
-         *     example and in Partnero's SDK (one documentation page speaks of separate "partner" and
-         *     "link" objects; its own example does not).
+         * @description A new referral link for a partner [doc D-create, V-partner]. `key` sits at the top level, as
+         *     in every documented example and in Partnero's SDK (one documentation page speaks of separate
+         *     "partner" and "link" objects; its own example does not). The direct-tracking fields of a
+         *     link are set in the dashboard; no source documents them as inputs [doc H-direct].
          */
         NewPartnerReferralLink: {
             /**
-             * @description The new link's key, used in its URL. Keys are unique across the program.
+             * @description The new link's key. The key is the link's token in its URL (`?aff=token`, or
+             *     `/aff/token`: the parameter name and the link's structure are program settings [doc
+             *     H-tracking, H-raf]).
+             *     Keys are unique across the program **[inferred]** ("Key should be unique" [doc V-partner],
+             *     "Unique key for the referral link" [doc D-create]) and not case sensitive [doc H-custom]:
+             *     `Summer` and `summer` are the same key, and the answer may carry it in another case than
+             *     was sent **[inferred]**.
+             *
+             *     Key rules [doc H-custom]: letters, numbers, `-`, `_` and `.` ("letters" read as `A`-`Z`
+             *     and `a`-`z`), up to 64 characters. They are the partner portal's rules; that the API
+             *     applies the same ones is **[inferred]**.
+             *     `.` and `..` are excluded too: no path can address a link with such a key (its ID
+             *     follows the key). The client refuses a key that breaks them before sending: it saves a
+             *     round trip and gives a clear error naming `key`; the contract tool's negative data is
+             *     what settles whether the API refuses them too.
              * @example ref_456
              */
             key: string;
@@ -462,7 +512,7 @@ export interface components {
              * @description The domain to use, an `id` from the domains list; leave it out (or `null`) for the
              *     default domain. Documented as a string but shown as a number, so both are accepted
              *     **[inferred]**. When present, even as `null`, `is_additional` is required too:
-             *     Partnero's SDK always sends both (`null` and `false` when not given).
+             *     Partnero's SDK always sends both (`null` and `false` when not given) [doc D-create, sdk S-php].
              * @example 8
              */
             domain_id?: number | string | null;
@@ -489,7 +539,21 @@ export interface components {
          */
         ReferralLinkRename: {
             /**
-             * @description New key for the link, unique across the program.
+             * @description The link's new key; its ID follows it. The key is the link's token in its URL (`?aff=token`, or
+             *     `/aff/token`: the parameter name and the link's structure are program settings [doc
+             *     H-tracking, H-raf]).
+             *     Keys are unique across the program **[inferred]** ("Key should be unique" [doc V-partner],
+             *     "Unique key for the referral link" [doc D-create]) and not case sensitive [doc H-custom]:
+             *     `Summer` and `summer` are the same key, and the answer may carry it in another case than
+             *     was sent **[inferred]**.
+             *
+             *     Key rules [doc H-custom]: letters, numbers, `-`, `_` and `.` ("letters" read as `A`-`Z`
+             *     and `a`-`z`), up to 64 characters. They are the partner portal's rules; that the API
+             *     applies the same ones is **[inferred]**.
+             *     `.` and `..` are excluded too: no path can address a link with such a key (its ID
+             *     follows the key). The client refuses a key that breaks them before sending: it saves a
+             *     round trip and gives a clear error naming `key`; the contract tool's negative data is
+             *     what settles whether the API refuses them too.
              * @example ref_789
              */
             key: string;
@@ -514,11 +578,14 @@ export interface components {
         };
         /**
          * @description The links that match a search. Partnero does not document this answer **[inferred]**: a list
-         *     in `data`, as a third-party integration reads it, empty when nothing matches (rather than 404),
-         *     and not paginated, since a search by id or key matches at most one link.
+         *     in `data`, as a third-party integration reads it, empty when nothing matches (rather than
+         *     404), and not paginated, since a search by id or key matches at most one link **[inferred]**.
          */
         ReferralLinkSearchResult: {
-            /** @description The matching links; at most one, since ids and keys are unique. */
+            /**
+             * @description The matching links; at most one, since ids and keys are unique across the program
+             *     **[inferred]**.
+             */
             data: components["schemas"]["ReferralLink"][];
             /**
              * @description Always `1` on success.
@@ -528,7 +595,7 @@ export interface components {
              */
             status: 1;
         };
-        /** @description A domain of the program that a referral link can use. */
+        /** @description A domain of the program that a referral link can use [doc V-partner]. */
         LinkDomain: {
             /**
              * @description The domain's ID, to pass as `domain_id` when creating a link; `null` for the program's
@@ -542,7 +609,9 @@ export interface components {
              */
             domain: string;
             /**
-             * @description The prefix a link's key is appended to, for example `https://partnero.com?aff=`.
+             * @description The prefix a link's key is appended to, for example `https://partnero.com?aff=` [doc
+             *     V-partner]. The parameter name and the link's structure are program settings [doc
+             *     H-tracking, H-raf].
              * @example https://partnero.com?aff=
              */
             url: string;
@@ -560,7 +629,7 @@ export interface components {
             meta?: components["schemas"]["PaginationMeta"];
             /**
              * @description Always `1` on success. One documented example of this answer leaves it out; the newer one
-             *     has it, as every other answer does, so it is required here **[inferred]**.
+             *     has it, as every other answer does, so it is required here **[inferred]** [doc V-partner].
              * @example 1
              * @constant
              * @enum {integer}
@@ -569,8 +638,10 @@ export interface components {
         };
         /**
          * @description The customer who owns the link, identified by its `id`, `key` or `email`: at least one of the
-         *     three. Which one wins when several are given is not documented **[inferred]**; Partnero's SDK
-         *     sends other customer fields too, so they are allowed.
+         *     three [doc V-customer]. Which one wins when several are given is not documented, and the
+         *     sources disagree on which identifier is the main one (`key` [doc D-raf-customers], `id` [doc
+         *     V-raf-customers]): the first of `id`, `key`, `email` that is given decides **[inferred]**.
+         *     Partnero's SDK sends other customer fields too [sdk S-php], so they are allowed.
          */
         CustomerReference: {
             /**
@@ -622,12 +693,28 @@ export interface components {
             email: string;
         };
         /**
-         * @description A new referral link for a customer. `domain_id` and `is_additional` are not documented for
-         *     customers, but Partnero's SDK sends them, so they are accepted as for partners **[inferred]**.
+         * @description A new referral link for a customer [doc V-customer]. `domain_id` and `is_additional` are not
+         *     documented for customers, but Partnero's SDK sends them [sdk S-php], so they are accepted as
+         *     for partners **[inferred]**. The direct-tracking fields of a link are set in the dashboard;
+         *     no source documents them as inputs [doc H-direct].
          */
         NewCustomerReferralLink: {
             /**
-             * @description The new link's key, used in its URL. Keys are unique across the program.
+             * @description The new link's key. The key is the link's token in its URL (`?aff=token`, or
+             *     `/aff/token`: the parameter name and the link's structure are program settings [doc
+             *     H-tracking, H-raf]).
+             *     Keys are unique across the program **[inferred]** ("Key should be unique" [doc V-partner],
+             *     "Unique key for the referral link" [doc D-create]) and not case sensitive [doc H-custom]:
+             *     `Summer` and `summer` are the same key, and the answer may carry it in another case than
+             *     was sent **[inferred]**.
+             *
+             *     Key rules [doc H-custom]: letters, numbers, `-`, `_` and `.` ("letters" read as `A`-`Z`
+             *     and `a`-`z`), up to 64 characters. They are the partner portal's rules; that the API
+             *     applies the same ones is **[inferred]**.
+             *     `.` and `..` are excluded too: no path can address a link with such a key (its ID
+             *     follows the key). The client refuses a key that breaks them before sending: it saves a
+             *     round trip and gives a clear error naming `key`; the contract tool's negative data is
+             *     what settles whether the API refuses them too.
              * @example ref_123_1
              */
             key: string;
@@ -646,7 +733,7 @@ export interface components {
         };
     };
     responses: {
-        /** @description The request could not be understood. */
+        /** @description The request could not be understood (400, in Partnero's status list [doc D-intro]). */
         BadRequest: {
             headers: {
                 [name: string]: unknown;
@@ -655,7 +742,7 @@ export interface components {
                 "application/json": components["schemas"]["ApiError"];
             };
         };
-        /** @description The API key is missing or invalid. */
+        /** @description The API key is missing, invalid or expired (401 [doc D-intro, D-auth]). */
         Unauthorized: {
             headers: {
                 [name: string]: unknown;
@@ -664,7 +751,7 @@ export interface components {
                 "application/json": components["schemas"]["ApiError"];
             };
         };
-        /** @description The API key may not do this. */
+        /** @description The API key may not do this, or the account has no API access (403 [doc D-intro, D-auth]). */
         Forbidden: {
             headers: {
                 [name: string]: unknown;
@@ -673,7 +760,7 @@ export interface components {
                 "application/json": components["schemas"]["ApiError"];
             };
         };
-        /** @description No partner has this ID in the program of the API key. */
+        /** @description No partner has this ID in the program of the API key (404 as the documented answer to an invalid request of this list [doc V-partner]). */
         PartnerNotFound: {
             headers: {
                 [name: string]: unknown;
@@ -682,7 +769,16 @@ export interface components {
                 "application/json": components["schemas"]["ApiError"];
             };
         };
-        /** @description A parameter was refused; `errors` names each refused field with its messages. */
+        /** @description Request Timeout (408), in Partnero's status list [doc V-general], which describes it as "There is an error on our system"; trying again may succeed, and a client retries it. */
+        RequestTimeout: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ApiError"];
+            };
+        };
+        /** @description A parameter was refused (422, validation [doc D-intro]); `errors` names each refused field with its messages. */
         UnprocessableEntity: {
             headers: {
                 [name: string]: unknown;
@@ -692,8 +788,9 @@ export interface components {
             };
         };
         /**
-         * @description The rate limit was exceeded. Partnero documents no numbers and no rate-limit headers; wait
-         *     and try again, for as long as `Retry-After` says when it is present.
+         * @description The rate limit was exceeded (429 [doc D-intro, V-general]). Partnero documents no numbers
+         *     and no rate-limit headers; wait and try again, for as long as `Retry-After` says when it is
+         *     present.
          */
         TooManyRequests: {
             headers: {
@@ -704,7 +801,7 @@ export interface components {
                 "application/json": components["schemas"]["ApiError"];
             };
         };
-        /** @description Partnero failed to answer; trying again later may succeed. */
+        /** @description Partnero failed to answer (500 [doc D-intro]); trying again later may succeed. */
         InternalServerError: {
             headers: {
                 [name: string]: unknown;
@@ -714,8 +811,19 @@ export interface components {
             };
         };
         /**
+         * @description Bad Gateway (502), in Partnero's status list [doc V-general]: a server between the client and
+         *     Partnero got no valid answer; trying again may succeed, and a client retries it. Its body is
+         *     not described: a gateway's answer need not be Partnero's JSON.
+         */
+        BadGateway: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
+        /**
          * @description Partnero cannot answer for now (overload or maintenance); trying again later may succeed.
-         *     Not listed by Partnero's documentation, whose status list was captured cut off after 502
+         *     Not in Partnero's status list, which was captured cut off after 502 [doc V-general]
          *     **[inferred]**: any server may answer it, and a client retries it. `Retry-After`, when
          *     present, says how long to wait.
          */
@@ -729,11 +837,31 @@ export interface components {
             };
         };
         /**
-         * @description The link was refused; `errors` names each refused field with its messages. A key that is
-         *     already taken is refused here **[inferred]**: keys are documented as unique, the answer to a
-         *     duplicate is not.
+         * @description No partner of the program matches the `partner` given. "A missing or unknown partner causes the
+         *     request to fail" [sdk S-n8n], with no status: this 404 is **[inferred]**, and a Laravel-style
+         *     422 naming the field given (`errors["partner.id"]`) is as likely (see 422). A client must
+         *     expect either.
          */
-        ReferralLinkRejected: {
+        UnknownPartner: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ApiError"];
+            };
+        };
+        /**
+         * @description The new link was refused; `errors` names each refused field with its messages. A key that is
+         *     already taken, by any link of the program and in any letter case, is refused here
+         *     **[inferred]**: keys are documented as unique and not case sensitive [doc D-create, V-partner,
+         *     H-custom], the answer to a duplicate is not. So is a key that breaks the portal's key rules
+         *     (letters, digits, `-`, `_`, `.`, up to 64 characters [doc H-custom]) **[inferred]**. An
+         *     unknown partner may be refused here too, naming the field that was given
+         *     (`errors["partner.id"]`, `partner.key` or `partner.email`) **[inferred]**: "A missing or
+         *     unknown partner causes the request to fail" [sdk S-n8n] gives no status, and this 422 is as
+         *     likely as the 404 described with it.
+         */
+        NewPartnerLinkRejected: {
             headers: {
                 [name: string]: unknown;
             };
@@ -753,7 +881,22 @@ export interface components {
                 "application/json": components["schemas"]["ApiError"];
             };
         };
-        /** @description Not found. Partnero's documentation gives 404 as the answer to an invalid request of this list. */
+        /**
+         * @description The new key was refused; `errors` names each refused field with its messages. A key that is
+         *     already taken, by any link of the program and in any letter case, is refused here
+         *     **[inferred]**: keys are documented as unique and not case sensitive [doc D-create, V-partner,
+         *     H-custom], the answer to a duplicate is not. So is a key that breaks the portal's key rules
+         *     (letters, digits, `-`, `_`, `.`, up to 64 characters [doc H-custom]) **[inferred]**.
+         */
+        ReferralLinkRejected: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ApiError"];
+            };
+        };
+        /** @description Not found. Partnero's documentation gives 404 as the answer to an invalid request of this list [doc V-partner]. */
         NotFound: {
             headers: {
                 [name: string]: unknown;
@@ -762,8 +905,41 @@ export interface components {
                 "application/json": components["schemas"]["ApiError"];
             };
         };
-        /** @description No customer has this ID in the program of the API key. */
+        /** @description No customer has this identifier in the program of the API key (404 as the documented answer to an invalid request of this list [doc V-customer]). */
         CustomerNotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ApiError"];
+            };
+        };
+        /**
+         * @description No customer of the program matches the `customer` given. "A missing or unknown partner causes the
+         *     request to fail" [sdk S-n8n], with no status: this 404 is **[inferred]**, and a Laravel-style
+         *     422 naming the field given (`errors["customer.id"]`) is as likely (see 422). A client must
+         *     expect either.
+         */
+        UnknownCustomer: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ApiError"];
+            };
+        };
+        /**
+         * @description The new link was refused; `errors` names each refused field with its messages. A key that is
+         *     already taken, by any link of the program and in any letter case, is refused here
+         *     **[inferred]**: keys are documented as unique and not case sensitive [doc D-create, V-partner,
+         *     H-custom], the answer to a duplicate is not. So is a key that breaks the portal's key rules
+         *     (letters, digits, `-`, `_`, `.`, up to 64 characters [doc H-custom]) **[inferred]**. An
+         *     unknown customer may be refused here too, naming the field that was given
+         *     (`errors["customer.id"]`, `customer.key` or `customer.email`) **[inferred]**: "A missing or
+         *     unknown partner causes the request to fail" [sdk S-n8n] gives no status, and this 422 is as
+         *     likely as the 404 described with it.
+         */
+        NewCustomerLinkRejected: {
             headers: {
                 [name: string]: unknown;
             };
@@ -774,50 +950,78 @@ export interface components {
     };
     parameters: {
         /**
-         * @description The partner's unique ID, for example `partner_123`. It is the partner's *id*: a referral
-         *     key or an email address in its place is answered with 404. No character rules are
-         *     documented, so clients send it as one percent-encoded path segment **[inferred]**; `.` and
-         *     `..` are excluded because no encoding keeps them from being read as relative path segments.
+         * @description The partner's unique ID, for example `partner_123` [doc D-list]. It is the partner's *id*: a
+         *     referral key in its place is answered "not found" [sdk S-n8n README], and so is an email
+         *     address **[inferred]**. No character rules are documented, so clients send it as one
+         *     percent-encoded path segment **[inferred]**; `.` and `..` are excluded because no encoding
+         *     keeps them from being read as relative path segments.
          */
         PartnerId: string;
-        /** @description Number of results per page, from 1 to 250. */
+        /**
+         * @description Number of results per page, from 1 to 250, default 15 [doc D-intro, D-list, V-partner,
+         *     V-customer]. Partnero's n8n node describes list limits in general as 10 to 100 (default 50)
+         *     [sdk S-n8n]; the documented 1 to 250 is kept here, and a live contract run (the smallest and
+         *     largest `limit`) is what settles it.
+         */
         Limit: number;
         /**
-         * @description Page number, starting at 1. The documentation states the default; that pages start at 1
-         *     and that 0 is refused is **[inferred]** from the default.
+         * @description Page number, starting at 1 (default 1) [doc D-intro]. That pages start at 1 and that 0 is
+         *     refused is **[inferred]** from the default.
          */
         Page: number;
         /**
          * @description The referral link's current ID, for example `ref_456`. A link's ID follows its key: after a
-         *     rename, the old ID no longer finds the link **[inferred]** from the documented update example.
-         *     Sent as one percent-encoded path segment; `.` and `..` are excluded because no encoding keeps
-         *     them from being read as relative path segments.
+         *     rename, the old ID no longer finds the link **[inferred]** from the documented update
+         *     example. Since keys are not case sensitive [doc H-custom], an ID that differs from the
+         *     link's only in case finds the link too **[inferred]**. Not held to the key rules of a new
+         *     key, so that links made before or outside them stay reachable. Sent as one percent-encoded
+         *     path segment; `.` and `..` are excluded because no encoding keeps them from being read as
+         *     relative path segments.
          */
         LinkId: string;
         /**
-         * @description Find the link with this ID. Give `id` or `key` ("use id or key", in Partnero's PHP SDK).
-         *     Matching is exact **[inferred]**.
+         * @description Find the link with this ID. Give `id` or `key` ("use id or key" [sdk S-php README]).
+         *     Matching is exact, and at most one link matches **[inferred]**: no source documents how a
+         *     search matches, and Partnero's n8n node matches partial values in its partner search [sdk
+         *     S-n8n].
          */
         SearchId: string;
         /**
-         * @description Find the link with this key. Give `id` or `key` ("use id or key", in Partnero's PHP SDK).
-         *     Matching is exact **[inferred]**; keys are unique, so at most one link matches.
+         * @description Find the link with this key. Give `id` or `key` ("use id or key" [sdk S-php README]). Keys
+         *     are not case sensitive [doc H-custom], so a key that differs only in case finds the link
+         *     **[inferred]**. Matching is otherwise exact, and at most one link matches **[inferred]**:
+         *     no source documents how a search matches; Partnero's n8n node matches partial values in its
+         *     partner search [sdk S-n8n], and the PHP SDK's README narrows a customer-link search by
+         *     `customer[id]`, which would be pointless if a key matched at most one link [sdk S-php].
+         *     Not held to the key rules of a new key, so that links made before or outside them are found.
          */
         SearchKey: string;
-        /** @description Number of domains per page, from 1 to 250 (default 10, unlike the link lists). */
+        /**
+         * @description Number of domains per page, from 1 to 250, default 10 (unlike the link lists) [doc
+         *     V-partner]. Partnero's n8n node describes list limits in general as 10 to 100 (default 50)
+         *     [sdk S-n8n]; the documented 1 to 250 is kept here, and a live contract run (the smallest and
+         *     largest `limit`) is what settles it.
+         */
         DomainLimit: number;
         /**
-         * @description The customer's ID, for example `customer_123`. Partnero's guide calls this path with the
-         *     customer's `key`, which in refer-a-friend programs is the main customer identifier, so a key
-         *     may work here too **[inferred]**. Sent as one percent-encoded path segment; `.` and `..` are
-         *     excluded because no encoding keeps them from being read as relative path segments.
+         * @description The customer's identifier, for example `customer_123`. The sources disagree on which
+         *     identifier this is: the API reference names it `{id}`; Partnero's customers reference calls
+         *     `key` the "Unique customer identifier" and `id` the "Alternative" [doc D-raf-customers], its
+         *     other reference calls `id` the "Main identification of the customer" [doc V-raf-customers],
+         *     its guide calls this path with the customer's `key` [doc D-guide-cust], and the n8n node's
+         *     customer paths take "key, ID or email address" [sdk S-n8n]. So the customer's `id` or `key`
+         *     finds the customer here **[inferred]**. Sent as one percent-encoded path segment; `.` and
+         *     `..` are excluded because no encoding keeps them from being read as relative path segments.
          */
         CustomerId: string;
         /**
-         * @description The customer referral link's current ID, for example `ref_123_1`. A link's ID follows its key: after a
-         *     rename, the old ID no longer finds the link **[inferred]** from the documented update example.
-         *     Sent as one percent-encoded path segment; `.` and `..` are excluded because no encoding keeps
-         *     them from being read as relative path segments.
+         * @description The customer referral link's current ID, for example `ref_123_1`. A link's ID follows its
+         *     key: after a rename, the old ID no longer finds the link **[inferred]** from the documented
+         *     update example. Since keys are not case sensitive [doc H-custom], an ID that differs from
+         *     the link's only in case finds the link too **[inferred]**. Not held to the key rules of a new
+         *     key, so that links made before or outside them stay reachable. Sent as one percent-encoded
+         *     path segment; `.` and `..` are excluded because no encoding keeps them from being read as
+         *     relative path segments.
          */
         CustomerLinkId: string;
     };
@@ -836,21 +1040,27 @@ export interface operations {
     listPartnerReferralLinks: {
         parameters: {
             query?: {
-                /** @description Number of results per page, from 1 to 250. */
+                /**
+                 * @description Number of results per page, from 1 to 250, default 15 [doc D-intro, D-list, V-partner,
+                 *     V-customer]. Partnero's n8n node describes list limits in general as 10 to 100 (default 50)
+                 *     [sdk S-n8n]; the documented 1 to 250 is kept here, and a live contract run (the smallest and
+                 *     largest `limit`) is what settles it.
+                 */
                 limit?: components["parameters"]["Limit"];
                 /**
-                 * @description Page number, starting at 1. The documentation states the default; that pages start at 1
-                 *     and that 0 is refused is **[inferred]** from the default.
+                 * @description Page number, starting at 1 (default 1) [doc D-intro]. That pages start at 1 and that 0 is
+                 *     refused is **[inferred]** from the default.
                  */
                 page?: components["parameters"]["Page"];
             };
             header?: never;
             path: {
                 /**
-                 * @description The partner's unique ID, for example `partner_123`. It is the partner's *id*: a referral
-                 *     key or an email address in its place is answered with 404. No character rules are
-                 *     documented, so clients send it as one percent-encoded path segment **[inferred]**; `.` and
-                 *     `..` are excluded because no encoding keeps them from being read as relative path segments.
+                 * @description The partner's unique ID, for example `partner_123` [doc D-list]. It is the partner's *id*: a
+                 *     referral key in its place is answered "not found" [sdk S-n8n README], and so is an email
+                 *     address **[inferred]**. No character rules are documented, so clients send it as one
+                 *     percent-encoded path segment **[inferred]**; `.` and `..` are excluded because no encoding
+                 *     keeps them from being read as relative path segments.
                  */
                 id: components["parameters"]["PartnerId"];
             };
@@ -871,9 +1081,11 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["PartnerNotFound"];
+            408: components["responses"]["RequestTimeout"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -899,7 +1111,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReferralLinkResponse"];
                 };
             };
-            /** @description The link was created. */
+            /** @description The link was created [doc D-create]. */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -911,10 +1123,12 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["PartnerNotFound"];
-            422: components["responses"]["ReferralLinkRejected"];
+            404: components["responses"]["UnknownPartner"];
+            408: components["responses"]["RequestTimeout"];
+            422: components["responses"]["NewPartnerLinkRejected"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -925,9 +1139,12 @@ export interface operations {
             path: {
                 /**
                  * @description The referral link's current ID, for example `ref_456`. A link's ID follows its key: after a
-                 *     rename, the old ID no longer finds the link **[inferred]** from the documented update example.
-                 *     Sent as one percent-encoded path segment; `.` and `..` are excluded because no encoding keeps
-                 *     them from being read as relative path segments.
+                 *     rename, the old ID no longer finds the link **[inferred]** from the documented update
+                 *     example. Since keys are not case sensitive [doc H-custom], an ID that differs from the
+                 *     link's only in case finds the link too **[inferred]**. Not held to the key rules of a new
+                 *     key, so that links made before or outside them stay reachable. Sent as one percent-encoded
+                 *     path segment; `.` and `..` are excluded because no encoding keeps them from being read as
+                 *     relative path segments.
                  */
                 id: components["parameters"]["LinkId"];
             };
@@ -948,8 +1165,10 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["ReferralLinkNotFound"];
+            408: components["responses"]["RequestTimeout"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -960,9 +1179,12 @@ export interface operations {
             path: {
                 /**
                  * @description The referral link's current ID, for example `ref_456`. A link's ID follows its key: after a
-                 *     rename, the old ID no longer finds the link **[inferred]** from the documented update example.
-                 *     Sent as one percent-encoded path segment; `.` and `..` are excluded because no encoding keeps
-                 *     them from being read as relative path segments.
+                 *     rename, the old ID no longer finds the link **[inferred]** from the documented update
+                 *     example. Since keys are not case sensitive [doc H-custom], an ID that differs from the
+                 *     link's only in case finds the link too **[inferred]**. Not held to the key rules of a new
+                 *     key, so that links made before or outside them stay reachable. Sent as one percent-encoded
+                 *     path segment; `.` and `..` are excluded because no encoding keeps them from being read as
+                 *     relative path segments.
                  */
                 id: components["parameters"]["LinkId"];
             };
@@ -987,9 +1209,11 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["ReferralLinkNotFound"];
+            408: components["responses"]["RequestTimeout"];
             422: components["responses"]["ReferralLinkRejected"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -1000,9 +1224,12 @@ export interface operations {
             path: {
                 /**
                  * @description The referral link's current ID, for example `ref_456`. A link's ID follows its key: after a
-                 *     rename, the old ID no longer finds the link **[inferred]** from the documented update example.
-                 *     Sent as one percent-encoded path segment; `.` and `..` are excluded because no encoding keeps
-                 *     them from being read as relative path segments.
+                 *     rename, the old ID no longer finds the link **[inferred]** from the documented update
+                 *     example. Since keys are not case sensitive [doc H-custom], an ID that differs from the
+                 *     link's only in case finds the link too **[inferred]**. Not held to the key rules of a new
+                 *     key, so that links made before or outside them stay reachable. Sent as one percent-encoded
+                 *     path segment; `.` and `..` are excluded because no encoding keeps them from being read as
+                 *     relative path segments.
                  */
                 id: components["parameters"]["LinkId"];
             };
@@ -1030,8 +1257,10 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["ReferralLinkNotFound"];
+            408: components["responses"]["RequestTimeout"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -1039,13 +1268,20 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Find the link with this ID. Give `id` or `key` ("use id or key", in Partnero's PHP SDK).
-                 *     Matching is exact **[inferred]**.
+                 * @description Find the link with this ID. Give `id` or `key` ("use id or key" [sdk S-php README]).
+                 *     Matching is exact, and at most one link matches **[inferred]**: no source documents how a
+                 *     search matches, and Partnero's n8n node matches partial values in its partner search [sdk
+                 *     S-n8n].
                  */
                 id?: components["parameters"]["SearchId"];
                 /**
-                 * @description Find the link with this key. Give `id` or `key` ("use id or key", in Partnero's PHP SDK).
-                 *     Matching is exact **[inferred]**; keys are unique, so at most one link matches.
+                 * @description Find the link with this key. Give `id` or `key` ("use id or key" [sdk S-php README]). Keys
+                 *     are not case sensitive [doc H-custom], so a key that differs only in case finds the link
+                 *     **[inferred]**. Matching is otherwise exact, and at most one link matches **[inferred]**:
+                 *     no source documents how a search matches; Partnero's n8n node matches partial values in its
+                 *     partner search [sdk S-n8n], and the PHP SDK's README narrows a customer-link search by
+                 *     `customer[id]`, which would be pointless if a key matched at most one link [sdk S-php].
+                 *     Not held to the key rules of a new key, so that links made before or outside them are found.
                  */
                 key?: components["parameters"]["SearchKey"];
             };
@@ -1067,20 +1303,27 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            408: components["responses"]["RequestTimeout"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
     listPartnerReferralLinkDomains: {
         parameters: {
             query?: {
-                /** @description Number of domains per page, from 1 to 250 (default 10, unlike the link lists). */
+                /**
+                 * @description Number of domains per page, from 1 to 250, default 10 (unlike the link lists) [doc
+                 *     V-partner]. Partnero's n8n node describes list limits in general as 10 to 100 (default 50)
+                 *     [sdk S-n8n]; the documented 1 to 250 is kept here, and a live contract run (the smallest and
+                 *     largest `limit`) is what settles it.
+                 */
                 limit?: components["parameters"]["DomainLimit"];
                 /**
-                 * @description Page number, starting at 1. The documentation states the default; that pages start at 1
-                 *     and that 0 is refused is **[inferred]** from the default.
+                 * @description Page number, starting at 1 (default 1) [doc D-intro]. That pages start at 1 and that 0 is
+                 *     refused is **[inferred]** from the default.
                  */
                 page?: components["parameters"]["Page"];
             };
@@ -1103,30 +1346,41 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
     listCustomerReferralLinks: {
         parameters: {
             query?: {
-                /** @description Number of results per page, from 1 to 250. */
+                /**
+                 * @description Number of results per page, from 1 to 250, default 15 [doc D-intro, D-list, V-partner,
+                 *     V-customer]. Partnero's n8n node describes list limits in general as 10 to 100 (default 50)
+                 *     [sdk S-n8n]; the documented 1 to 250 is kept here, and a live contract run (the smallest and
+                 *     largest `limit`) is what settles it.
+                 */
                 limit?: components["parameters"]["Limit"];
                 /**
-                 * @description Page number, starting at 1. The documentation states the default; that pages start at 1
-                 *     and that 0 is refused is **[inferred]** from the default.
+                 * @description Page number, starting at 1 (default 1) [doc D-intro]. That pages start at 1 and that 0 is
+                 *     refused is **[inferred]** from the default.
                  */
                 page?: components["parameters"]["Page"];
             };
             header?: never;
             path: {
                 /**
-                 * @description The customer's ID, for example `customer_123`. Partnero's guide calls this path with the
-                 *     customer's `key`, which in refer-a-friend programs is the main customer identifier, so a key
-                 *     may work here too **[inferred]**. Sent as one percent-encoded path segment; `.` and `..` are
-                 *     excluded because no encoding keeps them from being read as relative path segments.
+                 * @description The customer's identifier, for example `customer_123`. The sources disagree on which
+                 *     identifier this is: the API reference names it `{id}`; Partnero's customers reference calls
+                 *     `key` the "Unique customer identifier" and `id` the "Alternative" [doc D-raf-customers], its
+                 *     other reference calls `id` the "Main identification of the customer" [doc V-raf-customers],
+                 *     its guide calls this path with the customer's `key` [doc D-guide-cust], and the n8n node's
+                 *     customer paths take "key, ID or email address" [sdk S-n8n]. So the customer's `id` or `key`
+                 *     finds the customer here **[inferred]**. Sent as one percent-encoded path segment; `.` and
+                 *     `..` are excluded because no encoding keeps them from being read as relative path segments.
                  */
                 id: components["parameters"]["CustomerId"];
             };
@@ -1147,9 +1401,11 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["CustomerNotFound"];
+            408: components["responses"]["RequestTimeout"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -1166,7 +1422,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The link was created. */
+            /** @description The link was created [doc V-customer]. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1187,10 +1443,12 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["CustomerNotFound"];
-            422: components["responses"]["ReferralLinkRejected"];
+            404: components["responses"]["UnknownCustomer"];
+            408: components["responses"]["RequestTimeout"];
+            422: components["responses"]["NewCustomerLinkRejected"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -1200,10 +1458,13 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The customer referral link's current ID, for example `ref_123_1`. A link's ID follows its key: after a
-                 *     rename, the old ID no longer finds the link **[inferred]** from the documented update example.
-                 *     Sent as one percent-encoded path segment; `.` and `..` are excluded because no encoding keeps
-                 *     them from being read as relative path segments.
+                 * @description The customer referral link's current ID, for example `ref_123_1`. A link's ID follows its
+                 *     key: after a rename, the old ID no longer finds the link **[inferred]** from the documented
+                 *     update example. Since keys are not case sensitive [doc H-custom], an ID that differs from
+                 *     the link's only in case finds the link too **[inferred]**. Not held to the key rules of a new
+                 *     key, so that links made before or outside them stay reachable. Sent as one percent-encoded
+                 *     path segment; `.` and `..` are excluded because no encoding keeps them from being read as
+                 *     relative path segments.
                  */
                 id: components["parameters"]["CustomerLinkId"];
             };
@@ -1224,8 +1485,10 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["ReferralLinkNotFound"];
+            408: components["responses"]["RequestTimeout"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -1235,10 +1498,13 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The customer referral link's current ID, for example `ref_123_1`. A link's ID follows its key: after a
-                 *     rename, the old ID no longer finds the link **[inferred]** from the documented update example.
-                 *     Sent as one percent-encoded path segment; `.` and `..` are excluded because no encoding keeps
-                 *     them from being read as relative path segments.
+                 * @description The customer referral link's current ID, for example `ref_123_1`. A link's ID follows its
+                 *     key: after a rename, the old ID no longer finds the link **[inferred]** from the documented
+                 *     update example. Since keys are not case sensitive [doc H-custom], an ID that differs from
+                 *     the link's only in case finds the link too **[inferred]**. Not held to the key rules of a new
+                 *     key, so that links made before or outside them stay reachable. Sent as one percent-encoded
+                 *     path segment; `.` and `..` are excluded because no encoding keeps them from being read as
+                 *     relative path segments.
                  */
                 id: components["parameters"]["CustomerLinkId"];
             };
@@ -1263,9 +1529,11 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["ReferralLinkNotFound"];
+            408: components["responses"]["RequestTimeout"];
             422: components["responses"]["ReferralLinkRejected"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -1275,10 +1543,13 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The customer referral link's current ID, for example `ref_123_1`. A link's ID follows its key: after a
-                 *     rename, the old ID no longer finds the link **[inferred]** from the documented update example.
-                 *     Sent as one percent-encoded path segment; `.` and `..` are excluded because no encoding keeps
-                 *     them from being read as relative path segments.
+                 * @description The customer referral link's current ID, for example `ref_123_1`. A link's ID follows its
+                 *     key: after a rename, the old ID no longer finds the link **[inferred]** from the documented
+                 *     update example. Since keys are not case sensitive [doc H-custom], an ID that differs from
+                 *     the link's only in case finds the link too **[inferred]**. Not held to the key rules of a new
+                 *     key, so that links made before or outside them stay reachable. Sent as one percent-encoded
+                 *     path segment; `.` and `..` are excluded because no encoding keeps them from being read as
+                 *     relative path segments.
                  */
                 id: components["parameters"]["CustomerLinkId"];
             };
@@ -1306,8 +1577,10 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["ReferralLinkNotFound"];
+            408: components["responses"]["RequestTimeout"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -1315,13 +1588,20 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Find the link with this ID. Give `id` or `key` ("use id or key", in Partnero's PHP SDK).
-                 *     Matching is exact **[inferred]**.
+                 * @description Find the link with this ID. Give `id` or `key` ("use id or key" [sdk S-php README]).
+                 *     Matching is exact, and at most one link matches **[inferred]**: no source documents how a
+                 *     search matches, and Partnero's n8n node matches partial values in its partner search [sdk
+                 *     S-n8n].
                  */
                 id?: components["parameters"]["SearchId"];
                 /**
-                 * @description Find the link with this key. Give `id` or `key` ("use id or key", in Partnero's PHP SDK).
-                 *     Matching is exact **[inferred]**; keys are unique, so at most one link matches.
+                 * @description Find the link with this key. Give `id` or `key` ("use id or key" [sdk S-php README]). Keys
+                 *     are not case sensitive [doc H-custom], so a key that differs only in case finds the link
+                 *     **[inferred]**. Matching is otherwise exact, and at most one link matches **[inferred]**:
+                 *     no source documents how a search matches; Partnero's n8n node matches partial values in its
+                 *     partner search [sdk S-n8n], and the PHP SDK's README narrows a customer-link search by
+                 *     `customer[id]`, which would be pointless if a key matched at most one link [sdk S-php].
+                 *     Not held to the key rules of a new key, so that links made before or outside them are found.
                  */
                 key?: components["parameters"]["SearchKey"];
             };
@@ -1343,9 +1623,11 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            408: components["responses"]["RequestTimeout"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };

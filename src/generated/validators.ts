@@ -22,7 +22,7 @@ export interface Validator {
 export const bodyRules: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   "NewPartnerReferralLink": {
     "": "an object",
-    "/key": "a non-empty string",
+    "/key": "a string of 1 to 64 characters: letters, digits, \"-\", \"_\" and \".\" only, and not \".\" or \"..\"",
     "/partner": "an object with at least one of id, key, email",
     "/partner/id": "a non-empty string",
     "/partner/key": "a non-empty string",
@@ -32,11 +32,11 @@ export const bodyRules: Readonly<Record<string, Readonly<Record<string, string>>
   },
   "ReferralLinkRename": {
     "": "an object",
-    "/key": "a non-empty string"
+    "/key": "a string of 1 to 64 characters: letters, digits, \"-\", \"_\" and \".\" only, and not \".\" or \"..\""
   },
   "NewCustomerReferralLink": {
     "": "an object",
-    "/key": "a non-empty string",
+    "/key": "a string of 1 to 64 characters: letters, digits, \"-\", \"_\" and \".\" only, and not \".\" or \"..\"",
     "/customer": "an object with at least one of id, key, email",
     "/customer/id": "a non-empty string",
     "/customer/key": "a non-empty string",
@@ -439,8 +439,9 @@ return errors === 0;
 validate53.evaluated = {"props":{"data":true,"links":true,"meta":true,"status":true},"dynamicProps":false,"dynamicItems":false};
 
 export const NewCustomerReferralLink: Validator = validate60;
-const schema24 = {"type":"object","required":["key","customer"],"dependentRequired":{"domain_id":["is_additional"]},"properties":{"key":{"type":"string","minLength":1},"customer":{"$ref":"CustomerReference"},"domain_id":{"anyOf":[{"type":"integer"},{"type":"string"},{"type":"null"}]},"is_additional":{"type":"boolean"}}};
+const schema24 = {"type":"object","required":["key","customer"],"dependentRequired":{"domain_id":["is_additional"]},"properties":{"key":{"type":"string","minLength":1,"maxLength":64,"pattern":"^(?:[A-Za-z0-9_-][A-Za-z0-9_.-]{0,63}|\\.[A-Za-z0-9_-][A-Za-z0-9_.-]{0,62}|\\.\\.[A-Za-z0-9_.-]{1,62})$","not":{"enum":[".",".."]}},"customer":{"$ref":"CustomerReference"},"domain_id":{"anyOf":[{"type":"integer"},{"type":"string"},{"type":"null"}]},"is_additional":{"type":"boolean"}}};
 const func1 = ((s) => [...s].length);
+const pattern3 = new RegExp("^(?:[A-Za-z0-9_-][A-Za-z0-9_.-]{0,63}|\\.[A-Za-z0-9_-][A-Za-z0-9_.-]{0,62}|\\.\\.[A-Za-z0-9_.-]{1,62})$", "u");
 const schema25 = {"type":"object","anyOf":[{"type":"object","required":["id"],"properties":{"id":{"type":"string","minLength":1},"key":{"type":"string","minLength":1},"email":{"type":"string","minLength":1}}},{"type":"object","required":["key"],"properties":{"id":{"type":"string","minLength":1},"key":{"type":"string","minLength":1},"email":{"type":"string","minLength":1}}},{"type":"object","required":["email"],"properties":{"id":{"type":"string","minLength":1},"key":{"type":"string","minLength":1},"email":{"type":"string","minLength":1}}}]};
 
 function validate61(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -680,9 +681,39 @@ errors++;
 }
 if(data.key !== undefined){
 let data_key = data.key;
+const _errs3 = errors;
+const _errs4 = errors;
+if(!((data_key === ".") || (data_key === ".."))){
+(vErrors ??= []).push({});
+errors++;
+}
+var valid1 = _errs4 === errors;
+if(valid1){
+(vErrors ??= []).push({instancePath:instancePath+"/key",schemaPath:"#/properties/key/not",keyword:"not",params:{},message:"must NOT be valid"});
+errors++;
+}
+else {
+errors = _errs3;
+if(vErrors !== null){
+if(_errs3){
+vErrors.length = _errs3;
+}
+else {
+vErrors = null;
+}
+}
+}
 if(typeof data_key === "string"){
+if(func1(data_key) > 64){
+(vErrors ??= []).push({instancePath:instancePath+"/key",schemaPath:"#/properties/key/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"});
+errors++;
+}
 if(func1(data_key) < 1){
 (vErrors ??= []).push({instancePath:instancePath+"/key",schemaPath:"#/properties/key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"});
+errors++;
+}
+if(!pattern3.test(data_key)){
+(vErrors ??= []).push({instancePath:instancePath+"/key",schemaPath:"#/properties/key/pattern",keyword:"pattern",params:{pattern: "^(?:[A-Za-z0-9_-][A-Za-z0-9_.-]{0,63}|\\.[A-Za-z0-9_-][A-Za-z0-9_.-]{0,62}|\\.\\.[A-Za-z0-9_.-]{1,62})$"},message:"must match pattern \""+"^(?:[A-Za-z0-9_-][A-Za-z0-9_.-]{0,63}|\\.[A-Za-z0-9_-][A-Za-z0-9_.-]{0,62}|\\.\\.[A-Za-z0-9_.-]{1,62})$"+"\""});
 errors++;
 }
 }
@@ -699,38 +730,38 @@ errors = vErrors.length;
 }
 if(data.domain_id !== undefined){
 let data_domain_id = data.domain_id;
-const _errs5 = errors;
-let valid1 = false;
-const _errs6 = errors;
+const _errs7 = errors;
+let valid2 = false;
+const _errs8 = errors;
 if(!(((typeof data_domain_id == "number") && (!(data_domain_id % 1) && !isNaN(data_domain_id))) && (isFinite(data_domain_id)))){
 (vErrors ??= []).push({instancePath:instancePath+"/domain_id",schemaPath:"#/properties/domain_id/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"});
 errors++;
 }
-var _valid0 = _errs6 === errors;
-valid1 = valid1 || _valid0;
-const _errs8 = errors;
+var _valid0 = _errs8 === errors;
+valid2 = valid2 || _valid0;
+const _errs10 = errors;
 if(typeof data_domain_id !== "string"){
 (vErrors ??= []).push({instancePath:instancePath+"/domain_id",schemaPath:"#/properties/domain_id/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"});
 errors++;
 }
-var _valid0 = _errs8 === errors;
-valid1 = valid1 || _valid0;
-const _errs10 = errors;
+var _valid0 = _errs10 === errors;
+valid2 = valid2 || _valid0;
+const _errs12 = errors;
 if(data_domain_id !== null){
 (vErrors ??= []).push({instancePath:instancePath+"/domain_id",schemaPath:"#/properties/domain_id/anyOf/2/type",keyword:"type",params:{type: "null"},message:"must be null"});
 errors++;
 }
-var _valid0 = _errs10 === errors;
-valid1 = valid1 || _valid0;
-if(!valid1){
+var _valid0 = _errs12 === errors;
+valid2 = valid2 || _valid0;
+if(!valid2){
 (vErrors ??= []).push({instancePath:instancePath+"/domain_id",schemaPath:"#/properties/domain_id/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
-errors = _errs5;
+errors = _errs7;
 if(vErrors !== null){
-if(_errs5){
-vErrors.length = _errs5;
+if(_errs7){
+vErrors.length = _errs7;
 }
 else {
 vErrors = null;
@@ -764,7 +795,7 @@ return errors === 0;
 validate60.evaluated = {"props":{"key":true,"customer":true,"domain_id":true,"is_additional":true},"dynamicProps":false,"dynamicItems":false};
 
 export const NewPartnerReferralLink: Validator = validate63;
-const schema26 = {"type":"object","required":["key","partner"],"dependentRequired":{"domain_id":["is_additional"]},"properties":{"key":{"type":"string","minLength":1},"partner":{"$ref":"PartnerReference"},"domain_id":{"anyOf":[{"type":"integer"},{"type":"string"},{"type":"null"}]},"is_additional":{"type":"boolean"}}};
+const schema26 = {"type":"object","required":["key","partner"],"dependentRequired":{"domain_id":["is_additional"]},"properties":{"key":{"type":"string","minLength":1,"maxLength":64,"pattern":"^(?:[A-Za-z0-9_-][A-Za-z0-9_.-]{0,63}|\\.[A-Za-z0-9_-][A-Za-z0-9_.-]{0,62}|\\.\\.[A-Za-z0-9_.-]{1,62})$","not":{"enum":[".",".."]}},"partner":{"$ref":"PartnerReference"},"domain_id":{"anyOf":[{"type":"integer"},{"type":"string"},{"type":"null"}]},"is_additional":{"type":"boolean"}}};
 const schema27 = {"type":"object","anyOf":[{"type":"object","required":["id"],"properties":{"id":{"type":"string","minLength":1},"key":{"type":"string","minLength":1},"email":{"type":"string","minLength":1}}},{"type":"object","required":["key"],"properties":{"id":{"type":"string","minLength":1},"key":{"type":"string","minLength":1},"email":{"type":"string","minLength":1}}},{"type":"object","required":["email"],"properties":{"id":{"type":"string","minLength":1},"key":{"type":"string","minLength":1},"email":{"type":"string","minLength":1}}}]};
 
 function validate64(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -1004,9 +1035,39 @@ errors++;
 }
 if(data.key !== undefined){
 let data_key = data.key;
+const _errs3 = errors;
+const _errs4 = errors;
+if(!((data_key === ".") || (data_key === ".."))){
+(vErrors ??= []).push({});
+errors++;
+}
+var valid1 = _errs4 === errors;
+if(valid1){
+(vErrors ??= []).push({instancePath:instancePath+"/key",schemaPath:"#/properties/key/not",keyword:"not",params:{},message:"must NOT be valid"});
+errors++;
+}
+else {
+errors = _errs3;
+if(vErrors !== null){
+if(_errs3){
+vErrors.length = _errs3;
+}
+else {
+vErrors = null;
+}
+}
+}
 if(typeof data_key === "string"){
+if(func1(data_key) > 64){
+(vErrors ??= []).push({instancePath:instancePath+"/key",schemaPath:"#/properties/key/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"});
+errors++;
+}
 if(func1(data_key) < 1){
 (vErrors ??= []).push({instancePath:instancePath+"/key",schemaPath:"#/properties/key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"});
+errors++;
+}
+if(!pattern3.test(data_key)){
+(vErrors ??= []).push({instancePath:instancePath+"/key",schemaPath:"#/properties/key/pattern",keyword:"pattern",params:{pattern: "^(?:[A-Za-z0-9_-][A-Za-z0-9_.-]{0,63}|\\.[A-Za-z0-9_-][A-Za-z0-9_.-]{0,62}|\\.\\.[A-Za-z0-9_.-]{1,62})$"},message:"must match pattern \""+"^(?:[A-Za-z0-9_-][A-Za-z0-9_.-]{0,63}|\\.[A-Za-z0-9_-][A-Za-z0-9_.-]{0,62}|\\.\\.[A-Za-z0-9_.-]{1,62})$"+"\""});
 errors++;
 }
 }
@@ -1023,38 +1084,38 @@ errors = vErrors.length;
 }
 if(data.domain_id !== undefined){
 let data_domain_id = data.domain_id;
-const _errs5 = errors;
-let valid1 = false;
-const _errs6 = errors;
+const _errs7 = errors;
+let valid2 = false;
+const _errs8 = errors;
 if(!(((typeof data_domain_id == "number") && (!(data_domain_id % 1) && !isNaN(data_domain_id))) && (isFinite(data_domain_id)))){
 (vErrors ??= []).push({instancePath:instancePath+"/domain_id",schemaPath:"#/properties/domain_id/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"});
 errors++;
 }
-var _valid0 = _errs6 === errors;
-valid1 = valid1 || _valid0;
-const _errs8 = errors;
+var _valid0 = _errs8 === errors;
+valid2 = valid2 || _valid0;
+const _errs10 = errors;
 if(typeof data_domain_id !== "string"){
 (vErrors ??= []).push({instancePath:instancePath+"/domain_id",schemaPath:"#/properties/domain_id/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"});
 errors++;
 }
-var _valid0 = _errs8 === errors;
-valid1 = valid1 || _valid0;
-const _errs10 = errors;
+var _valid0 = _errs10 === errors;
+valid2 = valid2 || _valid0;
+const _errs12 = errors;
 if(data_domain_id !== null){
 (vErrors ??= []).push({instancePath:instancePath+"/domain_id",schemaPath:"#/properties/domain_id/anyOf/2/type",keyword:"type",params:{type: "null"},message:"must be null"});
 errors++;
 }
-var _valid0 = _errs10 === errors;
-valid1 = valid1 || _valid0;
-if(!valid1){
+var _valid0 = _errs12 === errors;
+valid2 = valid2 || _valid0;
+if(!valid2){
 (vErrors ??= []).push({instancePath:instancePath+"/domain_id",schemaPath:"#/properties/domain_id/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
-errors = _errs5;
+errors = _errs7;
 if(vErrors !== null){
-if(_errs5){
-vErrors.length = _errs5;
+if(_errs7){
+vErrors.length = _errs7;
 }
 else {
 vErrors = null;
@@ -1292,7 +1353,7 @@ return errors === 0;
 validate66.evaluated = {"props":{"data":true,"links":true,"meta":true,"status":true},"dynamicProps":false,"dynamicItems":false};
 
 export const ReferralLinkRename: Validator = validate71;
-const schema30 = {"type":"object","required":["key"],"properties":{"key":{"type":"string","minLength":1}}};
+const schema30 = {"type":"object","required":["key"],"properties":{"key":{"type":"string","minLength":1,"maxLength":64,"pattern":"^(?:[A-Za-z0-9_-][A-Za-z0-9_.-]{0,63}|\\.[A-Za-z0-9_-][A-Za-z0-9_.-]{0,62}|\\.\\.[A-Za-z0-9_.-]{1,62})$","not":{"enum":[".",".."]}}}};
 
 function validate71(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -1311,9 +1372,39 @@ errors++;
 }
 if(data.key !== undefined){
 let data_key = data.key;
+const _errs3 = errors;
+const _errs4 = errors;
+if(!((data_key === ".") || (data_key === ".."))){
+(vErrors ??= []).push({});
+errors++;
+}
+var valid1 = _errs4 === errors;
+if(valid1){
+(vErrors ??= []).push({instancePath:instancePath+"/key",schemaPath:"#/properties/key/not",keyword:"not",params:{},message:"must NOT be valid"});
+errors++;
+}
+else {
+errors = _errs3;
+if(vErrors !== null){
+if(_errs3){
+vErrors.length = _errs3;
+}
+else {
+vErrors = null;
+}
+}
+}
 if(typeof data_key === "string"){
+if(func1(data_key) > 64){
+(vErrors ??= []).push({instancePath:instancePath+"/key",schemaPath:"#/properties/key/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"});
+errors++;
+}
 if(func1(data_key) < 1){
 (vErrors ??= []).push({instancePath:instancePath+"/key",schemaPath:"#/properties/key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"});
+errors++;
+}
+if(!pattern3.test(data_key)){
+(vErrors ??= []).push({instancePath:instancePath+"/key",schemaPath:"#/properties/key/pattern",keyword:"pattern",params:{pattern: "^(?:[A-Za-z0-9_-][A-Za-z0-9_.-]{0,63}|\\.[A-Za-z0-9_-][A-Za-z0-9_.-]{0,62}|\\.\\.[A-Za-z0-9_.-]{1,62})$"},message:"must match pattern \""+"^(?:[A-Za-z0-9_-][A-Za-z0-9_.-]{0,63}|\\.[A-Za-z0-9_-][A-Za-z0-9_.-]{0,62}|\\.\\.[A-Za-z0-9_.-]{1,62})$"+"\""});
 errors++;
 }
 }

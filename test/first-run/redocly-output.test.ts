@@ -38,13 +38,33 @@ describe('noticeFilter', () => {
 });
 
 describe('node scripts/lib/redocly.mjs (npm run lint:spec)', () => {
-  it('prints no Node.js 20 box and no colour codes when piped, and passes a good spec', () => {
+  it('prints no Node.js 20 box and no colour codes when piped, and one line for a good spec', () => {
     const run = spawnSync(process.execPath, ['scripts/lib/redocly.mjs', 'lint', '--format=stylish'], { cwd: root, encoding: 'utf8' });
     const output = run.stdout + run.stderr;
     expect(output).not.toMatch(/Node\.js 20 support|╔|╚/);
     expect(output).not.toContain('\x1b[');
-    expect(output).toMatch(/valid/i);
+    // Nothing found: one line instead of Redocly's eleven, naming each file it linted.
+    expect(output.trim().split('\n'), output).toHaveLength(1);
+    expect(output).toMatch(/^redocly lint: \d+ files valid, no problem \(openapi\/openapi\.yaml, /);
     expect(run.status).toBe(0);
+  });
+
+  it('shows the whole output of a lint that warns, and passes', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'partnero-lint-'));
+    try {
+      const spec = join(dir, 'warns.yaml');
+      writeFileSync(spec, 'openapi: 3.1.0\ninfo:\n  title: x\n  version: "1"\nservers:\n  - url: https://example.com\npaths:\n  /a:\n    get:\n      operationId: a\n      responses:\n        "200":\n          description: ok\n');
+      writeFileSync(join(dir, 'redocly.yaml'), 'extends:\n  - minimal\nrules:\n  operation-summary: warn\n');
+      const run = spawnSync(process.execPath, ['scripts/lib/redocly.mjs', 'lint', spec, '--format=stylish', '--config', join(dir, 'redocly.yaml')], {
+        cwd: root,
+        encoding: 'utf8',
+      });
+      expect(run.stdout + run.stderr).toMatch(/warning\s+operation-summary/);
+      expect(run.stdout + run.stderr).toMatch(/You have \d+ warnings?\./);
+      expect(run.status).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('still shows lint errors and fails on them', () => {

@@ -5,7 +5,7 @@ import { request } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseYaml } from '@redocly/openapi-core';
-import { startSandbox } from '../../scripts/lib/sandbox.mjs';
+import { BODY_LIMIT_BYTES, UNKNOWN_OWNER_HEADER, UNKNOWN_OWNER_STATUSES, startSandbox } from '../../scripts/lib/sandbox.mjs';
 import { isAlive, portIsFree, startNode } from '../tools/support/processes.js';
 
 type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
@@ -49,6 +49,43 @@ function call(base: string, method: string, path: string, body?: unknown, header
     );
     req.on('error', reject);
     req.end(text);
+  });
+}
+
+/** The key schema of a new link, as the spec states it: the oracle for the sandbox's key rules. */
+async function keyRuleOf(file: string): Promise<(key: string) => boolean> {
+  const schema = (parseYaml(await readFile(`openapi/components/schemas/${file}.yaml`, 'utf8')) as {
+    properties: { key: { minLength: number; maxLength: number; pattern: string; not: { enum: string[] } } };
+  }).properties.key;
+  return (key) =>
+    [...key].length >= schema.minLength &&
+    [...key].length <= schema.maxLength &&
+    new RegExp(schema.pattern, 'u').test(key) &&
+    !schema.not.enum.includes(key);
+}
+
+/** Streams `size` bytes as a chunked body (no Content-Length), and resolves to the status answered. */
+function streamBody(base: string, size: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(`${base}/v1/partner_referral_links`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer any-key', 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
+    }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+    });
+    req.on('error', reject);
+    const chunk = Buffer.alloc(64 * 1024, 0x20);
+    let sent = 0;
+    const write = () => {
+      while (sent < size) {
+        const part = chunk.subarray(0, Math.min(chunk.length, size - sent));
+        sent += part.length;
+        if (!req.write(part)) return void req.once('drain', write);
+      }
+      req.end();
+    };
+    write();
   });
 }
 
@@ -121,6 +158,90 @@ describe('the sandbox', () => {
     expect(Object.keys(noSearch.body.errors).sort()).toEqual(['id', 'key']);
   });
 
+  it('keys are not case sensitive: taken in another case; search, get, rename and delete find a link in any case', async () => {
+    const created = await call(sandbox.url, 'POST', '/v1/partner_referral_links', { partner: { id: 'partner_123' }, key: 'Summer-Case' });
+    expect(created).toMatchObject({ status: 201, body: { data: { id: 'Summer-Case', key: 'Summer-Case' } } });
+    for (const [path, owner] of [['/v1/partner_referral_links', { partner: { id: 'partner_456' } }], ['/v1/customer_referral_links', { customer: { id: 'customer_123' } }]] as const) {
+      const taken = await call(sandbox.url, 'POST', path, { ...owner, key: 'SUMMER-case' });
+      expect(taken).toMatchObject({ status: 422, body: { errors: { key: ['The key has already been taken.'] } } });
+    }
+    const searched = await call(sandbox.url, 'GET', '/v1/partner_referral_links:search?key=summer-CASE');
+    expect(searched.body.data.map((link: { key: string }) => link.key)).toEqual(['Summer-Case']);
+    expect((await call(sandbox.url, 'GET', '/v1/partner_referral_links:search?id=SUMMER-CASE')).body.data).toHaveLength(1);
+    expect((await call(sandbox.url, 'GET', '/v1/partner_referral_links/summer-case')).body.data.key).toBe('Summer-Case');
+    // A rename to the same key in another case is no conflict with itself.
+    const renamed = await call(sandbox.url, 'PUT', '/v1/partner_referral_links/SUMMER-CASE', { key: 'summer-case' });
+    expect(renamed).toMatchObject({ status: 200, body: { data: { id: 'summer-case', key: 'summer-case' } } });
+    expect((await call(sandbox.url, 'DELETE', '/v1/partner_referral_links/Summer-CASE')).status).toBe(200);
+    expect((await call(sandbox.url, 'GET', '/v1/partner_referral_links/summer-case')).status).toBe(404);
+  });
+
+  it('refuses a key that breaks the spec\'s key rules with 422 errors.key, on create and rename (a lone surrogate too: issue 16 item 21)', async () => {
+    for (const [path, owner, file] of [
+      ['/v1/partner_referral_links', { partner: { id: 'partner_123' } }, 'NewPartnerReferralLink'],
+      ['/v1/customer_referral_links', { customer: { id: 'customer_123' } }, 'NewCustomerReferralLink'],
+    ] as const) {
+      const allowed = await keyRuleOf(file);
+      const prefix = path.includes('partner') ? 'p' : 'c';
+      const samples = [`${prefix}${'a'.repeat(63)}`, `${prefix}${'a'.repeat(64)}`, '.', '..', `...${prefix}`, `${prefix} b`, `${prefix}clé`, `${prefix}x\uD800`, `${prefix}/x`, `.${prefix}-Ok_1.0`];
+      const verdicts = await Promise.all(samples.map(async (key) => [key, await call(sandbox.url, 'POST', path, { ...owner, key })] as const));
+      for (const [key, answer] of verdicts) {
+        if (allowed(key)) expect(answer.status, key).toBeLessThan(300);
+        else {
+          expect(answer.status, key).toBe(422);
+          expect(Object.keys(answer.body.errors), key).toEqual(['key']);
+        }
+      }
+      expect(verdicts.filter(([key]) => !allowed(key)).length).toBeGreaterThanOrEqual(6);
+    }
+    const rename = await call(sandbox.url, 'PUT', '/v1/partner_referral_links/ref_456', { key: 'ref\uDC00' });
+    expect(rename).toMatchObject({ status: 422, body: { errors: { key: [expect.any(String)] } } });
+    expect((await call(sandbox.url, 'GET', '/v1/partner_referral_links/ref_456')).status).toBe(200);
+  });
+
+  it.each(UNKNOWN_OWNER_STATUSES)('an unknown owner on create, in mode %i: that answer (422 naming the field given), the other one by header', async (mode) => {
+    const other = mode === 404 ? 422 : 404;
+    const started = await startSandbox({ port: 0, unknownOwner: mode });
+    try {
+      const cases = [
+        ['/v1/partner_referral_links', { partner: { id: 'nobody' } }, 'partner.id', 'Partner not found.'],
+        ['/v1/partner_referral_links', { partner: { email: 'nobody@example.com' } }, 'partner.email', 'Partner not found.'],
+        // The first of id, key, email given decides (the spec's inference): a known key after an unknown id does not help.
+        ['/v1/partner_referral_links', { partner: { id: 'nobody', key: 'partner_key_123' } }, 'partner.id', 'Partner not found.'],
+        ['/v1/customer_referral_links', { customer: { key: 'nobody' } }, 'customer.key', 'Customer not found.'],
+      ] as const;
+      for (const [path, owner, field, message] of cases) {
+        for (const [status, headers] of [[mode, {}], [other, { [UNKNOWN_OWNER_HEADER]: String(other) }]] as const) {
+          const answer = await call(started.url, 'POST', path, { ...owner, key: 'orphan-key' }, headers);
+          if (status === 404) expect(answer).toMatchObject({ status: 404, body: { message, status: 0 } });
+          else expect(answer).toMatchObject({ status: 422, body: { errors: { [field]: [expect.any(String)] }, status: 0 } });
+          if (status === 422) expect(Object.keys(answer.body.errors)).toEqual([field]);
+        }
+      }
+      expect(started.state.links.some((link) => link.key === 'orphan-key')).toBe(false);
+      expect((await call(started.url, 'POST', '/v1/partner_referral_links', { partner: { key: 'partner_key_123' }, key: 'owned-key' })).status).toBe(201);
+      expect((await call(started.url, 'POST', '/v1/partner_referral_links', { partner: { id: 'x' }, key: 'k1' }, { [UNKNOWN_OWNER_HEADER]: '500' })).status).toBe(400);
+    } finally {
+      await started.close();
+    }
+  });
+
+  it('a customer list finds the customer by id or key (the spec\'s inference); a partner list by id only', async () => {
+    expect((await call(sandbox.url, 'GET', '/v1/customers/customer_key_123/referral_links')).body.data[0].key).toBe('DHjU0cGYxMUG');
+    expect((await call(sandbox.url, 'GET', '/v1/partners/partner_key_123/referral_links')).status).toBe(404);
+  });
+
+  it('a body past the limit, streamed without Content-Length, gets 413; so does a declared one; the sandbox stays up (issue 16 item 20)', async () => {
+    const before = sandbox.state.links.length;
+    expect(await streamBody(sandbox.url, BODY_LIMIT_BYTES + 1)).toBe(413);
+    const declared = await call(sandbox.url, 'POST', '/v1/partner_referral_links', undefined, { 'content-length': String(600 * 1024 * 1024), 'content-type': 'application/json' }).catch((e: Error) => e);
+    expect(declared).toMatchObject({ status: 413, body: { message: expect.stringContaining(String(BODY_LIMIT_BYTES)), status: 0 } });
+    expect(sandbox.state.links.length).toBe(before);
+    // At the limit it is read (and refused as JSON, being spaces only: 422 for the missing fields).
+    expect(await streamBody(sandbox.url, BODY_LIMIT_BYTES)).toBe(422);
+    expect((await call(sandbox.url, 'GET', '/v1/partners/partner_123/referral_links')).status).toBe(200);
+  });
+
   it('answers the faults a request asks for with X-Sandbox-Fault', async () => {
     const path = '/v1/partner_referral_links:domains';
     expect(await call(sandbox.url, 'GET', path, undefined, { 'x-sandbox-fault': '429' })).toMatchObject({ status: 429, retryAfter: undefined });
@@ -180,5 +301,21 @@ describe('npm run sandbox', () => {
     const broken = startNode('scripts/sandbox.mjs', ['--break', '../x']);
     expect(await broken.exited).toBe(2);
     expect(broken.output()).toContain('--break takes a field path such as data.url');
+    const owner = startNode('scripts/sandbox.mjs', ['--unknown-owner', '500']);
+    expect(await owner.exited).toBe(2);
+    expect(owner.output()).toContain('--unknown-owner must be 404 or 422, got "500"');
+  });
+
+  it('--unknown-owner 422 answers an unknown owner with a 422 naming the field', async () => {
+    const child = startNode('scripts/sandbox.mjs', ['--port', '0', '--quiet', '--unknown-owner', '422']);
+    try {
+      const [, url] = (await child.waitFor(/listening on (http:\/\/127\.0\.0\.1:\d+)/, 10_000)) as unknown as [string, string];
+      expect(child.output()).toContain('Unknown owner on create: 422');
+      const answer = await call(url, 'POST', '/v1/partner_referral_links', { partner: { id: 'nobody' }, key: 'orphan' });
+      expect(answer).toMatchObject({ status: 422, body: { errors: { 'partner.id': [expect.any(String)] } } });
+    } finally {
+      child.child.kill('SIGTERM');
+      expect(await child.exited).toBe(0);
+    }
   });
 });

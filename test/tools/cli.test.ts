@@ -11,6 +11,7 @@ import { Readable, Writable } from 'node:stream';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run, type CliStream } from '../../src/cli/run.js';
+import { parseCommandLine } from '../../src/cli/args.js';
 import { operations } from '../../src/generated/spec.js';
 import { bodyRules } from '../../src/generated/validators.js';
 import { startFakePartnero, type FakePartnero } from './support/fake-partnero.js';
@@ -65,6 +66,9 @@ async function partneroCli(argv: string[], options: CliOptions = {}): Promise<{ 
   for (const secret of [API_KEY, options.secret ?? API_KEY]) expect(out + stderr.text).not.toContain(secret);
   return { code, stdout: out, stderr: stderr.text };
 }
+
+/** The rules of partner-links create's body fields, in words, from the spec. */
+const createRules = Object.values(operationTable).flatMap((row) => (row.resource === 'partnerLinks' && row.name === 'create' && row.body ? [bodyRules[row.body.validator] ?? {}] : []))[0] ?? {};
 
 /** A usage error: one line naming the problem, one pointing to the help, nothing else. */
 const USAGE_ERROR = /^partnero: [^\n]+\nRun 'partnero [^'\n]*--help' for usage\.\n$/;
@@ -343,16 +347,28 @@ describe('partnero exit codes and errors', () => {
     [['list', 'partner_123'], 'unknown resource "list": use one of partner-links'],
     [['partner-links'], 'partner-links needs a command: one of list, list-all'],
     [['partner-links', 'show'], 'unknown command "show" of partner-links'],
+    [['partner-links', 'lst', 'partner_123'], 'unknown command "lst" of partner-links (did you mean list?): use one of'],
+    [['partner-link', 'list', 'partner_123'], 'unknown resource "partner-link" (did you mean partner-links?): use one of'],
     [['partner-links', 'list'], 'partner-links list needs the partner ID: partnero partner-links list <partner-id>'],
     [['partner-links', 'get', '..'], 'the partner referral link ID must be a non-empty string of well-formed Unicode, other than "." and "..", got ".."'],
     [['partner-links', 'list', 'partner_123', 'extra'], 'unexpected argument "extra"'],
     [['partner-links', 'list', 'partner_123', '--limit', '300'], '--limit must be an integer from 1 to 250, got 300'],
     [['partner-links', 'list', 'partner_123', '--page', 'two'], '--page must be an integer of at least 1, got "two"'],
-    [['partner-links', 'list-all', 'partner_123', '--page', '2'], "Unknown option '--page'"],
-    [['partner-links', 'list', 'partner_123', '--colour'], "Unknown option '--colour'"],
+    [['partner-links', 'list-all', 'partner_123', '--page', '2'], 'unknown option --page\n'],
+    [['partner-links', 'list', 'partner_123', '--colour'], 'unknown option --colour\n'],
+    // Issue 18 item 6: the nearest flag of that command, by edit distance, as git and gh suggest.
+    [['partner-links', 'list', 'partner_123', '--limt', '5'], 'unknown option --limt; did you mean --limit?\n'],
+    [['partner-links', 'list', 'partner_123', '--lmiit=5'], 'unknown option --lmiit; did you mean --limit?\n'],
+    [['partner-links', 'create', '--partner', 'p'], 'unknown option --partner; did you mean --partner-id, --partner-key or --partner-email?\n'],
+    [['partner-links', 'get', '-ref'], 'unknown option -ref; an argument that starts with "-" goes after "--": -- -ref\n'],
+    // Issue 16 item 27: a value that starts with "-", in the CLI's words, and how to give it.
+    [['partner-links', 'create', '--partner-id', 'p', '--key', '-summer'], '--key needs a value; to give one that starts with "-", write --key=-summer\n'],
+    [['partner-links', 'list', 'partner_123', '--limit'], '--limit needs a value\n'],
+    [['partner-links', 'create', '--is-additional=yes'], '--is-additional takes no value: use --is-additional or --no-is-additional\n'],
     [['partner-links', 'create'], 'partner-links create needs a body: give its fields as flags (--key, --partner-id'],
     [['partner-links', 'create', '--key', 'x'], 'partner is missing: it must be an object with at least one of id, key, email'],
-    [['partner-links', 'create', '--key', '', '--partner-id', 'p'], '--key must be a non-empty string, got ""'],
+    [['partner-links', 'create', '--key', '', '--partner-id', 'p'], `--key must be ${createRules['/key']}, got ""`],
+    [['partner-links', 'create', '--key', 'clé', '--partner-id', 'p'], `--key must be ${createRules['/key']}, got "clé"`],
     [['partner-links', 'create', '--key', 'x', '--partner-id', 'p', '--domain-id', '8'], '--is-additional is missing: it must be true or false (required when domain_id is given)'],
     [['partner-links', 'create', '--is-additional', '--no-is-additional'], '--is-additional and --no-is-additional cannot be used together'],
     [['partner-links', 'create', '--json', '{"key":'], '--json must be the body as JSON'],
@@ -363,8 +379,24 @@ describe('partnero exit codes and errors', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(USAGE_ERROR);
     expect(result.stderr).toContain(`partnero: ${message}`);
+    // In the CLI's words: lower case (a name such as PARTNERO_API_KEY aside), no literal "\n".
+    expect(result.stderr).toMatch(/^partnero: (?![A-Z][a-z])/);
+    expect(result.stderr).not.toContain('\\n');
     expect(result.stderr).not.toMatch(/createPartneroClient|allowInsecureHttp|baseUrl|[a-z]+[A-Z][a-z]+ReferralLinks?:/);
     expect(requests).toEqual([]);
+  });
+
+  it('issue 16 item 27: --key=-summer gives a key that starts with "-", as the refusal of --key -summer says', () => {
+    const request = parseCommandLine(['partner-links', 'create', '--partner-id', 'p', '--key=-summer', '--domain-id=-8']);
+    expect(request.kind).toBe('run');
+    const fields = request.kind === 'run' ? request.fields.map(([flag, value]) => [flag.name, value]) : [];
+    expect(fields).toEqual(expect.arrayContaining([['key', '-summer'], ['domain-id', -8]]));
+  });
+
+  it('issue 16 item 27: every command\'s help says how to give a value that starts with "-"', async () => {
+    const { code, stdout } = await partneroCli(['partner-links', 'create', '--help']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('A value that starts with "-" is given after "=" (--flag=-value)');
   });
 
   it('names PARTNERO_BASE_URL when the bad URL came from there, and exits 2 without PARTNERO_API_KEY', async () => {

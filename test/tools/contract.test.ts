@@ -1,211 +1,166 @@
-// `npm run contract` (scripts/contract.mjs) against servers on 127.0.0.1: the sandbox (which keeps
-// the contract), the sandbox behind a filter of this test's own that spoils or records what
-// passes, and small servers that answer as a misconfigured Partnero might.
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox } from '../../scripts/lib/sandbox.mjs';
+// `npm run contract`, the fast part: usage errors (the client's own base-URL rules), advice that
+// names only flags the tool has, and the reports' escaping and redaction. Runs against servers
+// are in contract.slow.test.ts and test/sandbox/conformance.slow.test.ts.
+import { describe, expect, it } from 'vitest';
+import { FLAGS, USAGE } from '../../scripts/contract/args.mjs';
+import { CHECK_NAMES } from '../../scripts/contract/checks/index.mjs';
+import { allowedString, generator, negativeStrings, positiveKeys } from '../../scripts/contract/cases.mjs';
+import { clientModules } from '../../scripts/contract/client-modules.mjs';
+import { junit, json } from '../../scripts/contract/report.mjs';
+import { createObservations, judgeInferences } from '../../scripts/contract/verdicts.mjs';
 import { runNode } from './support/processes.js';
 
-const API_KEY = 'test-key-4f9c2b7e'; // Must never be printed.
+const API_KEY = 'test-key-4f9c2b7e';
+const contract = (args: string[], key = API_KEY): ReturnType<typeof runNode> => runNode('scripts/contract.mjs', args, { ...process.env, PARTNERO_API_KEY: key });
 
-type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
-type Filter = (req: IncomingMessage, body: Buffer) => { status: number; body: string; type?: string } | undefined;
-
-/** A server that passes every request on to `target` unless `filter` answers it, and records them all. */
-function relay(target: () => string, filter?: Filter): { server: Server; requests: { method: string; url: string; authorization?: string }[] } {
-  const requests: { method: string; url: string; authorization?: string }[] = [];
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      const body = Buffer.concat(chunks);
-      requests.push({ method: req.method ?? '', url: req.url ?? '', ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}) });
-      const own = filter?.(req, body);
-      if (own) {
-        res.writeHead(own.status, { 'content-type': own.type ?? 'application/json' }).end(own.body);
-        return;
-      }
-      const headers = Object.fromEntries(Object.entries(req.headers).filter(([name]) => !['host', 'connection', 'content-length'].includes(name))) as Record<string, string>;
-      fetch(target() + (req.url ?? '/'), { method: req.method ?? 'GET', headers, body: body.length && req.method !== 'GET' ? body : null })
-        .then(async (upstream) => {
-          res.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/json' }).end(await upstream.text());
-        })
-        .catch(() => res.writeHead(502).end());
-    });
-  });
-  return { server, requests };
-}
-
-/** A server that answers every request with the same thing. */
-function fixed(status: number, type: string, body: string | ((req: IncomingMessage) => string)): Server {
-  return createServer((req, res) => {
-    req.resume();
-    req.on('end', () => res.writeHead(status, { 'content-type': type }).end(typeof body === 'string' ? body : body(req)));
-  });
-}
-
-let sandbox: Sandbox;
-const recorded = relay(() => sandbox.url);
-// Renaming fails with a 500 here: the workflow stops between create and delete.
-const renameFails = relay(
-  () => sandbox.url,
-  (req) => (req.method === 'PUT' ? { status: 500, body: JSON.stringify({ message: 'Server Error', status: 0 }) } : undefined),
-);
-const html = fixed(502, 'text/html', '<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>');
-const statusZero = fixed(200, 'application/json', JSON.stringify({ data: [], status: 0 }));
-// A careless server that quotes the Authorization header it got, JSON-escaped, and the path percent-encoded.
-const echo = fixed(401, 'application/json', (req) =>
-  JSON.stringify({ message: `Invalid API key ${req.headers.authorization ?? ''} at ${encodeURIComponent(req.headers.authorization ?? '')}`, status: 0 }),
-);
-const servers = [recorded.server, renameFails.server, html, statusZero, echo];
-
-const urlOf = (server: Server): string => `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-let dir: string;
-
-beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0 });
-  for (const server of servers) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  dir = await mkdtemp(join(tmpdir(), 'partnero-contract-test-'));
-});
-
-afterAll(async () => {
-  for (const server of servers) {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-  }
-  await sandbox?.close();
-  await rm(dir, { recursive: true, force: true });
-});
-
-const contract = (args: string[], key = API_KEY): ReturnType<typeof runNode> =>
-  runNode('scripts/contract.mjs', args, { ...process.env, PARTNERO_API_KEY: key });
-
-describe('npm run contract', () => {
-  it('passes against the sandbox, every call sent with the key, and writes a JSON report', async () => {
-    const report = join(dir, 'report.json');
-    const { code, output } = await contract(['--base-url', urlOf(recorded.server), '--report', report]);
-    expect(code, output).toBe(0);
-    expect(output).toMatch(/✔ GET \/v1\/partners\/partner_123\/referral_links\?limit=1&page=2/);
-    expect(output).toMatch(/Contract kept: \d+ calls, no violation/);
-    expect(recorded.requests.length).toBeGreaterThan(10);
-    expect(recorded.requests.every((req) => req.authorization === `Bearer ${API_KEY}`)).toBe(true);
-    expect(output).not.toContain(API_KEY);
-    const written = JSON.parse(await readFile(report, 'utf8')) as { kept: boolean; reads: { status: string }[] };
-    expect(written.kept).toBe(true);
-    expect(written.reads.length).toBe(recorded.requests.length);
-    expect(written.reads.every((read) => read.status === 'passed')).toBe(true);
-  });
-
-  it('fails against a sandbox that drops data.url, naming the field once for all the items of a page', async () => {
-    const broken = await startSandbox({ port: 0, breakField: 'data.url' });
-    try {
-      const report = join(dir, 'broken.xml');
-      const { code, output } = await contract(['--base-url', broken.url, '--report', report]);
-      expect(code, output).toBe(1);
-      expect(output).toContain('response body data[0].url: expected a required field, came nothing (data[0] has id, key, default,');
-      expect(output).toContain('response body data.url: expected a required field, came nothing');
-      expect(output).toMatch(/response body data\[\*\]\.url: expected a required field, came nothing \(in \d+ items\)/);
-      expect(output).toMatch(/Contract broken: \d+ calls, \d+ failed\./);
-      const xml = await readFile(report, 'utf8');
-      expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites/);
-      expect(xml).toMatch(/<testsuite name="reads of openapi\/openapi.yaml" tests="\d+" failures="[1-9]\d*"/);
-      expect(xml).toContain('<failure message="response body data.url: expected a required field');
-    } finally {
-      await broken.close();
-    }
-  });
-
-  it('says that a status of 0 breaks the spec, which expects 1', async () => {
-    const { code, output } = await contract(['--base-url', urlOf(statusZero)]);
-    expect(code).toBe(1);
-    expect(output).toContain('response body status: the spec expects 1, came 0 (number)');
-    expect(output).not.toContain('equal to constant');
-  });
-
-  it('describes an HTML answer once, and a failure every call shares once with the count', async () => {
-    const { code, output } = await contract(['--base-url', urlOf(html)]);
-    expect(code).toBe(1);
-    const sentence = 'response: an HTML page (status 502, text/html) where the spec expects JSON (titled "502 Bad Gateway")';
-    expect(output.split(sentence).length - 1).toBe(1);
-    expect(output).toMatch(/✖ (\d+) calls failed the same way:/);
-    expect(output).not.toContain('<html');
-  });
-
-  it('says once, with the count, that the server cannot be reached', async () => {
-    const closed = createServer();
-    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
-    const url = urlOf(closed);
-    await new Promise((resolve) => closed.close(resolve));
+describe('npm run contract: usage', () => {
+  it.concurrent.each([
+    ['http://127.0.0.1:4011/v1', 'must not end in /v1'],
+    ['http://127.0.0.1:4011/#x', 'fragment'],
+    ['http://127.0.0.1:4011/?', 'a query'],
+    ['http://staging.example', 'plain http to staging.example'],
+    ['ftp://127.0.0.1', 'must use https'],
+  ])('refuses --base-url %s as the client refuses it (exit 2, nothing sent)', async (url, message) => {
     const { code, output } = await contract(['--base-url', url]);
-    expect(code).toBe(1);
-    expect(output.split('ECONNREFUSED').length - 1).toBe(1);
-    const count = Number(/✖ (\d+) calls failed the same way:\n {4}could not reach/.exec(output)?.[1]);
-    expect(count).toBeGreaterThan(10);
-    expect(output).toContain(`Contract broken: ${count} calls, ${count} failed.`);
+    expect(code).toBe(2);
+    expect(output).toMatch(/^contract: --base-url /m);
+    expect(output).toContain(message);
+    expect(output).not.toContain(API_KEY);
   });
 
-  it('fails when the server refuses the key or does not know the partner, and says why', async () => {
-    const refused = await contract(['--base-url', urlOf(echo)], 'wrong-key-8d1e');
-    expect(refused.code).toBe(1);
-    expect(refused.output).toContain('got 401 (Invalid API key Bearer *** at Bearer%20***); is PARTNERO_API_KEY right');
-    expect(refused.output).not.toContain('wrong-key-8d1e');
-    const unknown = await contract(['--base-url', sandbox.url, '--partner-id', 'partner_999']);
-    expect(unknown.code).toBe(1);
-    expect(unknown.output).toContain('does partner partner_999 exist there? (--partner-id)');
+  it('is a usage error without --base-url, without a key, --writes without an owner, an unknown check or report format', async () => {
+    const [none, noKey, writes, check, report] = await Promise.all([
+      contract([]),
+      contract(['--base-url', 'http://127.0.0.1:9'], ''),
+      contract(['--base-url', 'http://127.0.0.1:9', '--writes']),
+      contract(['--base-url', 'http://127.0.0.1:9', '--checks', 'not_a_check']),
+      contract(['--base-url', 'http://127.0.0.1:9', '--report', 'out.txt']),
+    ]);
+    expect([none.code, none.output.includes('--base-url is required')]).toEqual([2, true]);
+    expect([noKey.code, noKey.output.includes('PARTNERO_API_KEY')]).toEqual([2, true]);
+    expect([writes.code, writes.output.includes('--writes creates and deletes links: name the owner they may belong to with --partner-id')]).toEqual([2, true]);
+    expect(check.code).toBe(2);
+    expect(check.output).toContain(`--checks takes names from: ${CHECK_NAMES.join(', ')}; got not_a_check`);
+    expect([report.code, report.output.includes('give a file ending in .json or .xml')]).toEqual([2, true]);
   });
 
-  it.each([
-    ['with a backslash and a quote', 'k\\e"y-with-escapes-1'],
-    ['of 3 characters', 'q7z'],
-    ['with spaces and a percent sign', 'a key 100%'],
-  ])('never prints a key %s, however the server escapes it', async (_, key) => {
-    const { output } = await contract(['--base-url', urlOf(echo)], key);
-    expect(output).toContain('got 401');
-    for (const form of [key, JSON.stringify(key).slice(1, -1), encodeURIComponent(key), encodeURIComponent(`Bearer ${key}`)]) {
-      expect(output).not.toContain(form);
-    }
+  it('never advises a flag it does not have: every --flag in its usage text and messages is in its flag table', async () => {
+    const outputs = [USAGE, (await contract(['--base-url', 'http://127.0.0.1:9', '--writes'])).output, (await contract(['--list-checks'])).output];
+    const mentioned = new Set(outputs.join('\n').match(/--[a-z][a-z-]+/g));
+    for (const name of mentioned) expect(Object.keys(FLAGS), name).toContain(name.slice(2));
+    expect(mentioned.has('--customer-link-id')).toBe(false);
   });
 
-  it('with --writes runs the workflows on throwaway keys and deletes what a failed step left behind', async () => {
-    const report = join(dir, 'writes.json');
-    const { code, output } = await contract(
-      ['--base-url', urlOf(renameFails.server), '--writes', '--partner-id', 'partner_123', '--report', report],
+  it('lists every check of its registry with --list-checks', async () => {
+    const { code, output } = await contract(['--list-checks']);
+    expect(code).toBe(0);
+    for (const name of CHECK_NAMES) expect(output).toMatch(new RegExp(`^${name} `, 'm'));
+  });
+});
+
+describe('npm run contract: reports', () => {
+  // A key full of XML, JSON and URL metacharacters: no escaping of it may survive redaction.
+  const key = `a'b"c<d>e&f\\g%h+i j'k`;
+  const escapings = (text: string): string[] => [
+    text,
+    JSON.stringify(text).slice(1, -1),
+    encodeURIComponent(text),
+    text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;'),
+    text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;'),
+  ];
+  const result = {
+    baseUrl: 'http://127.0.0.1:1',
+    spec: 'openapi/openapi.yaml',
+    seed: 1,
+    kept: false,
+    requests: { sent: 1, budget: 1 },
+    checks: [{ name: 'not_a_server_error', verifies: 'x', ran: true }],
+    findings: escapings(key).map((form, i) => ({ check: 'not_a_server_error', operationId: 'op', request: `GET /x${i}`, expected: 'an answer', came: `500 (echoed ${form})` })),
+    inferences: [{ claim: `c ${key}`, verdict: 'contradicted', file: 'openapi/x.yaml', pointer: '#/x', evidence: key, edit: 'e' }],
+    cleanup: [],
+  };
+  const decodeXml = (text: string): string =>
+    text.replace(/&(lt|gt|quot|apos|amp|#(\d+)|#x([0-9a-f]+));/gi, (_, name: string, dec?: string, hex?: string) =>
+      dec ? String.fromCodePoint(Number(dec)) : hex ? String.fromCodePoint(parseInt(hex, 16)) : ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' } as Record<string, string>)[name] ?? '',
     );
-    expect(code, output).toBe(1);
-    expect(output).toMatch(/on keys contract-\d{13}-[0-9a-f]{6}-\*/);
-    expect(output).toMatch(/✖ renameLink PUT \/v1\/partner_referral_links\/contract-\d+-[0-9a-f]+-p/);
-    expect(output).toContain('- getOldId (not run: an earlier step failed)');
-    expect(output).toMatch(/✔ clean-up: partnerLinks link contract-\d+-[0-9a-f]+-p deleted \(a step had left it behind\)/);
-    expect(output).toContain('(skipped openapi/workflows/customer-links.arazzo.yaml: needs --customer-id)');
-    expect(sandbox.state.links.filter((link: { key: string }) => link.key.startsWith('contract-'))).toEqual([]);
-    const written = JSON.parse(await readFile(report, 'utf8')) as { kept: boolean; writes: { cleanup: { key: string }[] } };
-    expect(written.kept).toBe(false);
-    expect(written.writes.cleanup).toHaveLength(1);
+
+  it("writes no form of a key holding ' < > & \" \\ % + into the JUnit XML, however escaped, even once the XML is decoded", async () => {
+    const { redactSecret } = await clientModules();
+    const text = redactSecret(junit(result, (t) => redactSecret(t, key)), key);
+    for (const form of escapings(key)) expect(text).not.toContain(form);
+    for (const form of escapings(key)) expect(decodeXml(text)).not.toContain(form);
+    expect(text).toContain('[REDACTED]');
+    expect(text).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="npm run contract" seed="1">/);
+    expect(text).toContain('<testsuite name="inferences" tests="1" failures="1"');
   });
 
-  it('is a usage error (exit 2) without --base-url, without a key, --writes without an owner, or an unknown report format', async () => {
-    const noUrl = await contract([]);
-    expect(noUrl.code).toBe(2);
-    expect(noUrl.output).toContain('usage: npm run contract -- --base-url URL');
-    const noKey = await contract(['--base-url', sandbox.url], '');
-    expect(noKey.code).toBe(2);
-    expect(noKey.output).toContain('PARTNERO_API_KEY');
-    const writes = await contract(['--base-url', sandbox.url, '--writes']);
-    expect(writes.code).toBe(2);
-    expect(writes.output).toContain('--writes creates and deletes links: name the owner they may belong to with --partner-id');
-    const report = await contract(['--base-url', sandbox.url, '--report', 'out.txt']);
-    expect(report.code).toBe(2);
-    expect(report.output).toContain('give a file ending in .json or .xml');
+  it('writes no form of that key into the JSON report', async () => {
+    const { redactSecret } = await clientModules();
+    const text = redactSecret(json(result, (t) => redactSecret(t, key)), key);
+    for (const form of escapings(key)) expect(text).not.toContain(form);
+    expect(JSON.stringify(JSON.parse(text))).not.toContain(key);
+  });
+});
+
+describe('npm run contract: cases', () => {
+  const keySchema = { type: 'string', minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_.-]+$' };
+
+  it('makes the same cases from the same --seed, other cases from another', () => {
+    const prefix = 'contract-1-abcdef-';
+    const a = positiveKeys(keySchema, prefix, generator(7));
+    expect(positiveKeys(keySchema, prefix, generator(7))).toEqual(a);
+    expect(generator(7).base.slice(-6)).toBe(generator(7).base.slice(-6));
+    const others = [8, 9, 10].map((seed) => JSON.stringify(positiveKeys(keySchema, prefix, generator(seed))));
+    expect(others.some((other) => other !== JSON.stringify(a))).toBe(true);
   });
 
-  it('refuses plain http to a host other than loopback, before sending the key anywhere', async () => {
-    const insecure = await contract(['--base-url', 'http://staging.example']);
-    expect(insecure.code).toBe(2);
-    expect(insecure.output).toContain('--base-url uses plain http to staging.example');
-    expect(insecure.output).not.toContain(API_KEY);
+  it('takes its edges from the schema: allowed keys at the edges are allowed, forbidden ones forbidden, all on the throwaway prefix', () => {
+    const prefix = 'contract-1-abcdef-';
+    const good = positiveKeys(keySchema, prefix, generator(1));
+    expect(good.map((k) => k.label)).toEqual(expect.arrayContaining(['a key with . - _ and upper case', 'a key of 64 characters (the most allowed)']));
+    for (const key of good) {
+      expect(allowedString(keySchema, key.value), key.value).toBe(true);
+      expect(key.value.startsWith(prefix)).toBe(true);
+    }
+    const bad = negativeStrings(keySchema, prefix);
+    expect(bad.map((k) => k.label)).toEqual(['an empty string (minLength 1)', '65 characters (maxLength 64)', 'a character the pattern refuses (" ")']);
+    for (const key of bad) expect(allowedString(keySchema, key.value), key.value).toBe(false);
+  });
+});
+
+describe('npm run contract: verdicts', () => {
+  const op = '#/paths/~1v1~1links/post';
+  const inference = (pointer: string, check?: string) => ({ id: pointer, pointer, claim: `claim at ${pointer}`, file: 'openapi/paths/v1_links.yaml', ...(check ? { check } : {}) });
+  const all = { selected: () => true };
+
+  it('confirms with evidence, contradicts with what came and the file to edit, or says not exercised', () => {
+    const observations = createObservations();
+    observations.add('#/components/parameters/Page', 'negative_data_rejection', true, 'page 0 answered 422');
+    observations.add('#/components/schemas/Link/properties/url', 'response_schema_conformance', false, 'data[0].url broke it');
+    const findings = [{ check: 'response_schema_conformance', pointers: ['#/components/schemas/Link/properties/url'], request: 'GET /v1/links', expected: 'uri', came: '"x" (string)', edit: 'loosen #/components/schemas/Link/properties/url' }];
+    const [page, url, none] = judgeInferences([inference('#/components/parameters/Page'), inference('#/components/schemas/Link/properties/url'), inference('#/components/headers/RetryAfter')], observations, findings, all);
+    expect(page).toMatchObject({ verdict: 'confirmed', evidence: 'negative_data_rejection: page 0 answered 422' });
+    expect(url?.verdict).toBe('contradicted');
+    expect(url?.evidence).toContain('GET /v1/links: expected uri, came "x" (string)');
+    expect(url?.edit).toContain('in openapi/paths/v1_links.yaml, at #/components/schemas/Link/properties/url: loosen');
+    expect(none).toMatchObject({ verdict: 'not exercised' });
+  });
+
+  it("takes only its check's evidence when the entry names one, and judges an operation by what was seen of it, not by the answers inside it", () => {
+    const observations = createObservations();
+    observations.add(`${op}/responses/422`, 'status_code_conformance', true, 'POST answered 422');
+    observations.add('#/components/parameters/SearchKey', 'search_conformance', true, 'key=a found 1');
+    const [operation, wrongCheck, rightCheck] = judgeInferences(
+      [inference(op), inference('#/components/parameters/SearchKey', 'key_uniqueness'), inference('#/components/parameters/SearchKey', 'search_conformance')],
+      observations,
+      [],
+      all,
+    );
+    expect(operation?.verdict).toBe('not exercised');
+    expect(wrongCheck?.verdict).toBe('not exercised');
+    expect(rightCheck?.verdict).toBe('confirmed');
+    observations.add(op, 'use_after_free', false, 'the old id answered 200');
+    expect(judgeInferences([inference(op)], observations, [], all)[0]?.verdict).toBe('contradicted');
+    expect(judgeInferences([inference(op, 'use_after_free')], observations, [], { selected: () => false })[0]?.evidence).toBe('its check use_after_free did not run');
   });
 });

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidParameterError, createPartneroClient } from '../../src/index.js';
 import { operationTable } from '../../src/resources.js';
+import { bodyRules } from '../../src/generated/validators.js';
 import { fakeFetch, jsonResponse } from '../support/fake-fetch.js';
 import { link } from '../support/http-server.js';
 
@@ -18,11 +19,14 @@ async function refusal(promise: Promise<unknown>): Promise<InvalidParameterError
   return error as InvalidParameterError;
 }
 
+/** The key's rule in words, as the spec states it (x-partnero-pattern with the lengths). */
+const keyRule = (operationId: string) => bodyRules[operationTable[operationId]!.body!.validator]!['/key'];
+
 describe('partnerLinks.create: the body is checked first', () => {
   it.each([
-    ['a missing key', { partner: { id: 'p' } }, 'key', 'key must be a non-empty string (required), got undefined'],
-    ['an empty key', { partner: { id: 'p' }, key: '' }, 'key', 'key must be a non-empty string, got ""'],
-    ['a key of the wrong type', { partner: { id: 'p' }, key: 5 }, 'key', 'key must be a non-empty string, got 5'],
+    ['a missing key', { partner: { id: 'p' } }, 'key', `key must be ${keyRule('createPartnerReferralLink')} (required), got undefined`],
+    ['an empty key', { partner: { id: 'p' }, key: '' }, 'key', `key must be ${keyRule('createPartnerReferralLink')}, got ""`],
+    ['a key of the wrong type', { partner: { id: 'p' }, key: 5 }, 'key', `key must be ${keyRule('createPartnerReferralLink')}, got 5`],
     ['no owner', { key: 'k' }, 'partner', 'partner must be an object with at least one of id, key, email (required), got undefined'],
     ['an owner with none of id, key, email', { partner: { name: 'Ann' }, key: 'k' }, 'partner', 'partner must be an object with at least one of id, key, email, got {"name":"Ann"}'],
     ['an empty email', { partner: { email: '' }, key: 'k' }, 'partner.email', 'partner.email must be a non-empty string, got ""'],
@@ -59,7 +63,7 @@ describe('partnerLinks.create: the body is checked first', () => {
     const { client } = setup();
     expect((await refusal(client.customerLinks.create({ customer: { key: '' }, key: 'k' }))).parameter).toBe('customer.key');
     expect((await refusal(client.partnerLinks.update('ref_1', { key: '' }))).message).toBe(
-      'updatePartnerReferralLink: key must be a non-empty string, got ""',
+      `updatePartnerReferralLink: key must be ${keyRule('updatePartnerReferralLink')}, got ""`,
     );
     expect((await refusal(client.partnerLinks.update('..', { key: 'k' }))).parameter).toBe('id');
   });

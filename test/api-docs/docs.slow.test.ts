@@ -1,8 +1,9 @@
 // Opens the built docs/index.html in headless Chromium (a system one, else the one
 // @sparticuz/chromium ships on npm: scripts/lib/browser.mjs) and checks what a reader sees on
 // load, without a click, and that the page loads nothing and logs no error. The operations and
-// samples expected come from the spec the page embeds.
-import { mkdir, readFile } from 'node:fs/promises';
+// samples expected come from the spec the page embeds. What needs no browser (the spec the page
+// embeds, the bundled files beside it) is in page.test.ts.
+import { mkdir } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -64,13 +65,6 @@ afterAll(async () => {
 });
 
 describe('docs/index.html in Chromium, on load', () => {
-  it('embeds every operation of the bundled spec', async () => {
-    const bundled = JSON.parse(await readFile('docs/openapi.json', 'utf8'));
-    const ids = Object.values<any>(bundled.paths).flatMap((item) => Object.values<any>(item).map((op) => op?.operationId).filter(Boolean));
-    expect(operations.map((op) => op.operationId).sort()).toEqual(ids.sort());
-    expect(operations.length).toBeGreaterThan(0);
-  });
-
   it('lists every operation in the first screen, without a click', async () => {
     const menu = page.locator('[data-component-name="Menu/Menu"]').first();
     for (const op of operations) {
@@ -124,18 +118,5 @@ describe('docs/index.html in Chromium, on load', () => {
     expect(escaped).toEqual([]);
     expect(failed).toEqual([]);
     expect(problems).toEqual([]);
-  });
-});
-
-describe('the bundled spec beside it', () => {
-  it('is one self-contained file, as YAML and as JSON, with the same operations', async () => {
-    const json = JSON.parse(await readFile('docs/openapi.json', 'utf8')) as { openapi: string; paths: object };
-    expect(json.openapi).toBe('3.1.0');
-    expect(Object.keys(json.paths).sort()).toEqual(Object.keys(spec.paths).sort());
-    const yaml = await readFile('docs/openapi.yaml', 'utf8');
-    for (const op of operations) expect(yaml).toContain(`operationId: ${op.operationId}`);
-    // Bundled: no reference points into another file any more; the samples are the page's only.
-    expect(`${yaml}\n${JSON.stringify(json)}`).not.toMatch(/\$ref["']?:\s*["']?\.\.?\//);
-    expect(JSON.stringify(json)).not.toContain('x-codeSamples');
   });
 });

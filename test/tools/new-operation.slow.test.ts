@@ -104,6 +104,8 @@ beforeAll(() => {
   const run = (args: string[]): void => void execFileSync(process.execPath, args, { cwd: copy, stdio: 'pipe' });
   run(['scripts/generate.mjs']);
   run([join(repo, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json']);
+  // The bundled spec beside the build (dist/openapi.json), as `npm run build` writes it: the MCP server reads it.
+  run(['scripts/build-spec.mjs']);
 }, 180_000);
 
 afterAll(async () => {
@@ -146,6 +148,37 @@ describe('a new operation added to the spec alone', () => {
 
     answer = (res) => json(res, 200, { data: { clicks: 12 }, status: 1 });
     await expect(clicks('ref_1', { days: 30 })).resolves.toEqual({ data: { clicks: 12 }, status: 1 });
+  });
+
+  it('is an MCP tool: listed to the SDK’s Client with its summary, input and output schema from the spec, and callable', async () => {
+    server ??= await startServer((_req, res) => json(res, 200, { data: { clicks: 12 }, status: 1 }));
+    const mcp = (await import(pathToFileURL(join(copy, 'dist/mcp/index.js')).href)) as typeof import('../../src/mcp/index.js');
+    const { Client } = await import('@modelcontextprotocol/sdk/client/index.js');
+    const { InMemoryTransport } = await import('@modelcontextprotocol/sdk/inMemory.js');
+    const { server: mcpServer } = await mcp.createMcpServer({ apiKey: 'sk_test_0123456789', baseUrl: server.url, maxRetries: 0 });
+    const [serverSide, clientSide] = InMemoryTransport.createLinkedPair();
+    await mcpServer.connect(serverSide);
+    const client = new Client({ name: 'new-operation-test', version: '1.0.0' });
+    await client.connect(clientSide);
+    try {
+      const tool = (await client.listTools()).tools.find((t) => t.name === 'partner_links_clicks');
+      expect(tool).toMatchObject({
+        title: "Count a link's clicks",
+        annotations: { readOnlyHint: true, destructiveHint: false },
+        inputSchema: { type: 'object', required: ['id', 'days'], properties: { days: { type: 'integer', minimum: 1, maximum: 90 } } },
+        outputSchema: { type: 'object', required: ['data', 'status'], properties: { data: { properties: { clicks: { type: 'integer' } } } } },
+      });
+      expect(tool!.description).toContain('How many times the link was clicked in the last `days` days');
+      const refused = await client.callTool({ name: 'partner_links_clicks', arguments: { id: 'ref_1', days: 91 } });
+      expect(refused).toMatchObject({ isError: true, content: [{ type: 'text', text: expect.stringContaining('Invalid argument days: getPartnerReferralLinkClicks: days must be an integer from 1 to 90, got 91') }] });
+      const before = server.requests.length;
+      const answered = await client.callTool({ name: 'partner_links_clicks', arguments: { id: 'ref_1', days: 30 } });
+      expect(answered.structuredContent).toEqual({ data: { clicks: 12 }, status: 1 });
+      expect(server.requests.slice(before).map((request) => request.url)).toEqual(['/v1/partner_referral_links/ref_1/clicks?days=30']);
+    } finally {
+      await client.close();
+      await mcpServer.close();
+    }
   });
 
   it('is typed: a consumer calling it compiles, and a wrong query does not', () => {

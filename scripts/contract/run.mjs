@@ -1,0 +1,341 @@
+// `npm run contract`: the runner. Reads the flags (args.mjs) and the spec (spec.mjs), makes the
+// requests of every selected check (checks/) through one paced, budgeted transport (http.mjs),
+// applies the response checks to every answer, removes what it created (cleanup.mjs), judges
+// every inference (verdicts.mjs) and reports (report.mjs). Nothing here names an operation.
+import { setMaxListeners } from 'node:events';
+import { writeFile } from 'node:fs/promises';
+import { flag, flagOfComponent, parseOptions, USAGE, UsageError } from './args.mjs';
+import { CHECKS, CHECK_NAMES } from './checks/index.mjs';
+import { clientModules } from './client-modules.mjs';
+import { at, setAt } from './pointer.mjs';
+
+const started = performance.now();
+const modules = await clientModules();
+const extraForms = (key) => [key, encodeURIComponent(key), JSON.stringify(key).slice(1, -1)];
+let apiKey = '';
+/** The key out of any text, however escaped (the client's redaction), before it is printed or written. */
+const redact = (text) => {
+  let out = String(text);
+  if (!apiKey) return out;
+  out = modules.redactSecret(out, apiKey);
+  for (const form of extraForms(apiKey)) out = out.split(form).join('[REDACTED]');
+  return out;
+};
+const print = (text = '') => process.stdout.write(`${redact(text)}\n`);
+
+let options;
+try {
+  options = parseOptions(process.argv.slice(2), process.env, { ...modules, checkNames: CHECK_NAMES });
+} catch (error) {
+  if (!(error instanceof UsageError)) throw error;
+  process.stderr.write(`${redact(`contract: ${error.message}`)}\n\n${USAGE}\n`);
+  process.exit(2);
+}
+for (const check of CHECKS.filter((c) => c.optIn && options.checks?.includes(c.name) && options[c.optIn] === undefined)) {
+  process.stderr.write(`contract: ${flag('checks')} ${check.name} needs ${flag(check.optIn)}\n\n${USAGE}\n`);
+  process.exit(2);
+}
+if (options.help) {
+  print(USAGE);
+  process.exit(0);
+}
+if (options['list-checks']) {
+  for (const check of CHECKS) print(`${check.name.padEnd(30)} ${check.verifies}${check.writes ? ` (with ${flag('writes')})` : ''}`);
+  process.exit(0);
+}
+apiKey = options.apiKey;
+// A check that needs its flag (max_response_time) runs only with it.
+const selected = (name) => {
+  const check = CHECKS.find((c) => c.name === name);
+  if (check?.optIn && options[check.optIn] === undefined) return false;
+  return !options.checks || options.checks.includes(name);
+};
+
+// Ctrl-C, SIGTERM and the deadline stop the run; the clean-up still runs, then exit 130/143.
+const controller = new AbortController();
+// Every request of the run listens to this one signal (through AbortSignal.any).
+setMaxListeners(0, controller.signal);
+let exitCode;
+let interrupted = 0;
+for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
+  process.on(signal, () => {
+    interrupted += 1;
+    exitCode = code;
+    if (interrupted > 1) {
+      process.stderr.write(`contract: ${signal} again: stopping now, without finishing the clean-up; links of this run may be left (keys ${base}-*)\n`);
+      process.exit(code);
+    }
+    process.stderr.write(`\ncontract: ${signal}: stopping; cleaning up what this run created first (${signal} again to stop at once)\n`);
+    controller.abort(new Error(`interrupted by ${signal}`));
+  });
+}
+const deadline = setTimeout(() => controller.abort(new Error(`the run's deadline (${flag('deadline')} ${options.deadlineMs / 1000} s) passed`)), options.deadlineMs);
+deadline.unref();
+
+// The heavy parts (the spec's bundler, ajv, fast-check, redocly respect's runner) only now:
+// a usage error or --help answers at once.
+const [{ cleanUp, createRegistry }, { generator }, { BudgetExhausted, createTransport, RunStopped }, { json, junit, terminalSummary }, { byResource, loadSpec }, { createValidation }, { createObservations, judgeInferences }, { runArazzo, workflowInferences }] = await Promise.all([
+  import('./cleanup.mjs'),
+  import('./cases.mjs'),
+  import('./http.mjs'),
+  import('./report.mjs'),
+  import('./spec.mjs'),
+  import('./validate.mjs'),
+  import('./verdicts.mjs'),
+  import('./workflows.mjs'),
+]);
+
+let spec;
+try {
+  spec = await loadSpec(options.spec);
+} catch (error) {
+  print(`contract: ${error.message}`);
+  process.exit(2);
+}
+const gen = generator(options.seed);
+const base = gen.base;
+const resources = byResource(spec.operations);
+const validation = createValidation(spec, modules.validators);
+const observations = createObservations();
+const findings = [];
+const registry = createRegistry();
+const transport = createTransport({ ...options, baseUrl: options.baseUrl, apiKey, signal: controller.signal });
+const listed = new Map();
+const checksRan = new Set();
+const operationPatterns = spec.operations.map((op) => ({ op, pattern: new RegExp(`^${op.path.replace(/[.*+?^${}()|[\]\\]/g, (c) => (c === '{' || c === '}' ? c : `\\${c}`)).replace(/\{[^}]+\}/g, '[^/]+')}$`) }));
+const ownerFlags = { partnerId: options['partner-id'], customerId: options['customer-id'] };
+
+const ctx = {
+  spec,
+  resources,
+  listed,
+  base,
+  gen,
+  apiKey,
+  writes: Boolean(options.writes),
+  acceptsAnyKey: Boolean(options['accepts-any-key']),
+  maxResponseMs: options.maxResponseMs,
+  say: (text) => print(`  · ${text}`),
+  throwaway: (resource, key) => registry.add(resource, key),
+  observe: (pointer, check, held, evidence, edit) => {
+    if (selected(check)) observations.add(pointer, check, held, evidence, edit);
+  },
+  finding(check, x, op, expected, came, { where, pointers, edit } = {}) {
+    if (!selected(check)) return;
+    findings.push({ check, operationId: op?.operationId, request: x ? `${x.method} ${x.shownPath ?? x.path}${x.auth !== 'the API key' ? ` (${x.auth})` : ''}` : op ? `${op.method} ${op.path}` : '', label: x?.label, where, expected, came, pointers, edit });
+  },
+  messageOf(x) {
+    const message = x.json && typeof x.json.message === 'string' ? x.json.message : undefined;
+    return message ? ` (${message.slice(0, 120)})` : '';
+  },
+  lastExchange: () => transport.exchanges.at(-1),
+  operationFor: (method, path) => operationPatterns.find(({ op, pattern }) => op.method === method.toUpperCase() && pattern.test(path))?.op,
+  validateResponse: (response, value) => validation.validateResponse(response, value),
+  validateValue: (schema, value) => validation.validateValue(schema, value),
+  /** The values of an operation's path parameters: a flag, a link the lists returned, `fallback`, or the spec's example. */
+  pathValues(op, fallback) {
+    const values = {};
+    for (const parameter of op.parameters.filter((p) => p.in === 'path')) {
+      const name = flagOfComponent(parameter.component);
+      const item = op.name !== 'list' ? listed.get(op.resource) : undefined;
+      const value =
+        (name && options[name] !== undefined ? options[name] : undefined) ??
+        (fallback !== undefined && op.method !== 'GET' ? fallback : undefined) ??
+        (item?.[parameter.name] !== undefined && item[parameter.name] !== null ? String(item[parameter.name]) : undefined) ??
+        parameter.example ??
+        parameter.schema?.examples?.[0];
+      if (value === undefined) return undefined;
+      values[parameter.name] = value;
+    }
+    return values;
+  },
+  /** The owner id given by flag for a resource's creates (the path parameter of its x-partnero-create owner list). */
+  ownerOf(resource) {
+    const create = resources.get(resource)?.create;
+    const list = spec.operations.find((o) => o.operationId === create?.create?.owner?.operation);
+    const parameter = list?.parameters.find((p) => p.in === 'path');
+    const name = flagOfComponent(parameter?.component);
+    return name ? options[name] : undefined;
+  },
+  matchField: (resource) => resources.get(resource)?.create?.create?.match,
+  /** A valid create body for `key`, its owner from the flags (or `owner`); undefined without an owner. */
+  createBody(resource, key, owner) {
+    const create = resources.get(resource)?.create;
+    const id = owner ?? ctx.ownerOf(resource);
+    const pointer = create?.create?.owner?.id?.[0];
+    if (!create || !id || !pointer) return undefined;
+    return setAt(setAt({}, pointer, id), `/${create.create.match}`, key);
+  },
+  async createThrowaway(resource, key, check) {
+    const create = resources.get(resource).create;
+    ctx.throwaway(resource, key);
+    const x = await ctx.send(create, { body: ctx.createBody(resource, key), check, label: `create the throwaway ${key}` });
+    const id = at(x.json, `${create.create.result ?? '/data'}/id`);
+    if (x.status >= 200 && x.status < 300 && typeof id === 'string') return { id, link: at(x.json, create.create.result ?? '/data') };
+    if (!x.error) ctx.finding(check, x, create, `a 2xx creating the throwaway link ${key}`, `${x.status}${ctx.messageOf(x)}`, { pointers: [create.pointer] });
+    return undefined;
+  },
+  async deleteThrowaway(resource, id, check) {
+    const remove = resources.get(resource)?.delete;
+    if (remove) await ctx.send(remove, { path: { id }, check, label: `delete the throwaway ${id}` });
+  },
+  /** Every item of a list, walking pages of the largest limit (at most 10 pages). */
+  async walk(op, owner, check) {
+    const p = op.pagination;
+    const path = {};
+    for (const parameter of op.parameters.filter((q) => q.in === 'path')) path[parameter.name] = owner;
+    const max = op.parameters.find((q) => q.name === p?.limit)?.schema?.maximum ?? 100;
+    const out = [];
+    for (let page = 1; page <= 10; page += 1) {
+      const x = await ctx.send(op, { path, query: p ? { [p.limit]: max, [p.page]: page } : {}, check, label: `the owner's list, page ${page}` });
+      const data = at(x.json, p?.items ?? '/data');
+      if (!Array.isArray(data)) break;
+      out.push(...data);
+      if (!p || data.length < max || at(x.json, p.next) === null) break;
+    }
+    return out;
+  },
+  send: (op, request) => ctx.sendRaw(op, { ...request, method: op.method, path: fill(op.path, request.path) }),
+  async sendRaw(op, { method, path, query, body, rawBody, auth, check, label }) {
+    const x = await transport.send({ method, path, query, body, rawBody, auth, check });
+    x.shownPath = x.path;
+    x.label = label;
+    if (op) for (const c of CHECKS) if (c.kind === 'response' && selected(c.name)) (checksRan.add(c.name), c.run(ctx, x, op));
+    return x;
+  },
+};
+
+function fill(template, values = {}) {
+  return template.replace(/\{([^}]+)\}/g, (_, name) => encodeURIComponent(String(values[name] ?? '')));
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const owners = [options['partner-id'] && `partner ${options['partner-id']}`, options['customer-id'] && `customer ${options['customer-id']}`].filter(Boolean);
+print(`Checking ${options.baseUrl} against ${options.spec}${owners.length ? `, ${owners.join(', ')}` : ''}`);
+print(`seed ${options.seed} (replay: npm run contract -- ${replayArgs()}), at most ${options.maxRequests} requests, ${options.rate}/s${options.writes ? `, throwaway keys ${base}-*` : ''}`);
+let stopped;
+let workflows;
+try {
+  // Every read with the values a client sends: lists first (the others use what they return), in parallel.
+  print(`\nreads: every GET operation with the documented values`);
+  const reads = spec.operations.filter((op) => op.method === 'GET');
+  const lists = reads.filter((op) => op.name === 'list' || !op.parameters.some((p) => p.in === 'path' && !flagOfComponent(p.component)));
+  const reading = async (op) => {
+    const path = ctx.pathValues(op);
+    if (!path) return;
+    const query = {};
+    for (const parameter of op.parameters.filter((p) => p.in === 'query' && p.required)) query[parameter.name] = parameter.example ?? parameter.schema?.examples?.[0];
+    if (op.name === 'search') {
+      const item = listed.get(op.resource);
+      const first = op.parameters.find((p) => p.in === 'query' && item?.[p.name] !== undefined);
+      if (first) query[first.name] = item[first.name];
+    }
+    const x = await ctx.send(op, { path, query, check: 'reads', label: 'documented values' });
+    const data = at(x.json, op.pagination?.items ?? '/data');
+    if (op.name === 'list' && Array.isArray(data) && data[0] && !listed.has(op.resource)) listed.set(op.resource, data[0]);
+  };
+  await Promise.all(lists.map(reading));
+  await Promise.all(reads.filter((op) => !lists.includes(op)).map(reading));
+  print(`  ${transport.exchanges.length} requests`);
+
+  for (const check of CHECKS.filter((c) => c.kind === 'stateful' && selected(c.name))) {
+    if (check.writes && !ctx.writes) continue;
+    const before = transport.budget.used;
+    const found = findings.length;
+    print(`${check.name}: ${check.verifies}`);
+    checksRan.add(check.name);
+    await check.run(ctx);
+    print(`  ${transport.budget.used - before} requests, ${findings.length - found} findings`);
+  }
+  if (ctx.writes && selected('arazzo_workflows')) {
+    print(`arazzo_workflows: the workflows of openapi/workflows/ (redocly respect)`);
+    checksRan.add('arazzo_workflows');
+    const before = transport.budget.used;
+    workflows = await runArazzo({ ctx, inputs: ownerFlags, signal: controller.signal });
+    for (const { file, missing } of workflows.skipped) print(`  (skipped ${file}: needs ${missing.filter((n) => /Id$/.test(n)).map((n) => flag(n.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase())).join(', ') || missing.join(', ')})`);
+    print(`  ${transport.budget.used - before} requests, ${workflows.steps.filter((s) => s.status === 'passed').length} of ${workflows.steps.length} steps passed`);
+  }
+} catch (error) {
+  if (error instanceof BudgetExhausted) stopped = `${error.message} (raise ${flag('max-requests')} to run every check)`;
+  else if (error instanceof RunStopped) stopped = error.message;
+  else stopped = `the run failed: ${error.stack ?? error.message}`;
+  print(`\nstopped: ${stopped}`);
+}
+if (!stopped && transport.stoppedReason()) stopped = transport.stoppedReason();
+
+// The clean-up, with its own reserve of requests and time, even after a failure or a signal.
+let cleanup;
+if (registry.entries().length) {
+  print(`\nclean-up: looking up ${registry.entries().length} throwaway keys`);
+  transport.budget.inCleanup = true;
+  const cleanupSend = (op, request) => ctx.sendRaw(undefined, { ...request, method: op.method, path: fill(op.path, request.path), check: 'clean-up' });
+  cleanup = await cleanUp({ registry, resources, send: cleanupSend, baseUrl: options.baseUrl });
+}
+
+// Workflow steps: failures of documented workflows are findings; a workflow marked
+// x-partnero-inferred gives a verdict instead.
+const wfInferences = await workflowInferences();
+const inferredWorkflows = new Set(wfInferences.map((i) => i.workflowId));
+const steps = workflows?.steps ?? [];
+for (const step of steps.filter((s) => s.status === 'failed' && !inferredWorkflows.has(s.workflowId))) {
+  findings.push({ check: 'arazzo_workflows', operationId: step.workflowId, request: step.request ? `${step.request.method} ${new URL(step.request.url).pathname}${new URL(step.request.url).search}` : `${step.workflowId}`, label: `${step.workflowId} ${step.stepId}`, expected: 'the step to pass', came: step.failures.join('; ') || 'it failed' });
+}
+const inferences = [
+  ...judgeInferences(spec.inferences, observations, findings, { selected }),
+  ...wfInferences.map((i) => {
+    const mine = steps.filter((s) => s.workflowId === i.workflowId);
+    const failed = mine.filter((s) => s.status === 'failed');
+    const base2 = { claim: i.claim, file: i.file, pointer: i.pointer, check: i.check };
+    if (!mine.length || mine.every((s) => s.status === 'not run')) return { ...base2, verdict: 'not exercised', evidence: workflows ? 'the workflow did not run (its inputs were not given)' : `the workflows did not run (${flag('writes')})` };
+    if (failed.length) return { ...base2, verdict: 'contradicted', evidence: failed.map((s) => `${s.stepId}: ${s.failures.join('; ')}`).join(' | '), edit: `in ${i.file}, workflow ${i.workflowId}, and in the operation's answers in openapi/: describe the status the server gave` };
+    return { ...base2, verdict: 'confirmed', evidence: mine.map((s) => `${s.stepId} ${s.response?.statusCode ?? ''}`.trim()).join(', ') };
+  }),
+];
+
+const left = (cleanup ?? []).filter((c) => c.state === 'left' || c.state === 'unknown');
+const contradicted = inferences.filter((i) => i.verdict === 'contradicted');
+// A run cut short (budget, deadline, a server gone, a signal) has not shown the contract kept.
+const kept = findings.length === 0 && contradicted.length === 0 && left.length === 0 && !stopped;
+const result = {
+  baseUrl: options.baseUrl,
+  spec: options.spec,
+  seed: options.seed,
+  replay: `npm run contract -- ${replayArgs()}`,
+  kept,
+  requests: { sent: transport.budget.used, budget: options.maxRequests },
+  stopped,
+  timeMs: Math.round(performance.now() - started),
+  checks: CHECKS.map((c) => ({ name: c.name, verifies: c.verifies, ran: checksRan.has(c.name) })),
+  findings,
+  inferences,
+  workflows: workflows && { steps: steps.map(({ response, ...s }) => ({ ...s, status: s.status })), skipped: workflows.skipped },
+  cleanup,
+};
+print('');
+print(terminalSummary(result));
+print(
+  `\n${kept ? 'Contract kept' : findings.length || contradicted.length || left.length ? 'Contract broken' : 'Stopped before the end, nothing broken so far'}: ${groupCount()} findings, ${contradicted.length} inferences contradicted, ${left.length} links left; ` +
+    `${transport.budget.used} requests in ${(result.timeMs / 1000).toFixed(1)} s; seed ${options.seed}${stopped ? `; stopped early: ${stopped}` : ''}.`,
+);
+if (options.report) {
+  const text = /\.xml$/i.test(options.report) ? junit(result, redact) : json(result, redact);
+  await writeFile(options.report, redact(text));
+  print(`Report written to ${options.report}`);
+}
+process.exit(exitCode ?? (kept ? 0 : 1));
+
+function groupCount() {
+  return new Set(findings.map((f) => `${f.check}|${f.operationId}|${f.where}|${f.expected}|${f.came}`)).size;
+}
+
+function replayArgs() {
+  const args = [`${flag('base-url')} ${options.baseUrl}`];
+  for (const name of ['partner-id', 'customer-id', 'checks', 'spec', 'rate', 'max-requests', 'max-response-time']) {
+    if (options[name] !== undefined && (name !== 'spec' || options.spec !== 'openapi/openapi.yaml') && !(name === 'rate' && options.rate === 8) && !(name === 'max-requests' && options.maxRequests === 400)) args.push(`${flag(name)} ${Array.isArray(options[name]) ? options[name].join(',') : options[name]}`);
+  }
+  if (options.writes) args.push(flag('writes'));
+  if (options['accepts-any-key']) args.push(flag('accepts-any-key'));
+  args.push(`${flag('seed')} ${options.seed}`);
+  return args.join(' ');
+}
