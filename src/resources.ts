@@ -29,7 +29,7 @@ import { mayHaveActed, send, type Answer, type CallSettings, type FetchResult } 
 import { checkCount } from './internal/options.js';
 import { isObject, pointerTokens, valueAt } from './internal/json.js';
 import { redactHeaders, redactSecret, redactValue } from './internal/redact.js';
-import type { CreateRule, WriteRule, WriteSteps } from './internal/safe-write.js';
+import type { CreateRule, WriteRule } from './internal/safe-write.js';
 import type { Kit } from './internal/kit.js';
 import type { WriteOutcome } from './operation-types.js';
 
@@ -174,7 +174,7 @@ class Operation {
     const input = this.#takesInput ? args[count] : undefined;
     const options = args[this.#takesInput ? count + 1 : count];
     const settings = this.#context.settings(options, this.#where);
-    const prepared = row.body ? await this.#prepareBody(args.slice(0, count), input) : this.#prepare(args.slice(0, count), input);
+    const prepared = row.body ? await this.#prepareBody(args.slice(0, count), input) : this.prepare(args.slice(0, count), input);
     if (row.create || row.write) return this.#write(prepared, settings, options as WriteCallOptions | undefined);
     return this.send(prepared, settings);
   }
@@ -206,36 +206,15 @@ class Operation {
     } catch (failure) {
       const taken = ifExists === 'return' && failure instanceof UnprocessableEntityError;
       if (!taken && (!mayHaveActed(failure) || settings.maxRetries === 0)) throw failure;
-      const { afterFailedWrite } = await lazy();
-      result = await afterFailedWrite(this.#steps(prepared, body), failure, settings, taken);
+      result = await (await lazy()).recoverWrite(this, prepared, failure, settings, taken);
     }
     onOutcome?.(result[1]);
     return result[0];
   }
 
-  /** What internal/safe-write.ts may need to find out what became of this write. */
-  #steps(prepared: Prepared, body: Record<string, unknown>): WriteSteps {
-    const context = this.#context;
-    return {
-      kit,
-      operation: this.id,
-      create: this.row.create,
-      write: this.row.write,
-      body,
-      path: this.row.pathParameters.map((name) => prepared.params.path[name]),
-      send: (call) => this.send(prepared, { ...call, idempotent: false }),
-      read: (id, path, query, call) => {
-        const other = operation(context, id);
-        return other.send(other.#prepare(path, query), { ...call, idempotent: true });
-      },
-      items: (id, path, query, call) => {
-        const list = operation(context, id);
-        const { limit } = list.row.pagination!;
-        const largest = list.row.parameters[limit]?.maximum;
-        const { signal, timeoutMs, maxRetries } = call;
-        return list.walk([...path, largest === undefined ? query : { ...query, [limit]: largest }, { signal, timeoutMs, maxRetries }]);
-      },
-    };
+  /** Another operation of the same client (for what internal/safe-write.ts reads). */
+  other(id: string): Operation {
+    return operation(this.#context, id);
   }
 
   /** Sends a prepared request and reads its answer. */
@@ -246,7 +225,8 @@ class Operation {
     return this.#read(answer, settings);
   }
 
-  #prepare(pathValues: readonly unknown[], query: unknown): Prepared {
+  /** The checked path values and query of a call. */
+  prepare(pathValues: readonly unknown[], query: unknown): Prepared {
     return { params: checkParameters(this.id, this.row.parameters, this.row.pathParameters, pathValues, query), body: undefined };
   }
 
@@ -305,7 +285,7 @@ class Operation {
     const count = row.pathParameters.length;
     const takesQuery = this.#queryNames.some((name) => name !== pagination.page);
     const where = `${row.resource}.${pagination.method}`;
-    const { params } = this.#prepare(args.slice(0, count), takesQuery ? args[count] : undefined);
+    const { params } = this.prepare(args.slice(0, count), takesQuery ? args[count] : undefined);
     if (params.query[pagination.page] !== undefined) {
       throw new InvalidParameterError(id, pagination.page, `left out: ${where} walks every page from the first`, params.query[pagination.page]);
     }
