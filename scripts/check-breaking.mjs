@@ -7,7 +7,10 @@
 //   node scripts/check-breaking.mjs [--base FILE] [--revision FILE] [--verbose]
 //
 // When nothing breaks it says so in one line (with the count of compatible changes); the list
-// of changes is printed when something breaks, or with --verbose.
+// of changes is printed when something breaks, or with --verbose. A break that the spec's
+// info.version announces (a breaking bump over the baseline's: the major number, or under 0.x
+// the minor) passes in one line too: the version already tells clients, and the baseline moves
+// to it when it is released (`npm run release:baseline`).
 //
 // Both sides are compared bundled, so that moving a component between files is no change.
 import { readFileSync } from 'node:fs';
@@ -36,10 +39,17 @@ try {
   // redocly diff points into the bundled copy, a temporary file deleted below: point instead to
   // the file under openapi/ that holds each change.
   const located = locateChanges(output, revision, values.revision);
-  if (code !== 0 || values.verbose) process.stdout.write(located);
-  else {
-    const plain = located.replace(/\u001b\[[0-9;]*m/g, '');
-    const count = (rating) => (plain.match(new RegExp(`^\\s+\\S+\\s+${rating}\\s`, 'gm')) ?? []).length;
+  const plain = located.replace(/\u001b\[[0-9;]*m/g, '');
+  const count = (rating) => (plain.match(new RegExp(`^\\s+\\S+\\s+${rating}\\s`, 'gm')) ?? []).length;
+  const versions = { base: versionOf(values.base), revision: versionOf(revision) };
+  const announced = code !== 0 && isBreakingBump(versions.base, versions.revision);
+  if (values.verbose || (code !== 0 && !announced)) process.stdout.write(located);
+  if (announced) {
+    code = 0;
+    console.log(
+      `check:breaking: ${count('major')} changes break clients of ${values.base} (${versions.base}), announced by info.version ${versions.revision} (--verbose lists them; \`npm run release:baseline\` records ${versions.revision} when it is released).`,
+    );
+  } else if (code === 0 && !values.verbose) {
     console.log(
       `check:breaking: no change breaks clients of ${values.base} (${count('minor')} minor, ${count('patch')} patch; --verbose lists them).`,
     );
@@ -50,10 +60,25 @@ try {
 if (code !== 0) {
   console.error(
     `check:breaking: ${values.revision} breaks clients of ${values.base}.\n` +
-      'Undo the change, or if it is meant for a major release, bump info.version and run `npm run release:baseline` when releasing.',
+      'Undo the change, or if it is meant to break, bump info.version (the major number; under 0.x the minor) to announce it, and run `npm run release:baseline` when releasing.',
   );
 }
 process.exit(code);
+
+/** The info.version of a spec file (YAML or JSON). */
+function versionOf(file) {
+  return String(parseYaml(readFileSync(file, 'utf8'))?.info?.version ?? '');
+}
+
+/** Whether `next` is a breaking bump of `released` by semver: a greater major, or under 0.x a greater minor (0.0.x: patch). */
+export function isBreakingBump(released, next) {
+  const parse = (version) => /^(\d+)\.(\d+)\.(\d+)/.exec(version)?.slice(1, 4).map(Number);
+  const [a, b] = [parse(released), parse(next)];
+  if (!a || !b) return false;
+  const position = a[0] > 0 ? 0 : a[1] > 0 ? 1 : 2; // The first number that is not 0 is the one that breaks.
+  for (let i = 0; i < position; i += 1) if (b[i] !== a[i]) return b[i] > a[i];
+  return b[position] > a[position];
+}
 
 /** Replaces each `at <temporary bundle>:line:col` by the source file (and line) of that change. */
 function locateChanges(output, bundled, source) {

@@ -6,11 +6,12 @@
 import { parseArgs } from 'node:util';
 import { FAULTS, FAULT_HEADER, UNKNOWN_OWNER_HEADER, parseFaults, parseUnknownOwner, startSandbox } from './lib/sandbox.mjs';
 import { portOption, stopOnSignals } from './lib/local-server.mjs';
+import { parseRateLimit } from './lib/sandbox-rate-limit.mjs';
 
 /** The documented port of `npm run sandbox` (the mock has 4010). */
 const DEFAULT_PORT = 4011;
 
-const USAGE = `usage: npm run sandbox [-- --port N] [--faults LIST] [--break FIELD] [--unknown-owner 404|422] [--quiet]
+const USAGE = `usage: npm run sandbox [-- --port N] [--faults LIST] [--rate-limit R] [--break FIELD] [--unknown-owner 404|422] [--quiet]
 
 A stateful Partnero referral-link API on 127.0.0.1, seeded with partner_123 (links ref_123,
 ref_456), partner_456 (20 links), customer_123 (link DHjU0cGYxMUG) and 12 link domains.
@@ -19,6 +20,8 @@ Any non-empty bearer token is accepted.
   --faults LIST   faults for every request, comma-separated: ${FAULTS.join(', ')};
                   slow=MS sets the delay, NAME@N faults every Nth request only (e.g. 503@2)
                   One request can ask for one with the header "X-Sandbox-Fault: 503".
+  --rate-limit R  answer 429 past R requests (token bucket): 40/s, 600/min, 40/s,burst=5
+                  (default burst 10), 40/s,no-retry-after (429 without Retry-After)
   --break FIELD   drop FIELD (e.g. data.url) from every successful answer: breaks the contract
                   on purpose, to see that the contract check notices
   --unknown-owner 404|422
@@ -36,6 +39,7 @@ try {
       faults: { type: 'string' },
       break: { type: 'string' },
       'unknown-owner': { type: 'string' },
+      'rate-limit': { type: 'string' },
       quiet: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -47,6 +51,7 @@ try {
   port = portOption(options.port, DEFAULT_PORT);
   parseFaults(options.faults ?? '');
   if (options['unknown-owner'] !== undefined) parseUnknownOwner(options['unknown-owner'], '--unknown-owner');
+  if (options['rate-limit'] !== undefined) parseRateLimit(options['rate-limit']);
   if (options.break !== undefined && !/^[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)*$/.test(options.break)) {
     throw new Error(`--break takes a field path such as data.url, got ${JSON.stringify(options.break)}`);
   }
@@ -64,6 +69,7 @@ try {
     faults: options.faults,
     breakField: options.break,
     unknownOwner: options['unknown-owner'] ?? 404,
+    rateLimit: options['rate-limit'],
     log: options.quiet ? undefined : (line) => console.log(line),
   });
 } catch (error) {
@@ -73,6 +79,7 @@ try {
 
 const notes = [
   options.faults ? `Faults on: ${options.faults}` : `Faults: add the header "${FAULT_HEADER}: 503" (or 429, 429-retry-after, slow, drop-after-create) to a request`,
+  ...(options['rate-limit'] ? [`Rate limit: ${options['rate-limit']} (429 when over)`] : []),
   ...(options.break ? [`Deliberately broken: ${options.break} is dropped from every successful answer`] : []),
   `Unknown owner on create: ${options['unknown-owner'] ?? 404} (the header "${UNKNOWN_OWNER_HEADER}: 404|422" picks one per request)`,
 ];

@@ -2,10 +2,16 @@
 import createClient, { createQuerySerializer, type Client } from 'openapi-fetch';
 import type { paths } from './generated/schema.js';
 import { defaultBaseUrl } from './generated/spec.js';
-import { InvalidOptionError, PartneroError } from './errors.js';
+import { InvalidOptionError, PartneroError, RequestAbortedError, describeValue } from './errors.js';
+import { MAX_RETRY_AFTER_MS, parseRetryAfter } from './retry.js';
+import { onAbort } from './internal/sleep.js';
 import type { Resources } from './generated/resources.js';
 import { buildResources } from './resources.js';
 import { callSettings, checkApiKey, checkBaseUrl, checkCount } from './internal/options.js';
+import type { AttemptLimiter } from './internal/transport.js';
+import type { RateLimitOption } from './internal/rate-limit.js';
+
+export type { RateLimitOption };
 
 /** Options of `createPartneroClient`. */
 export interface PartneroClientOptions {
@@ -23,6 +29,13 @@ export interface PartneroClientOptions {
   readonly validateResponses?: boolean;
   /** Allow a plain `http://` baseUrl to a host other than loopback, sending the key unencrypted. Default false. */
   readonly allowInsecureHttp?: boolean;
+  /**
+   * Learn the rate the API allows and keep every call of this client under it: `'adaptive'`, or
+   * `{ maxConcurrency?, maxRequestsPerSecond?, redis?, key? }` for caps, and Redis to share the
+   * learned rate and the pauses with other processes using the same key. Loaded on the first call
+   * (the option is checked then, before anything is sent). Default: none.
+   */
+  readonly rateLimit?: RateLimitOption;
 }
 
 /** A Partnero API client: one property per resource of the spec (`partnerLinks`, ...), and `raw`. */
@@ -46,6 +59,7 @@ export function createPartneroClient(options: PartneroClientOptions): PartneroCl
     maxRetries: checkCount('maxRetries', options.maxRetries ?? DEFAULT_MAX_RETRIES, 0, 10),
     timeoutMs: checkCount('timeoutMs', options.timeoutMs ?? DEFAULT_TIMEOUT_MS, 1, MAX_TIMEOUT_MS),
     secret: options.apiKey,
+    ...(options.rateLimit === undefined ? {} : { limiter: lazyLimiter(options.rateLimit) }),
   };
   if (options.fetch !== undefined && typeof options.fetch !== 'function') {
     throw new InvalidOptionError('fetch', `must be a function, got ${typeof options.fetch}`);
@@ -78,4 +92,19 @@ export function createPartneroClient(options: PartneroClientOptions): PartneroCl
     settings: (call, where) => callSettings(defaults, call, where),
   });
   return Object.freeze({ ...resources, raw });
+}
+
+/** The limiter of `rateLimit`, imported on the first call that needs it (nothing is loaded without the option). */
+function lazyLimiter(option: unknown): AttemptLimiter {
+  let limiter: Promise<AttemptLimiter> | undefined;
+  return {
+    run: (operation, signal, attempt) =>
+      (limiter ??= import('./internal/rate-limit.js')
+        .then((module) => module.createLimiter(option, { InvalidOptionError, RequestAbortedError, describeValue, parseRetryAfter, onAbort, maxRetryAfterMs: MAX_RETRY_AFTER_MS }))
+        .catch((error: unknown) => {
+          limiter = undefined; // A Redis that was down may be up on the next call.
+          throw error;
+        })
+      ).then((loaded) => loaded.run(operation, signal, attempt)),
+  };
 }

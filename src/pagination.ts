@@ -1,5 +1,5 @@
 // Walks a paginated list one page at a time, reading one page ahead.
-import { PaginationError, RequestAbortedError, describeValue } from './errors.js';
+import { PaginationError, RequestAbortedError } from './errors.js';
 import { checkSignal } from './internal/options.js';
 import { onAbort } from './internal/sleep.js';
 
@@ -78,7 +78,10 @@ async function* walk<Page>(source: PageSource<Page>, options: PaginationOptions)
   try {
     let current = source.firstPage;
     let pending: Promise<Page> | undefined = request(current);
-    let previousFingerprint: string | undefined;
+    // Each page's fingerprint (its first and last items), with the page it was seen on: a page
+    // seen before, not only the one just before, ends the walk (pages A, B, A, B, ... would
+    // otherwise run to maxPages). Two items per page, at most maxPages pages.
+    const seen = new Map<string, number>();
     for (let count = 1; pending; count++) {
       const page: Page = await pending;
       pending = undefined;
@@ -87,13 +90,16 @@ async function* walk<Page>(source: PageSource<Page>, options: PaginationOptions)
       // An empty page after the first only says that the previous one was the last.
       if (count > 1 && source.size(page) === 0) return;
       checkPageNumber(source.operation, current, source.pageNumberOf(page));
-      const fingerprint = source.size(page) ? source.fingerprint(page) : undefined;
-      if (fingerprint !== undefined && fingerprint === previousFingerprint) {
-        throw new PaginationError(
-          `${source.operation}: page ${current} holds the same items as page ${current - 1}; the server seems to ignore the page number`,
-        );
+      if (source.size(page)) {
+        const fingerprint = source.fingerprint(page);
+        const before = seen.get(fingerprint);
+        if (before !== undefined) {
+          throw new PaginationError(
+            `${source.operation}: page ${current} holds the same items as page ${before}; the server seems to ignore the page number`,
+          );
+        }
+        seen.set(fingerprint, current);
       }
-      previousFingerprint = fingerprint;
       const next = source.next(page, current);
       if (next !== undefined && next <= current) {
         throw new PaginationError(`${source.operation}: after page ${current} the server points back to page ${next}`);
@@ -122,8 +128,15 @@ function checkPageNumber(operation: string, current: number, reported: unknown):
   // page 1 but the server sent page 1".
   const problem = Number.isSafeInteger(reported)
     ? `the server sent page ${String(reported)}`
-    : `the server's page number is ${describeValue(reported)}, not an integer`;
+    : `the server's page number is ${describeKind(reported)}, not an integer`;
   throw new PaginationError(`${operation}: asked for page ${current} but ${problem}; stopping rather than repeat items`);
+}
+
+/** What a value from the server is, without copying its text (which may hold anything, the key included). */
+export function describeKind(value: unknown): string {
+  if (typeof value === 'string') return `a string of ${value.length} characters`;
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
+  return Array.isArray(value) ? 'a list' : `a ${typeof value}`;
 }
 
 /**

@@ -14,6 +14,7 @@ import {
   PaginationError,
   PartneroApiError,
   RequestAbortedError,
+  ResponseValidationError,
   UncertainCreateError,
   UnexpectedResponseError,
   UnprocessableEntityError,
@@ -22,15 +23,15 @@ import {
 } from './errors.js';
 import { MAX_RETRY_AFTER_MS, backoffMs } from './retry.js';
 import { sleep } from './internal/sleep.js';
-import { DEFAULT_MAX_PAGES, Paginator, pageNumberFromUrl } from './pagination.js';
-import { checkParameters, describeRule, satisfies, type ParameterRule, type RequestParameters } from './internal/params.js';
+import { DEFAULT_MAX_PAGES, Paginator, describeKind, pageNumberFromUrl } from './pagination.js';
+import { checkParameters, describeRule, plainObject, satisfies, setOwn, type ParameterRule, type RequestParameters } from './internal/params.js';
 import { mayHaveActed, send, type Answer, type CallSettings, type FetchResult } from './internal/transport.js';
 import { checkCount } from './internal/options.js';
-import { isObject, valueAt } from './internal/json.js';
-import { redactSecret } from './internal/redact.js';
-import type { CreateRule, WriteKit, WriteRule, WriteSteps } from './internal/safe-write.js';
+import { isObject, pointerTokens, valueAt } from './internal/json.js';
+import { redactHeaders, redactSecret, redactValue } from './internal/redact.js';
+import type { CreateRule, WriteRule } from './internal/safe-write.js';
+import type { Kit } from './internal/kit.js';
 import type { WriteOutcome } from './operation-types.js';
-import { checkBody, checkResponse } from './internal/schema-checks.js';
 
 /** One row of the generated table, as the runner reads it. */
 export interface OperationRow {
@@ -74,16 +75,51 @@ interface Prepared {
   readonly body: unknown;
 }
 
-/** What internal/safe-write.ts uses of the other modules, handed over so that they stay in the main chunk. */
-const writeKit: WriteKit = {
-  errors: { CreateConflictError, NotFoundError, PartneroApiError, RequestAbortedError, UncertainCreateError, UnprocessableEntityError, describeValue },
+/** What the lazily loaded modules use of the main chunk (see internal/kit.ts). */
+const kit: Kit = {
+  errors: {
+    CreateConflictError,
+    InvalidParameterError,
+    NotFoundError,
+    PartneroApiError,
+    RequestAbortedError,
+    ResponseValidationError,
+    UncertainCreateError,
+    UnprocessableEntityError,
+    describeValue,
+  },
   mayHaveActed,
   sleep,
   backoffMs,
   maxRetryAfterMs: MAX_RETRY_AFTER_MS,
   isObject,
   valueAt,
+  pointerTokens,
+  plainObject,
+  setOwn,
+  redactHeaders,
+  redactValue,
 };
+
+type Lazy = typeof import('./internal/lazy.js');
+let loading: Promise<Lazy> | undefined;
+
+/** The lazily loaded part of the client (internal/lazy.ts), loaded once, on first use. */
+function lazy(): Promise<Lazy> {
+  loading ??= import('./internal/lazy.js').then(
+    (module) => (module.useKit(kit, module), module),
+    (error: unknown) => {
+      loading = undefined;
+      throw error;
+    },
+  );
+  return loading;
+}
+
+/** A body checked as the calls check it (the CLI's --from checks every row before sending any). */
+export async function checkRequestBody(operation: string, validator: string, required: boolean, input: unknown): Promise<unknown> {
+  return (await lazy()).checkBody(operation, validator, required, input);
+}
 
 /** The options of a write call beyond those of every call (checked in `#write`). */
 interface WriteCallOptions {
@@ -138,7 +174,7 @@ class Operation {
     const input = this.#takesInput ? args[count] : undefined;
     const options = args[this.#takesInput ? count + 1 : count];
     const settings = this.#context.settings(options, this.#where);
-    const prepared = row.body ? await this.#prepareBody(args.slice(0, count), input) : this.#prepare(args.slice(0, count), input);
+    const prepared = row.body ? await this.#prepareBody(args.slice(0, count), input) : this.prepare(args.slice(0, count), input);
     if (row.create || row.write) return this.#write(prepared, settings, options as WriteCallOptions | undefined);
     return this.send(prepared, settings);
   }
@@ -170,36 +206,15 @@ class Operation {
     } catch (failure) {
       const taken = ifExists === 'return' && failure instanceof UnprocessableEntityError;
       if (!taken && (!mayHaveActed(failure) || settings.maxRetries === 0)) throw failure;
-      const { afterFailedWrite } = await import('./internal/safe-write.js');
-      result = await afterFailedWrite(this.#steps(prepared, body), failure, settings, taken);
+      result = await (await lazy()).recoverWrite(this, prepared, failure, settings, taken);
     }
     onOutcome?.(result[1]);
     return result[0];
   }
 
-  /** What internal/safe-write.ts may need to find out what became of this write. */
-  #steps(prepared: Prepared, body: Record<string, unknown>): WriteSteps {
-    const context = this.#context;
-    return {
-      kit: writeKit,
-      operation: this.id,
-      create: this.row.create,
-      write: this.row.write,
-      body,
-      path: this.row.pathParameters.map((name) => prepared.params.path[name]),
-      send: (call) => this.send(prepared, { ...call, idempotent: false }),
-      read: (id, path, query, call) => {
-        const other = operation(context, id);
-        return other.send(other.#prepare(path, query), { ...call, idempotent: true });
-      },
-      items: (id, path, query, call) => {
-        const list = operation(context, id);
-        const { limit } = list.row.pagination!;
-        const largest = list.row.parameters[limit]?.maximum;
-        const { signal, timeoutMs, maxRetries } = call;
-        return list.walk([...path, largest === undefined ? query : { ...query, [limit]: largest }, { signal, timeoutMs, maxRetries }]);
-      },
-    };
+  /** Another operation of the same client (for what internal/safe-write.ts reads). */
+  other(id: string): Operation {
+    return operation(this.#context, id);
   }
 
   /** Sends a prepared request and reads its answer. */
@@ -210,7 +225,8 @@ class Operation {
     return this.#read(answer, settings);
   }
 
-  #prepare(pathValues: readonly unknown[], query: unknown): Prepared {
+  /** The checked path values and query of a call. */
+  prepare(pathValues: readonly unknown[], query: unknown): Prepared {
     return { params: checkParameters(this.id, this.row.parameters, this.row.pathParameters, pathValues, query), body: undefined };
   }
 
@@ -219,7 +235,7 @@ class Operation {
     const { id, row } = this;
     const params = checkParameters(id, row.parameters, row.pathParameters, pathValues, undefined);
     const { validator, required } = row.body!;
-    return { params, body: await checkBody(id, validator, required, input) };
+    return { params, body: await (await lazy()).checkBody(id, validator, required, input) };
   }
 
   /** The body of a 2xx answer: JSON as the spec describes it, or undefined for an answer without one. */
@@ -227,7 +243,8 @@ class Operation {
     const { id, row } = this;
     const validator = row.success[response.status];
     const fail = (what: string, body: unknown): never => {
-      throw new UnexpectedResponseError(`${id}: ${redactSecret(what, settings.secret)}`, response.status, response.headers, body);
+      const { secret } = settings;
+      throw new UnexpectedResponseError(`${id}: ${redactSecret(what, secret)}`, response.status, redactHeaders(response.headers, secret), redactValue(body, secret));
     };
     if (text === '') {
       if (validator === null || (validator === undefined && response.status === 204)) return undefined;
@@ -258,7 +275,7 @@ class Operation {
   }
 
   async #validate(body: unknown, response: Response, validator: string | null | undefined, settings: CallSettings): Promise<void> {
-    await checkResponse(this.id, validator, Object.keys(this.row.success), body, response, settings.secret);
+    await (await lazy()).checkResponse(this.id, validator, Object.keys(this.row.success), body, response, settings.secret);
   }
 
   /** `client.<resource>.<walk method>(...path parameters, query?, options?)`: every item, page after page. */
@@ -268,7 +285,7 @@ class Operation {
     const count = row.pathParameters.length;
     const takesQuery = this.#queryNames.some((name) => name !== pagination.page);
     const where = `${row.resource}.${pagination.method}`;
-    const { params } = this.#prepare(args.slice(0, count), takesQuery ? args[count] : undefined);
+    const { params } = this.prepare(args.slice(0, count), takesQuery ? args[count] : undefined);
     if (params.query[pagination.page] !== undefined) {
       throw new InvalidParameterError(id, pagination.page, `left out: ${where} walks every page from the first`, params.query[pagination.page]);
     }
@@ -319,7 +336,8 @@ class Operation {
       if (next === null) return undefined;
       const number = typeof next === 'string' ? pageNumberFromUrl(next, pagination.page) : undefined;
       if (number === undefined) {
-        throw new PaginationError(`${this.id}: ${pagination.next.join('.')} has no usable page number: ${describeValue(next)}`);
+        // What the server sent is described, not copied: it may hold anything (the key, for one).
+        throw new PaginationError(`${this.id}: ${pagination.next.join('.')} has no usable page number (${pagination.page} in decimal digits): it is ${describeKind(next)}`);
       }
       return number;
     }

@@ -11,11 +11,13 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildPackage } from './build.mjs';
+import { bulkMemory, bulkResume } from './bulk.mjs';
 import { generatedDiffRows } from './generated-diff.mjs';
 import { memory } from './memory.mjs';
 import { overhead } from './overhead.mjs';
 import { readAhead } from './pagination.mjs';
 import { pipeline } from './pipeline.mjs';
+import { rateLimit } from './ratelimit.mjs';
 import { size } from './size.mjs';
 import { startup } from './startup.mjs';
 import { failedRow, markdownTable } from './stats.mjs';
@@ -38,6 +40,8 @@ const counts = quick
       memory: { total: 2_500, limit: 250, every: 2, timeoutMs: 30_000 },
       startup: { runs: 2 },
       pipeline: { runs: 1 },
+      bulkResume: { rows: 40, slowMs: 20, concurrency: 8 },
+      bulkMemory: { total: 400, every: 200, concurrency: 16, timeoutMs: 60_000 },
     }
   : {
       overhead: { rounds: 40, callsPerRound: 250, warmupCalls: 1_000, budgetMs: 120_000 },
@@ -45,10 +49,14 @@ const counts = quick
       memory: { total: 100_000, limit: 250, every: 10, timeoutMs: 180_000 },
       startup: { runs: 20 },
       pipeline: { runs: 3 },
+      bulkResume: { rows: 2_000, slowMs: 20, concurrency: 16 },
+      bulkMemory: { total: 100_000, every: 10_000, concurrency: 16, timeoutMs: 300_000 },
     };
 
 const log = (message) => process.stderr.write(`bench: ${message}\n`);
 const rows = [];
+/** Tables of their own that figure groups print after the main one (e.g. ratelimit's). */
+const tables = [];
 
 /** Runs one figure; a failure becomes a row saying so rather than ending the bench. */
 const only = args.only?.split(',').map((name) => name.trim());
@@ -92,15 +100,23 @@ async function main() {
   await figure('memory', [['memory.heapGrowth.mb', 'heap growth, listAll (MB)', 'MB']], () => memory(entry, counts.memory));
   await figure('start-up', [['startup.package.ms', 'cold import of the package (ms)', 'ms']], () => startup(entry, counts.startup));
   await figure('generated diff', [['generated.addedField.last.lines', 'src/generated/ lines changed by one optional field', 'lines']], () => generatedDiffRows(root));
+  await figure('bulk: kill -9 and resume', [['bulk.kill.duplicates', 'bulk: duplicate links after kill -9 and a rerun', 'links']], () => bulkResume(entry, counts.bulkResume));
+  await figure('bulk: memory', [['bulk.memory.heapGrowth.mb', 'bulk: heap growth over 100000 rows (MB)', 'MB']], () => bulkMemory(entry, counts.bulkMemory));
+  await figure('ratelimit', [['ratelimit.adaptive', 'rate limit: adaptive limiter', '%']], async () => {
+    const group = await rateLimit(entry, { quick, log });
+    tables.push(`Rate limit (\`npm run bench -- --only ratelimit\`):\n\n${group.table}`);
+    return group.rows;
+  });
   await figure('spec pipeline', [['pipeline.generate.s', 'npm run generate (s)', 's']], () => pipeline(root, { ...counts.pipeline, quick, sandbox: join(work, 'pipeline') }));
 
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}, ${process.platform}/${process.arch}`;
   const table = markdownTable(rows);
   console.log(`${quick ? 'Quick run (small counts; the figures mean nothing). ' : ''}${machine}, ${new Date().toISOString().slice(0, 10)}\n`);
   console.log(table);
+  for (const extra of tables) console.log(`\n${extra}`);
 
   const out = resolve(args.out);
   mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, `${JSON.stringify({ date: new Date().toISOString(), quick, machine, counts, rows }, null, 2)}\n`);
+  writeFileSync(out, `${JSON.stringify({ date: new Date().toISOString(), quick, machine, counts, rows, tables }, null, 2)}\n`);
   log(`wrote ${out}`);
 }

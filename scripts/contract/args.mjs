@@ -20,6 +20,7 @@ export const FLAGS = {
   seed: { type: 'string', value: 'N', help: 'the seed of the generated cases (default: random; every report prints it)' },
   rate: { type: 'string', value: 'N', default: '8', help: 'at most N requests a second (default 8; 429s are obeyed on top)' },
   'max-requests': { type: 'string', value: 'N', default: '400', help: 'stop sending after N requests (default 400); clean-up gets 100 more' },
+  'max-response-time': { type: 'string', value: 'MS', help: 'also report answers slower than MS milliseconds (max_response_time; off by default)' },
   timeout: { type: 'string', value: 'SECONDS', default: '15', help: 'time limit of each request (default 15)' },
   deadline: { type: 'string', value: 'SECONDS', default: '300', help: 'time limit of the whole run, clean-up excluded (default 300)' },
   spec: { type: 'string', value: 'FILE', default: 'openapi/openapi.yaml', help: 'the spec to check against (default openapi/openapi.yaml)' },
@@ -98,6 +99,7 @@ export function parseOptions(argv, env, { checkBaseUrl, checkApiKey, checkNames 
   const maxRequests = number('max-requests', 1, 100_000);
   const timeoutMs = number('timeout', 1, 600) * 1000;
   const deadlineMs = number('deadline', 1, 86_400) * 1000;
+  const maxResponseMs = values['max-response-time'] === undefined ? undefined : number('max-response-time', 1, 600_000);
   let seed;
   if (values.seed !== undefined) {
     if (!/^-?\d{1,10}$/.test(values.seed) || Math.abs(Number(values.seed)) > 2 ** 31 - 1) {
@@ -122,5 +124,5 @@ export function parseOptions(argv, env, { checkBaseUrl, checkApiKey, checkNames 
   } catch (error) {
     throw new UsageError(`PARTNERO_API_KEY ${String(error.message).replace(/^.*?apiKey /, '')}`);
   }
-  return { ...values, baseUrl, apiKey, rate, maxRequests, timeoutMs, deadlineMs, seed, checks };
+  return { ...values, baseUrl, apiKey, rate, maxRequests, timeoutMs, deadlineMs, maxResponseMs, seed, checks };
 }

@@ -3,7 +3,7 @@
 // Ctrl-C or SIGTERM) each is looked up, deleted, and looked up again. Only a lookup that
 // answered and found nothing counts as "gone"; a link that could not be removed or checked is
 // listed with the command that removes it.
-import { at } from './spec.mjs';
+import { at } from './pointer.mjs';
 
 const same = (a, b) => typeof a === 'string' && typeof b === 'string' && a.toLowerCase() === b.toLowerCase();
 const kebab = (name) => name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();

@@ -6,15 +6,8 @@ import { setMaxListeners } from 'node:events';
 import { writeFile } from 'node:fs/promises';
 import { flag, flagOfComponent, parseOptions, USAGE, UsageError } from './args.mjs';
 import { CHECKS, CHECK_NAMES } from './checks/index.mjs';
-import { cleanUp, createRegistry } from './cleanup.mjs';
-import { generator } from './cases.mjs';
 import { clientModules } from './client-modules.mjs';
-import { BudgetExhausted, createTransport, RunStopped } from './http.mjs';
-import { json, junit, terminalSummary } from './report.mjs';
-import { at, byResource, loadSpec, setAt } from './spec.mjs';
-import { createValidation } from './validate.mjs';
-import { createObservations, judgeInferences } from './verdicts.mjs';
-import { runArazzo, workflowInferences } from './workflows.mjs';
+import { at, setAt } from './pointer.mjs';
 
 const started = performance.now();
 const modules = await clientModules();
@@ -38,6 +31,10 @@ try {
   process.stderr.write(`${redact(`contract: ${error.message}`)}\n\n${USAGE}\n`);
   process.exit(2);
 }
+for (const check of CHECKS.filter((c) => c.optIn && options.checks?.includes(c.name) && options[c.optIn] === undefined)) {
+  process.stderr.write(`contract: ${flag('checks')} ${check.name} needs ${flag(check.optIn)}\n\n${USAGE}\n`);
+  process.exit(2);
+}
 if (options.help) {
   print(USAGE);
   process.exit(0);
@@ -47,7 +44,12 @@ if (options['list-checks']) {
   process.exit(0);
 }
 apiKey = options.apiKey;
-const selected = (name) => !options.checks || options.checks.includes(name);
+// A check that needs its flag (max_response_time) runs only with it.
+const selected = (name) => {
+  const check = CHECKS.find((c) => c.name === name);
+  if (check?.optIn && options[check.optIn] === undefined) return false;
+  return !options.checks || options.checks.includes(name);
+};
 
 // Ctrl-C, SIGTERM and the deadline stop the run; the clean-up still runs, then exit 130/143.
 const controller = new AbortController();
@@ -69,6 +71,19 @@ for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
 }
 const deadline = setTimeout(() => controller.abort(new Error(`the run's deadline (${flag('deadline')} ${options.deadlineMs / 1000} s) passed`)), options.deadlineMs);
 deadline.unref();
+
+// The heavy parts (the spec's bundler, ajv, fast-check, redocly respect's runner) only now:
+// a usage error or --help answers at once.
+const [{ cleanUp, createRegistry }, { generator }, { BudgetExhausted, createTransport, RunStopped }, { json, junit, terminalSummary }, { byResource, loadSpec }, { createValidation }, { createObservations, judgeInferences }, { runArazzo, workflowInferences }] = await Promise.all([
+  import('./cleanup.mjs'),
+  import('./cases.mjs'),
+  import('./http.mjs'),
+  import('./report.mjs'),
+  import('./spec.mjs'),
+  import('./validate.mjs'),
+  import('./verdicts.mjs'),
+  import('./workflows.mjs'),
+]);
 
 let spec;
 try {
@@ -99,6 +114,7 @@ const ctx = {
   apiKey,
   writes: Boolean(options.writes),
   acceptsAnyKey: Boolean(options['accepts-any-key']),
+  maxResponseMs: options.maxResponseMs,
   say: (text) => print(`  · ${text}`),
   throwaway: (resource, key) => registry.add(resource, key),
   observe: (pointer, check, held, evidence, edit) => {
@@ -241,7 +257,8 @@ try {
     print(`  ${transport.budget.used - before} requests, ${workflows.steps.filter((s) => s.status === 'passed').length} of ${workflows.steps.length} steps passed`);
   }
 } catch (error) {
-  if (error instanceof BudgetExhausted || error instanceof RunStopped) stopped = error.message;
+  if (error instanceof BudgetExhausted) stopped = `${error.message} (raise ${flag('max-requests')} to run every check)`;
+  else if (error instanceof RunStopped) stopped = error.message;
   else stopped = `the run failed: ${error.stack ?? error.message}`;
   print(`\nstopped: ${stopped}`);
 }
@@ -278,7 +295,8 @@ const inferences = [
 
 const left = (cleanup ?? []).filter((c) => c.state === 'left' || c.state === 'unknown');
 const contradicted = inferences.filter((i) => i.verdict === 'contradicted');
-const kept = findings.length === 0 && contradicted.length === 0 && left.length === 0 && !/failed/.test(stopped ?? '');
+// A run cut short (budget, deadline, a server gone, a signal) has not shown the contract kept.
+const kept = findings.length === 0 && contradicted.length === 0 && left.length === 0 && !stopped;
 const result = {
   baseUrl: options.baseUrl,
   spec: options.spec,
@@ -297,7 +315,7 @@ const result = {
 print('');
 print(terminalSummary(result));
 print(
-  `\n${kept ? 'Contract kept' : 'Contract broken'}: ${groupCount()} findings, ${contradicted.length} inferences contradicted, ${left.length} links left; ` +
+  `\n${kept ? 'Contract kept' : findings.length || contradicted.length || left.length ? 'Contract broken' : 'Stopped before the end, nothing broken so far'}: ${groupCount()} findings, ${contradicted.length} inferences contradicted, ${left.length} links left; ` +
     `${transport.budget.used} requests in ${(result.timeMs / 1000).toFixed(1)} s; seed ${options.seed}${stopped ? `; stopped early: ${stopped}` : ''}.`,
 );
 if (options.report) {
@@ -313,7 +331,7 @@ function groupCount() {
 
 function replayArgs() {
   const args = [`${flag('base-url')} ${options.baseUrl}`];
-  for (const name of ['partner-id', 'customer-id', 'checks', 'spec', 'rate', 'max-requests']) {
+  for (const name of ['partner-id', 'customer-id', 'checks', 'spec', 'rate', 'max-requests', 'max-response-time']) {
     if (options[name] !== undefined && (name !== 'spec' || options.spec !== 'openapi/openapi.yaml') && !(name === 'rate' && options.rate === 8) && !(name === 'max-requests' && options.maxRequests === 400)) args.push(`${flag(name)} ${Array.isArray(options[name]) ? options[name].join(',') : options[name]}`);
   }
   if (options.writes) args.push(flag('writes'));

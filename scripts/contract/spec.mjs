@@ -2,14 +2,16 @@
 // answers and x-partnero-* extensions, and every inference the spec marks (x-partnero-inferred)
 // with the JSON pointer of the element it sits on and the file of openapi/ that holds it.
 import { readdir, readFile } from 'node:fs/promises';
-import { dirname, join, relative, resolve as resolvePath } from "node:path";
+import { dirname, join, relative, resolve as resolvePath } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundle, loadConfig, parseYaml } from '@redocly/openapi-core';
+
+export { at, pointerOf, setAt } from './pointer.mjs';
+import { pointerOf } from './pointer.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'];
 
-export const pointerOf = (...tokens) => `#/${tokens.map((t) => String(t).replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`;
 
 /** Loads and bundles the spec at `specPath` (relative to the repository root). */
 export async function loadSpec(specPath) {
@@ -156,23 +158,3 @@ export function byResource(operations) {
   return resources;
 }
 
-/** A JSON-pointer read of a value (`/data/0/key`). */
-export function at(value, pointer) {
-  if (!pointer) return value;
-  return pointer
-    .split('/')
-    .slice(1)
-    .reduce((current, token) => (current === null || typeof current !== 'object' ? undefined : current[token.replace(/~1/g, '/').replace(/~0/g, '~')]), value);
-}
-
-/** `value` with `pointer` set to `item` (objects created on the way). */
-export function setAt(value, pointer, item) {
-  const tokens = pointer.split('/').slice(1);
-  const out = structuredClone(value);
-  let current = out;
-  tokens.forEach((token, i) => {
-    if (i === tokens.length - 1) current[token] = item;
-    else current = current[token] ??= {};
-  });
-  return out;
-}

@@ -52,7 +52,7 @@ export function judgeInferences(inferences, observations, findings, { selected }
         ...base,
         verdict: 'contradicted',
         evidence: `${first.check}: ${did}${first.count + broken.length > 2 ? ` (and ${first.count + broken.length - 2} more)` : ''}`,
-        edit: `in ${inference.file}, at ${inference.pointer}: ${finding?.edit ?? first.edit ?? 'describe what the server did'} and replace the x-partnero-inferred entry by the observed behaviour`,
+        edit: `in ${inference.file}, at ${inference.pointer}: ${first.edit ?? finding?.edit ?? 'describe what the server did'}, and drop the x-partnero-inferred entry (the behaviour is observed now)`,
       };
     }
     if (held.length) {

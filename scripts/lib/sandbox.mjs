@@ -11,6 +11,7 @@
 // The rules below are the spec's: the sandbox is a server, and a server states its own rules;
 // the conformance test, not a shared constant, keeps the two in step.
 import { createServer } from 'node:http';
+import { TOO_MANY, tokenBucket } from './sandbox-rate-limit.mjs';
 
 /** The faults a request can ask for with `X-Sandbox-Fault`, or `--faults` for every request. */
 export const FAULTS = ['429', '429-retry-after', '503', 'slow', 'drop-after-create'];
@@ -185,9 +186,11 @@ export function parseUnknownOwner(value, where = 'unknownOwner') {
  * (404, the default, or 422) is how a create for an unknown owner is answered.
  * @returns {Promise<{ url: string, close: () => Promise<void>, state: object }>}
  */
-export async function startSandbox({ port = 0, host = '127.0.0.1', faults, breakField, unknownOwner = 404, log } = {}) {
+export async function startSandbox({ port = 0, host = '127.0.0.1', faults, breakField, unknownOwner = 404, log, rateLimit } = {}) {
   const rules = parseFaults(faults ?? []);
   const ownerStatus = parseUnknownOwner(unknownOwner);
+  // `rateLimit` ('40/s,burst=10' or { rate, burst, retryAfter }): see sandbox-rate-limit.mjs.
+  const bucket = rateLimit === undefined ? undefined : tokenBucket(rateLimit);
   const state = seed();
   let origin = '';
   let requestCount = 0;
@@ -257,6 +260,8 @@ export async function startSandbox({ port = 0, host = '127.0.0.1', faults, break
     } catch (error) {
       return send(res, 400, { message: error.message, status: 0 });
     }
+    const refused = bucket?.take();
+    if (refused) return finish(429, TOO_MANY, refused);
     const requested = [...rules.filter((rule) => count % rule.every === 0), ...asked];
     let dropAfterCreate = false;
     for (const fault of requested) {

@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util';
 import type { ParameterRule } from '../internal/params.js';
 import { findCommand, resources, type Command, type Flag } from './commands.js';
+import { BULK_OPTIONS, bulkFlagsOf, isWriteCommand, type BulkFlags } from './bulk-flags.js';
 
 /** Wrong usage: one line, then a pointer to the help of `helpFor` (a command, a resource, or the whole). */
 export class UsageError extends Error {
@@ -39,6 +40,8 @@ export interface Invocation {
   readonly json: boolean;
   /** `--base-url`, if given (PARTNERO_BASE_URL is the caller's to read). */
   readonly baseUrl: string | undefined;
+  /** `--from FILE` and its flags (write commands): the command runs once per row of the file. */
+  readonly bulk?: BulkFlags;
 }
 
 /** Whether `text` after `--json` is a body (`{...}` or `-`) rather than the next argument. */
@@ -82,14 +85,17 @@ export function parseCommandLine(argv: readonly string[]): Request {
   if (version) return { kind: 'version' };
   if (resourceWord === undefined) throw new UsageError(`a command is required: partnero <resource> <command>, with a resource among ${known}`);
   const methods = resources.get(resourceWord);
-  if (!methods) throw new UsageError(`unknown resource ${JSON.stringify(resourceWord)}: use one of ${known}`);
+  if (!methods) throw new UsageError(`unknown resource ${JSON.stringify(resourceWord)}${inParentheses(didYouMean(resourceWord, [...resources.keys()]))}: use one of ${known}`);
   const commandList = methods.map((command) => command.method).join(', ');
   if (methodWord === undefined) {
     if (help) return { kind: 'help', resource: resourceWord };
     throw new UsageError(`${resourceWord} needs a command: one of ${commandList}`, resourceWord);
   }
   const command = findCommand(resourceWord, methodWord);
-  if (!command) throw new UsageError(`unknown command ${JSON.stringify(methodWord)} of ${resourceWord}: use one of ${commandList}`, resourceWord);
+  if (!command) {
+    const suggested = didYouMean(methodWord, methods.map((c) => c.method));
+    throw new UsageError(`unknown command ${JSON.stringify(methodWord)} of ${resourceWord}${inParentheses(suggested)}: use one of ${commandList}`, resourceWord);
+  }
   if (help) return { kind: 'help', command };
   return parseInvocation(command, rest);
 }
@@ -126,6 +132,7 @@ function parseInvocation(command: Command, rest: readonly string[]): Invocation 
     help: { type: 'boolean', short: 'h' },
     version: { type: 'boolean' },
   };
+  if (isWriteCommand(command)) Object.assign(options, BULK_OPTIONS);
   for (const flag of command.flags) {
     options[flag.name] = { type: flag.kind === 'boolean' ? 'boolean' : 'string' };
     if (flag.kind === 'boolean') options[`no-${flag.name}`] = { type: 'boolean' };
@@ -140,7 +147,11 @@ function parseInvocation(command: Command, rest: readonly string[]): Invocation 
   }
   const values = parsed.values as Record<string, string | boolean | undefined>;
   const { positionals } = parsed;
-  if (positionals.length < command.positionals.length) {
+  const bulk = bulkFlagsOf(values, fail);
+  if (bulk && positionals.length) {
+    fail(`with --from, the ${command.positionals.map((p) => p.label).join(' and ') || 'arguments'} come from the file's columns: unexpected argument ${JSON.stringify(positionals[0])}`);
+  }
+  if (positionals.length < command.positionals.length && !bulk) {
     const missing = command.positionals[positionals.length]!;
     fail(`${name} needs the ${missing.label}: partnero ${name} ${command.positionals.map((p) => p.metavar).join(' ')}`);
   }
@@ -170,7 +181,7 @@ function parseInvocation(command: Command, rest: readonly string[]): Invocation 
   }
   const baseUrl = values['base-url'] as string | undefined;
   if (baseUrl === '') fail('--base-url needs a URL, e.g. --base-url http://127.0.0.1:4010');
-  return { kind: 'run', command, positionals, query, fields, bodyJson, typed, json: values['json'] === true, baseUrl };
+  return { kind: 'run', command, positionals, query, fields, bodyJson, typed, json: values['json'] === true, baseUrl, ...(bulk ? { bulk } : {}) };
 }
 
 /**
@@ -190,7 +201,7 @@ const NUMBER = /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
  * number is what the documentation shows), `true`/`false` for booleans, JSON for objects and
  * lists; otherwise the text itself.
  */
-function fieldValue(text: string, flag: Flag, fail: (message: string) => never): unknown {
+export function fieldValue(text: string, flag: Flag, fail: (message: string) => never): unknown {
   const rule = flag.rule;
   if (rule.startsWith('one of ')) {
     const choices = rule.slice('one of '.length).split(', ').map((choice) => JSON.parse(choice) as unknown);
@@ -254,12 +265,20 @@ function checkFlags(tokens: readonly string[], options: Readonly<Record<string, 
 
 /** `; did you mean --limit?` for `limt`: the flags nearest by edit distance (at most 2, or a longer flag it begins). */
 function suggestion(typed: string, names: readonly string[]): string {
+  return didYouMean(typed, names, '--');
+}
+
+/** `; did you mean list?`: the names nearest to `typed` by edit distance (at most 2, or a longer name it begins), or ''. */
+function didYouMean(typed: string, names: readonly string[], prefix = ''): string {
   const scored = names.map((name) => ({ name, distance: name.startsWith(typed) && typed.length >= 2 ? 1 : editDistance(typed, name) }));
   const best = Math.min(...scored.map((entry) => entry.distance));
   if (!(best <= 2 && best < typed.length)) return '';
-  const nearest = scored.filter((entry) => entry.distance === best).map((entry) => `--${entry.name}`);
+  const nearest = scored.filter((entry) => entry.distance === best).map((entry) => `${prefix}${entry.name}`);
   return `; did you mean ${nearest.length === 1 ? nearest[0] : `${nearest.slice(0, -1).join(', ')} or ${nearest.at(-1)}`}?`;
 }
+
+/** `; did you mean x?` as ` (did you mean x?)`, for a message that goes on after it. */
+const inParentheses = (hint: string): string => (hint ? ` (${hint.slice(2)})` : '');
 
 /** Levenshtein distance, with a swap of two neighbours counted as one edit (`lmiit` → `limit`). */
 function editDistance(a: string, b: string): number {

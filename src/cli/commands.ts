@@ -7,6 +7,7 @@ import type { ParameterRule } from '../internal/params.js';
 import { describeRule } from '../internal/params.js';
 import { bodyRules } from '../generated/validators.js';
 import { pointerTokens } from '../internal/json.js';
+import { BULK_FLAG_NAMES } from './bulk-flags.js';
 
 /** A positional argument: a path parameter. */
 export interface Positional {
@@ -84,7 +85,8 @@ export const resources: ReadonlyMap<string, readonly Command[]> = commands.reduc
 function commandOf(id: string, row: OperationRow, kind: 'call' | 'walk'): Command {
   const walk = kind === 'walk' ? row.pagination : undefined;
   const methodKey = walk ? walk.method : row.name;
-  const taken = new Set<string>(GLOBAL_FLAGS);
+  // The flags of --from too, on every command: whether a row writes is only known below.
+  const taken = new Set<string>([...GLOBAL_FLAGS, ...BULK_FLAG_NAMES]);
   const flags: Flag[] = [];
   const add = (flag: Flag): void => {
     // A name taken twice (a field `a_b` and a field `a.b`) keeps its first owner: the other

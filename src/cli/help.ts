@@ -1,6 +1,7 @@
 // The help texts of `partnero`, written from the commands (and so from the spec).
 import { describeRule } from '../internal/params.js';
 import { commands, resources, type Command, type Flag } from './commands.js';
+import { DEFAULT_CONCURRENCY, DEFAULT_CONCURRENCY_LIMITED, isWriteCommand } from './bulk-flags.js';
 
 const ENVIRONMENT = `Environment:
   PARTNERO_API_KEY   the program's API key (required; never printed)
@@ -15,7 +16,9 @@ const GLOBAL_FLAGS = `Flags of every command:
   --json            one JSON object per line, fields as the API names them
   --base-url URL    where the API is (default: PARTNERO_BASE_URL, else the spec's server)
   -h, --help        help (partnero <resource> <command> --help for one command)
-  --version         the version of partnero`;
+  --version         the version of partnero
+A value that starts with "-" is given after "=" (--flag=-value); an argument that starts with
+"-" goes after "--".`;
 
 /** The usage line of a command, e.g. `partnero partner-links list <partner-id> [--limit N] [--page N]`. */
 export function usageLine(command: Command): string {
@@ -90,6 +93,7 @@ with --json '{...}' (--json - reads it from stdin); flags given too replace thos
         (bodyFlags.length ? `\n${columns(bodyFlags.map(flagRow), '  ')}` : ''),
     );
   }
+  if (isWriteCommand(command)) sections.push(bulkHelp(command));
   sections.push(GLOBAL_FLAGS, ENVIRONMENT, OUTPUT, EXIT_CODES);
   return `${sections.join('\n\n')}\n`;
 }
@@ -102,4 +106,19 @@ function metavarOf(flag: Flag): string {
 function columns(rows: readonly (readonly string[])[], indent: string): string {
   const width = Math.max(0, ...rows.map((row) => (row[0] ?? '').length));
   return rows.map((row) => `${indent}${(row[0] ?? '').padEnd(width)}  ${row[1] ?? ''}`.trimEnd()).join('\n');
+}
+
+/** The `--from` section of a write command's help: its columns, from its path parameters and flags. */
+function bulkHelp(command: Command): string {
+  const columnNames = [...command.positionals.map((p) => p.name), ...command.flags.map((flag) => flag.name.replace(/-/g, '_'))];
+  return `Many rows: --from FILE runs the command once per row of a .csv or .jsonl file, with the
+columns ${columnNames.join(', ')} (or the flags' spelling, e.g. ${columnNames.at(-1)?.replace(/_/g, '-') ?? ''});
+flags given too apply to every row. Every row is checked first: bad rows are listed by line
+and nothing is sent. Results go to stdout as CSV (--json: JSON lines), in row order.
+  --from FILE        the rows (.csv with a header line, or .jsonl)
+  --journal FILE     each row's outcome, for a rerun to skip what was done (default FILE.journal)
+  --no-journal       keep no journal
+  --concurrency N    calls at once, 1 to 256 (default ${DEFAULT_CONCURRENCY}, ${DEFAULT_CONCURRENCY_LIMITED} with --rate-limit or --redis)
+  --rate-limit adaptive   learn the rate the API allows
+  --redis URL        share the learnt rate with other processes through Redis`;
 }

@@ -12,6 +12,7 @@ import { commandHelp, mainHelp, resourceHelp } from './help.js';
 import { describeFailure, describeInvalidOption, describeInvalidParameter, shown } from './messages.js';
 import { cellsOf, columnsOf, escapeUnsafe, jsonLine, Progress, renderTable, Sink, type CliStream } from './output.js';
 import { isObject, valueAt } from '../internal/json.js';
+import { runBulk } from './bulk.js';
 
 export type { CliStream } from './output.js';
 
@@ -71,6 +72,7 @@ export async function run(argv: readonly string[], env: NodeJS.ProcessEnv, io: C
   if (io.signal?.aborted) interrupt();
   io.signal?.addEventListener('abort', interrupt, { once: true });
   let request: ReturnType<typeof parseCommandLine> | undefined;
+  let code: number | void = undefined;
   try {
     request = parseCommandLine(argv);
     if (request.kind === 'help') {
@@ -79,11 +81,11 @@ export async function run(argv: readonly string[], env: NodeJS.ProcessEnv, io: C
     } else if (request.kind === 'version') {
       stdout.writeTrusted(`${packageVersion()}\n`);
     } else {
-      await execute(request, { apiKey, env, io, stdout, stderr, progress, signal: controller.signal });
+      code = await execute(request, { apiKey, env, io, stdout, stderr, progress, signal: controller.signal });
     }
     await stdout.flush();
     if (stdout.failure) return writeFailed(stdout.failure);
-    return ExitCode.ok;
+    return code ?? ExitCode.ok;
   } catch (error) {
     progress.clear();
     if (stdout.failure) return writeFailed(stdout.failure);
@@ -131,7 +133,7 @@ interface Context {
 
 type Method = (...args: unknown[]) => unknown;
 
-async function execute(invocation: Invocation, context: Context): Promise<void> {
+async function execute(invocation: Invocation, context: Context): Promise<number | void> {
   const { command } = invocation;
   const { apiKey, env, io, signal } = context;
   if (!apiKey) throw new UsageError('PARTNERO_API_KEY is not set: set it to the API key of your Partnero program', helpName(command));
@@ -140,6 +142,8 @@ async function execute(invocation: Invocation, context: Context): Promise<void> 
   const input = command.body ? await bodyOf(invocation, io) : invocation.query;
   const method = (client as unknown as Record<string, Record<string, Method>>)[command.resourceKey]?.[command.methodKey];
   if (!method) throw new Error(`the client has no ${command.resourceKey}.${command.methodKey}`);
+  // --from: the command once per row of a file (src/cli/bulk.ts); the flags given apply to every row.
+  if (invocation.bulk) return runBulk(invocation, input, invocation.bulk, { ...context, baseUrl });
   const args: unknown[] = [...invocation.positionals, ...(command.takesInput ? [input] : []), { signal }];
   if (command.kind === 'walk') await walk(command, invocation, method(...args) as Walk, context);
   else await call(command, invocation, await method(...args), context);

@@ -11,6 +11,7 @@ export interface CallDefaults {
   readonly timeoutMs: number;
   /** The API key: redacted from every message built from what a server sent. */
   readonly secret: string;
+  readonly limiter?: CallSettings['limiter'];
 }
 
 /**
@@ -30,6 +31,7 @@ export function callSettings(defaults: CallDefaults, call: unknown, where: strin
     timeoutMs: timeoutMs === undefined ? defaults.timeoutMs : checkCount('timeoutMs', timeoutMs, 1, MAX_TIMEOUT_MS, where),
     signal: checkSignal(signal, where),
     secret: defaults.secret,
+    limiter: defaults.limiter,
   };
 }
 

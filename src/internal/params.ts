@@ -37,8 +37,13 @@ export function plainObject(operation: string, name: string, given: unknown): Re
     throw new InvalidParameterError(operation, name, 'a plain object ({ ... }), not a class instance or an object with another prototype', given);
   }
   const copy: Record<string, unknown> = {};
-  for (const key of Object.keys(given)) copy[key] = (given as Record<string, unknown>)[key];
+  for (const key of Object.keys(given)) setOwn(copy, key, (given as Record<string, unknown>)[key]);
   return copy;
+}
+
+/** Sets `object[key]` as an own property: a key named `__proto__` is data, never the prototype. */
+export function setOwn(object: object, key: string, value: unknown): void {
+  Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
 /**

@@ -62,12 +62,31 @@ const NAMED_ENTITIES: Readonly<Record<string, string>> = { '"': 'quot', '&': 'am
 
 function patternOf(secret: string): RegExp {
   let source = '';
-  for (const char of secret) source += `(?:${alternativesOf(char)})`;
+  let groups = 0;
+  // A run of backslashes is taken whole and never given back (a lookahead is atomic), and only
+  // from its start: backtracking into runs made redaction quadratic (150 KB of `\` took 25 s).
+  const run = (min: string): string => `(?<!\\\\)(?=(\\\\{${min},}))\\${++groups}(?:)`;
+  const chars = [...secret];
+  for (let i = 0; i < chars.length; i++) {
+    let count = 0;
+    while (chars[i + count] === '\\') count++;
+    if (count > 0) {
+      // The secret's own backslashes: as a run (each written `\\`, or escaped again: at least
+      // as many), or each in another form (`%5C`, `&#92;`, ...).
+      source += `(?:${run(String(count))}|(?:${alternativesOf('\\', run, false)}){${count}})`;
+      i += count - 1;
+      continue;
+    }
+    source += `(?:${alternativesOf(chars[i]!, run, chars[i - 1] === '\\')})`;
+  }
   return new RegExp(source, 'gu');
 }
 
-/** Every way one character of the secret may be written. */
-function alternativesOf(char: string): string {
+/**
+ * Every way one character of the secret may be written. `afterRun`: it follows the secret's
+ * backslashes, whose run took every backslash there, its own escape's included.
+ */
+function alternativesOf(char: string, run: (min: string) => string, afterRun: boolean): string {
   const code = char.codePointAt(0) ?? 0;
   // Longer forms first, so that `%25` is taken whole for a secret holding `%`.
   const ways: string[] = [];
@@ -75,14 +94,15 @@ function alternativesOf(char: string): string {
   const bytes = [...new TextEncoder().encode(char)].map((byte) => anyCase(byte.toString(16).padStart(2, '0')));
   ways.push(bytes.map((byte) => `%(?:25)*${byte}`).join(''));
   // JSON and JavaScript escapes, also escaped again (JSON inside JSON): \u0022 \" \\" \\\".
-  if (code <= 0xffff) ways.push(`\\\\+u${anyCase(code.toString(16).padStart(4, '0'))}`);
+  const unicode = `u${anyCase(code.toString(16).padStart(4, '0'))}`;
+  if (code <= 0xffff) ways.push(`${run('1')}${unicode}`, ...(afterRun ? [unicode] : []));
   // HTML character references.
   ways.push(`&#0*${code};`, `&#[xX]0*${anyCase(code.toString(16))};`);
   const entity = NAMED_ENTITIES[char];
   if (entity) ways.push(`&${entity};`);
-  if (char === '"' || char === '/' || char === "'") ways.push(`\\\\+${escapeRegExp(char)}`);
+  if (char === '"' || char === '/' || char === "'") ways.push(`${run('1')}${escapeRegExp(char)}`);
   if (char === ' ') ways.push('\\+');
-  ways.push(char === '\\' ? '\\\\+' : escapeRegExp(char));
+  ways.push(escapeRegExp(char));
   return ways.join('|');
 }
 

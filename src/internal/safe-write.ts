@@ -9,25 +9,10 @@
 //   is the result), and a 422 on the re-send means "look again", not "taken";
 // - a rename whose re-send to the old id answers 404 (or 422) reads the link at its new id;
 // - a delete whose re-send answers 404 is done.
-// Everything it uses from the client's other modules comes in `steps.kit`, not by import: an
-// import would move those modules into a chunk of their own, split off the main one.
-import type * as Errors from '../errors.js';
+// What it uses of the rest of the client is handed to useKit (see internal/kit.ts).
+import type { Kit } from './kit.js';
 import type { WriteOutcome } from '../operation-types.js';
 import type { CallSettings } from './transport.js';
-
-/** What this module uses from the rest of the client (the same objects: `instanceof` holds). */
-export interface WriteKit {
-  readonly errors: Pick<
-    typeof Errors,
-    'CreateConflictError' | 'NotFoundError' | 'PartneroApiError' | 'RequestAbortedError' | 'UncertainCreateError' | 'UnprocessableEntityError' | 'describeValue'
-  >;
-  readonly mayHaveActed: (error: unknown) => boolean;
-  readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
-  readonly backoffMs: (retry: number) => number;
-  readonly maxRetryAfterMs: number;
-  readonly isObject: (value: unknown) => value is Record<string, unknown>;
-  readonly valueAt: (value: unknown, tokens: readonly string[]) => unknown;
-}
 
 /** How to tell what became of a create, as the spec's `x-partnero-create` says. */
 export interface CreateRule {
@@ -56,8 +41,7 @@ export interface WriteRule {
 }
 
 /** The write and the requests it may need, bound to one client. */
-export interface WriteSteps {
-  readonly kit: WriteKit;
+interface WriteSteps {
   /** The operation, for messages. */
   readonly operation: string;
   readonly create?: CreateRule | undefined;
@@ -75,21 +59,74 @@ export interface WriteSteps {
 
 type Result = [answer: unknown, outcome: WriteOutcome];
 
-// Set from the first call's steps: every client passes the same kit.
-let E: WriteKit['errors'];
-let kit: Omit<WriteKit, 'errors'>;
+let E: Kit['errors'];
+let kit: Kit;
+
+/** Hands this module what it uses of the main chunk; called once, on loading. */
+export function useWriteKit(given: Kit): void {
+  kit = given;
+  E = given.errors;
+}
+
+/** A request ready to send, as resources.ts prepares it. */
+interface Prepared {
+  readonly params: { readonly path: Record<string, unknown>; readonly query: Record<string, unknown> };
+  readonly body: unknown;
+}
+
+/** What this module needs of an operation of the client (resources.ts's Operation). */
+export interface WriteOperation {
+  readonly id: string;
+  readonly row: {
+    readonly create?: CreateRule | undefined;
+    readonly write?: WriteRule | undefined;
+    readonly pathParameters: readonly string[];
+    readonly parameters: Readonly<Record<string, { readonly maximum?: number }>>;
+    readonly pagination?: { readonly limit: string } | undefined;
+  };
+  send(prepared: Prepared, settings: CallSettings): Promise<unknown>;
+  prepare(path: readonly unknown[], query: unknown): Prepared;
+  walk(args: readonly unknown[]): AsyncIterable<unknown>;
+  other(id: string): WriteOperation;
+}
+
+/**
+ * The answer and outcome of write `op` (sent as `prepared`) after `failure`, its first
+ * attempt's failure. `taken`: the failure is a create's 422 and the caller asked for
+ * `ifExists: 'return'`.
+ */
+export function recoverWrite(op: WriteOperation, prepared: Prepared, failure: unknown, settings: CallSettings, taken: boolean): Promise<Result> {
+  const { row } = op;
+  const steps: WriteSteps = {
+    operation: op.id,
+    create: row.create,
+    write: row.write,
+    body: (prepared.body ?? {}) as Record<string, unknown>,
+    path: row.pathParameters.map((name) => prepared.params.path[name]),
+    send: (call) => op.send(prepared, { ...call, idempotent: false }),
+    read: (id, path, query, call) => {
+      const other = op.other(id);
+      return other.send(other.prepare(path, query), { ...call, idempotent: true });
+    },
+    items: (id, path, query, call) => {
+      const list = op.other(id);
+      const { limit } = list.row.pagination!;
+      const largest = list.row.parameters[limit]?.maximum;
+      // The walk takes the call's own time limit and retries, not the client's.
+      const { signal, timeoutMs, maxRetries } = call;
+      return list.walk([...path, largest === undefined ? query : { ...query, [limit]: largest }, { signal, timeoutMs, maxRetries }]);
+    },
+  };
+  return afterFailedWrite(steps, failure, settings, taken);
+}
 
 /** Whether two keys are the same key: strings, equal, ignoring case if the rule says so. */
 export function sameKey(a: unknown, b: unknown, ignoreCase: boolean | undefined): boolean {
   return typeof a === 'string' && typeof b === 'string' && (a === b || (ignoreCase === true && a.toLowerCase() === b.toLowerCase()));
 }
 
-/**
- * The write's answer and outcome after `failure`, its first attempt's failure. `taken`: the
- * failure is a create's 422 and the caller asked for `ifExists: 'return'`.
- */
-export async function afterFailedWrite(steps: WriteSteps, failure: unknown, settings: CallSettings, taken: boolean): Promise<Result> {
-  ({ errors: E, ...kit } = steps.kit);
+/** What recoverWrite's steps do: the one rule, for every write. */
+async function afterFailedWrite(steps: WriteSteps, failure: unknown, settings: CallSettings, taken: boolean): Promise<Result> {
   if (taken) return [await existing(steps, failure, settings), 'existing'];
   for (let retry = 0; ; retry++) {
     await pause(steps.operation, failure, retry, settings);

@@ -1,26 +1,28 @@
 // Checks a request body or a response body against the spec's schemas, with the generated
-// validators, which are loaded by import() on first use: a client that never sends a body and
-// never validates answers never loads them.
-import { InvalidParameterError, ResponseValidationError, describeValue, type ValidationIssue } from '../errors.js';
+// validators. resources.ts loads this module (and the validators with it) by import() on first
+// use: a client that never sends a body and never validates answers never loads them.
+import type { InvalidParameterError, ValidationIssue } from '../errors.js';
+import type { Kit } from './kit.js';
+import type * as Validators from '../generated/validators.js';
 import type { ValidationErrorObject, Validator } from '../generated/validators.js';
-import { plainObject } from './params.js';
-import { pointerTokens, valueAt } from './json.js';
-import { redactSecret } from './redact.js';
 
-type Validators = typeof import('../generated/validators.js');
-let loading: Promise<Validators> | undefined;
+// What it uses of the rest of the client comes from resources.ts (see internal/kit.ts).
+let K: Kit;
+let E: Kit['errors'];
+let validators: typeof Validators;
 
-/** The generated validators, loaded once (every import() goes through the module loader again). */
-function loadValidators(): Promise<Validators> {
-  loading ??= import('../generated/validators.js').catch((error: unknown) => {
-    loading = undefined;
-    throw error;
-  });
-  return loading;
+/**
+ * Hands this module what it uses of the main chunk, and the validators (internal/lazy.ts's
+ * namespace: an `import * as` here would need a helper that esbuild shares with the main chunk).
+ */
+export function useKit(kit: Kit, namespace: typeof Validators): void {
+  K = kit;
+  E = kit.errors;
+  validators = namespace;
 }
 
-function validatorNamed(validators: Validators, name: string): Validator {
-  return (validators as unknown as Readonly<Record<string, Validator>>)[name]!;
+function validatorNamed(all: typeof Validators, name: string): Validator {
+  return (all as unknown as Readonly<Record<string, Validator>>)[name]!;
 }
 
 /**
@@ -28,23 +30,38 @@ function validatorNamed(validators: Validators, name: string): Validator {
  * InvalidParameterError naming the field by its path (`partner.email`), its rule and the value.
  */
 export async function checkBody(operation: string, validator: string, required: boolean, input: unknown): Promise<unknown> {
-  const validators = await loadValidators();
   const rules = validators.bodyRules[validator] ?? {};
   if (input === undefined) {
-    if (required) throw new InvalidParameterError(operation, 'body', rules[''] ?? 'given', input);
+    if (required) throw new E.InvalidParameterError(operation, 'body', rules[''] ?? 'given', input);
     return undefined;
   }
-  // What is checked is exactly what is sent: the JSON text of the body, read back.
-  let body: unknown;
-  try {
-    body = JSON.parse(JSON.stringify(plainObject(operation, 'body', input)));
-  } catch (error) {
-    if (error instanceof InvalidParameterError) throw error;
-    throw new InvalidParameterError(operation, 'body', 'JSON data (no BigInt, no cycles)', input);
-  }
+  // What is checked is exactly what is sent: a copy holding JSON data only.
+  const body = jsonData(operation, K.plainObject(operation, 'body', input), '', 0);
   const check = validatorNamed(validators, validator);
   if (!check(body)) throw bodyError(operation, check.errors ?? [], body, rules);
   return body;
+}
+
+/**
+ * A copy of `value` that JSON.stringify sends as it is: anything it would change (NaN and
+ * Infinity become null, a function or symbol is dropped, undefined in a list becomes null, a
+ * Date becomes a string) or refuse (BigInt, a cycle) is an InvalidParameterError naming the
+ * field by its path. Undefined in an object means "left out", as in a query.
+ */
+function jsonData(operation: string, value: unknown, path: string, depth: number): unknown {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean' || Number.isFinite(value)) return value;
+  if (typeof value === 'object' && depth < 64) {
+    if (Array.isArray(value)) return Array.from(value, (item, index) => jsonData(operation, item, `${path}[${index}]`, depth + 1));
+    const prototype: unknown = Object.getPrototypeOf(value);
+    if (prototype === Object.prototype || prototype === null) {
+      const copy = {};
+      for (const [key, item] of Object.entries(value)) {
+        if (item !== undefined) K.setOwn(copy, key, jsonData(operation, item, path ? `${path}.${key}` : key, depth + 1));
+      }
+      return copy;
+    }
+  }
+  throw new E.InvalidParameterError(operation, path || 'body', 'JSON data: a string, a finite number, true, false, null, a list or a plain object (nested at most 64 deep)', value);
 }
 
 /** Throws ResponseValidationError unless `body`, answered with `response`, matches schema `validator`. */
@@ -57,11 +74,11 @@ export async function checkResponse(
   secret: string,
 ): Promise<void> {
   const fail = (issues: ValidationIssue[]): never => {
-    const redacted = issues.map((issue) => ({ ...issue, received: redactSecret(issue.received, secret) }));
-    throw new ResponseValidationError(operation, response.status, response.headers, body, redacted);
+    const redacted = issues.map((issue) => ({ ...issue, received: K.redactValue(issue.received, secret) as string }));
+    throw new E.ResponseValidationError(operation, response.status, K.redactHeaders(response.headers, secret), K.redactValue(body, secret), redacted);
   };
   if (!validator) return fail([{ path: '', expected: `one of the statuses ${statuses.join(', ')}`, received: String(response.status) }]);
-  const check = validatorNamed(await loadValidators(), validator);
+  const check = validatorNamed(validators, validator);
   if (!check(body)) fail((check.errors ?? []).map((error) => toIssue(error, body)));
 }
 
@@ -80,7 +97,7 @@ function bodyError(
     wrongValue.sort((a, b) => b.instancePath.length - a.instancePath.length)[0] ??
     errors.find((e) => !/\/(anyOf|oneOf)\/\d+\//.test(e.schemaPath)) ??
     errors[0];
-  if (!error) return new InvalidParameterError(operation, 'body', rules[''] ?? 'valid', body);
+  if (!error) return new E.InvalidParameterError(operation, 'body', rules[''] ?? 'valid', body);
   let pointer = error.instancePath;
   let suffix = '';
   if (error.keyword === 'required') {
@@ -90,15 +107,15 @@ function bodyError(
     pointer += `/${String(error.params['missingProperty'])}`;
     suffix = ` (required when ${String(error.params['property'])} is given)`;
   }
-  const tokens = pointerTokens(pointer);
+  const tokens = K.pointerTokens(pointer);
   const field = tokens.map((t, i) => (/^\d+$/.test(t) ? `[${t}]` : i === 0 ? t : `.${t}`)).join('') || 'body';
   const rule = rules[tokens.map((t) => (/^\d+$/.test(t) ? '*' : t)).reduce((path, t) => `${path}/${t}`, '')];
-  return new InvalidParameterError(operation, field, `${rule ?? error.message ?? error.keyword}${suffix}`, valueAt(body, tokens));
+  return new E.InvalidParameterError(operation, field, `${rule ?? error.message ?? error.keyword}${suffix}`, K.valueAt(body, tokens));
 }
 
 function toIssue(error: ValidationErrorObject, body: unknown): ValidationIssue {
   if (error.keyword === 'required') {
     return { path: `${error.instancePath}/${String(error.params['missingProperty'])}`, expected: 'a required property', received: 'nothing' };
   }
-  return { path: error.instancePath, expected: error.message ?? error.keyword, received: describeValue(valueAt(body, pointerTokens(error.instancePath))) };
+  return { path: error.instancePath, expected: error.message ?? error.keyword, received: E.describeValue(K.valueAt(body, K.pointerTokens(error.instancePath))) };
 }

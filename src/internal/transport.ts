@@ -29,6 +29,13 @@ export interface CallSettings {
    * retried (see `mayHaveActed`); what surely did nothing (refused connection, 408, 429) still is.
    */
   readonly idempotent?: boolean;
+  /** The client's rate limiter (option `rateLimit`, internal/rate-limit.ts): every attempt waits its turn there. */
+  readonly limiter?: AttemptLimiter | undefined;
+}
+
+/** What the transport needs of a rate limiter: run one attempt when it may go. */
+export interface AttemptLimiter {
+  run<T extends Answer | Refusal | PartneroError>(operation: string, signal: AbortSignal | undefined, attempt: () => Promise<T>): Promise<T | PartneroError>;
 }
 
 /** What openapi-fetch resolves to (`{ data, error, response }`). */
@@ -45,7 +52,7 @@ export interface Answer {
 }
 
 /** A non-2xx answer, its body as openapi-fetch parsed it. */
-interface Refusal {
+export interface Refusal {
   readonly response: Response;
   readonly error: unknown;
 }
@@ -66,7 +73,7 @@ export async function send(
   const { signal, maxRetries, secret, idempotent = true } = settings;
   for (let retry = 0; ; retry++) {
     if (signal?.aborted) throw RequestAbortedError.of(operation, signal);
-    const outcome = await once(operation, settings, attempt);
+    const outcome = settings.limiter ? await settings.limiter.run(operation, signal, () => once(operation, settings, attempt)) : await once(operation, settings, attempt);
     const retriesLeft = retry < maxRetries;
     if (outcome instanceof PartneroError) {
       if (!retriesLeft || outcome instanceof RequestAbortedError || (!idempotent && mayHaveActed(outcome))) throw outcome;

@@ -27,7 +27,8 @@ What the agent may do (enforced by the server, not hinted: a tool not allowed is
 and is refused if called anyway):
   (default)          read-only: the list, get, search and list-all tools
   --allow-writes     also creates and updates; each takes dry_run: true, which answers the exact
-                     request that would be sent and sends nothing
+                     request that would be sent and sends nothing; a create takes if_exists:
+                     "return" to answer the owner's link when its key is already taken by it
   --allow-deletes    also deletes (needs --allow-writes); a delete is refused unless its confirm
                      argument equals the id of what it deletes
   --audit-log FILE   append every call of a write tool to FILE, one JSON line (time, tool,
@@ -176,6 +177,8 @@ async function serveStdio(sdk: Sdk, mcp: PartneroMcp, summary: string, io: CliIo
   // stdout is the protocol's: everything for people goes to stderr.
   say(io.stderr, `partnero mcp: serving ${summary} over stdio\n`);
   await closed;
+  // A request read just before stdin ended starts its handler on a later turn: let it, then wait for it.
+  await new Promise((resolve) => setImmediate(resolve));
   await mcp.idle();
   await server.close();
 }

@@ -86,6 +86,8 @@ interface Plan {
   readonly args: unknown[];
   readonly dryRun: boolean;
   readonly maxItems: number;
+  /** A create's `ifExists` (interface C). */
+  readonly ifExists?: 'error' | 'return';
 }
 
 /** The tools, their rules and the client behind them: what both transports serve. */
@@ -222,6 +224,10 @@ export class PartneroMcp {
     if (tool.walk && (typeof maxItems !== 'number' || !Number.isInteger(maxItems) || maxItems < 1 || maxItems > MAX_ITEMS)) {
       throw new ArgumentError(`max_items must be an integer from 1 to ${MAX_ITEMS}, got ${describeValue(maxItems)}`);
     }
+    const ifExists = given[RESERVED.ifExists];
+    if (ifExists !== undefined && ifExists !== 'error' && ifExists !== 'return') {
+      throw new ArgumentError(`if_exists must be "error" or "return", got ${describeValue(ifExists)}`);
+    }
     const args: unknown[] = tool.pathParameters.map((parameter) => given[parameter]);
     const { row } = tool;
     if (row.body) {
@@ -244,7 +250,7 @@ export class PartneroMcp {
       }
       args.push(query);
     }
-    return { args, dryRun: dryRun === true, maxItems: maxItems as number };
+    return { args, dryRun: dryRun === true, maxItems: maxItems as number, ...(ifExists !== undefined ? { ifExists } : {}) };
   }
 
   /** A delete goes ahead only when `confirm` equals the id of what it deletes. */
@@ -277,7 +283,11 @@ export class PartneroMcp {
     let outcome = 'done';
     // Interface C (writes): the client says whether a write was done, recovered after an
     // ambiguous failure, or found existing; a client without it leaves 'done'.
-    const options = { ...(signal ? { signal } : {}), onOutcome: (value: unknown) => void (typeof value === 'string' && (outcome = value)) };
+    const options = {
+      ...(signal ? { signal } : {}),
+      ...(plan.ifExists ? { ifExists: plan.ifExists } : {}),
+      onOutcome: (value: unknown) => void (typeof value === 'string' && (outcome = value)),
+    };
     const body = await method(...plan.args, options);
     return { structured: isObject(body) ? body : {}, body, outcome };
   }

@@ -44,7 +44,7 @@ export interface McpTool {
 }
 
 /** Arguments the server adds to tools (they are not the API's). */
-export const RESERVED = { dryRun: 'dry_run', confirm: 'confirm', maxItems: 'max_items', body: 'body' } as const;
+export const RESERVED = { dryRun: 'dry_run', confirm: 'confirm', maxItems: 'max_items', ifExists: 'if_exists', body: 'body' } as const;
 
 /** A page walk returns at most this many items by default, and never more than MAX_ITEMS. */
 export const DEFAULT_MAX_ITEMS = 250;
@@ -221,6 +221,11 @@ function toolOf(spec: OpenApiDocument, id: string, row: OperationRow, walk: bool
     lines.push(`Refused, with nothing sent, unless confirm equals ${confirms ?? JSON.stringify(name)}.`);
   }
   if (row.create) {
+    properties[RESERVED.ifExists] = {
+      enum: ['error', 'return'],
+      default: 'error',
+      description: `"return": when ${row.create.match} is already taken by the same owner, answer that link instead of an error (a retry after a lost answer). Taken by another owner is still an error.`,
+    };
     lines.push(
       `Safe to retry: the client never creates twice. After a failure that may have created it (a timeout, a connection cut after sending, a 5xx), ` +
         `it looks ${row.create.match} up instead of sending the create again, and answers what it found.`,

@@ -8,7 +8,7 @@ import { expect, it } from 'vitest';
 
 const root = resolve(import.meta.dirname, '../..');
 
-/** Every figure of issues 5 and 8, by the id its row has in the JSON. */
+/** Every figure of issues 5, 8 and 20 (bulk), by the id its row has in the JSON. */
 const FIGURES = [
   'overhead.fetch.us',
   'overhead.openapiFetch.us',
@@ -33,6 +33,14 @@ const FIGURES = [
   'startup.openapiFetch.ms',
   'generated.addedField.last.lines',
   'generated.addedField.first.lines',
+  'bulk.kill.duplicates',
+  'bulk.kill.missing',
+  'bulk.kill.inFlight',
+  'bulk.kill.skipped',
+  'bulk.cli.rate',
+  'bulk.memory.heapGrowth.mb',
+  'bulk.memory.rssGrowth.mb',
+  'bulk.memory.rate',
   'pipeline.lint.s',
   'pipeline.generate.s',
 ];

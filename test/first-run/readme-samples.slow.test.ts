@@ -30,7 +30,11 @@ beforeAll(() => {
     const fragment = source.startsWith('// Fragment:');
     writeFileSync(join(dir, `README-line-${line}.ts`), fragment ? `${fragmentPrelude}${source}` : source);
   }
-  writeConsumerTsconfig(dir, { paths: { 'partnero-client': [join(root, 'src/index.ts')] }, noEmit: true, skipLibCheck: true }, ['*.ts']);
+  writeConsumerTsconfig(
+    dir,
+    { paths: { 'partnero-client': [join(root, 'src/index.ts')], 'partnero-client/bulk': [join(root, 'src/bulk/index.ts')] }, noEmit: true, skipLibCheck: true },
+    ['*.ts'],
+  );
   const tsc = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', dir], { cwd: dir, encoding: 'utf8' });
   result = { status: tsc.status, output: (tsc.stdout + tsc.stderr).replaceAll(dir, '') };
 }, 120_000);

@@ -242,6 +242,48 @@ describe('safety, enforced by the server', () => {
     expect(lines().at(-1)!['error']).toMatch(/NotFoundError \(HTTP 404\)/);
   });
 
+  it('a create retried after a lost answer: a key taken is an error, unless if_exists is "return" (then that link, outcome existing)', async () => {
+    const log = join(tmp, 'existing.jsonl');
+    const writer = await session({ allowWrites: true, auditLog: log });
+    for (const create of writer.mcp.listed.filter((t) => t.row.create)) {
+      const args = { ...exampleBody(create), key: `mcp-twice-${create.resource}` };
+      const first = await writer.call(create.name, args);
+      expect(first.isError, textOf(first)).toBeFalsy();
+      const again = await writer.call(create.name, args);
+      expect(again.isError).toBe(true);
+      expect(textOf(again)).toMatch(/^UnprocessableEntityError \(HTTP 422\): [^\n]*\nfield errors: \{"key":/);
+      const returned = await writer.call(create.name, { ...args, if_exists: 'return' });
+      expect(returned.isError, textOf(returned)).toBeFalsy();
+      expect(returned.structuredContent).toEqual(first.structuredContent);
+      expect(sandbox.state.links.filter((link) => link.key === args.key)).toHaveLength(1);
+      const bad = await writer.call(create.name, { ...args, if_exists: 'yes' });
+      expect(textOf(bad)).toContain('if_exists must be "error" or "return", got "yes"');
+      const outcomes = readFileSync(log, 'utf8').trim().split('\n').slice(-4).map((line) => (JSON.parse(line) as { outcome: string }).outcome);
+      expect(outcomes).toEqual(['done', 'error', 'existing', 'refused']);
+    }
+  });
+
+  it('timeouts and retries are the client’s, as configured', async () => {
+    const failing = await countingSandbox('503');
+    const slow = await countingSandbox('slow=1500');
+    try {
+      const read = (await session({}, failing.url)).mcp.listed.find((t) => t.kind === 'read' && !t.walk)!;
+      for (const maxRetries of [0, 1]) {
+        failing.lines.length = 0;
+        const result = await (await session({}, failing.url, { maxRetries })).call(read.name, exampleArguments(read));
+        expect(result.isError).toBe(true);
+        expect(textOf(result)).toMatch(/^InternalServerError \(HTTP 503\): /);
+        expect(failing.lines).toHaveLength(maxRetries + 1);
+      }
+      const timedOut = await (await sessions.open({ baseUrl: slow.url, maxRetries: 0, timeoutMs: 200 })).call(read.name, exampleArguments(read));
+      expect(timedOut.isError).toBe(true);
+      expect(textOf(timedOut)).toMatch(/^ConnectionTimeoutError: .*200 ms/);
+    } finally {
+      await failing.close();
+      await slow.close();
+    }
+  });
+
   it('the key is in no result or error, even from a server that echoes it', async () => {
     const echo = await startServer((req, res) => json(res, 422, { message: `bad token ${req.headers.authorization}`, errors: { key: [JSON.stringify(req.headers.authorization)] }, status: 0 }));
     try {

@@ -69,7 +69,7 @@ async function clientOver(transport: StdioClientTransport | StreamableHTTPClient
   return client;
 }
 
-describe('stdio', () => {
+describe('stdio', { timeout: 180_000 }, () => {
   it('the SDK’s Client starts `partnero mcp`, lists the tools, calls one; closing stdin stops it with exit 0', async () => {
     const transport = new StdioClientTransport({ command: process.execPath, args: [bin, 'mcp'], env, stderr: 'pipe' });
     let stderr = '';
@@ -88,7 +88,7 @@ describe('stdio', () => {
   });
 });
 
-describe('Streamable HTTP on 127.0.0.1', () => {
+describe('Streamable HTTP on 127.0.0.1', { timeout: 180_000 }, () => {
   it('--http --port 0 prints the URL; the SDK’s Client lists and calls; other methods, paths and hosts are refused; Ctrl-C stops it', async () => {
     const server = startNode(bin, ['mcp', '--http', '--port', '0', '--allow-writes'], env);
     started.push(server);
@@ -110,12 +110,12 @@ describe('Streamable HTTP on 127.0.0.1', () => {
   });
 });
 
-describe('with a client no one here wrote: @modelcontextprotocol/inspector-cli', () => {
+describe('with a client no one here wrote: @modelcontextprotocol/inspector-cli', { timeout: 240_000 }, () => {
   // The inspector reads its own package.json by a path relative to the working directory
   // (`../package.json`), so it runs from a directory whose parent has one: the build's dist/.
   const inspector = (args: string[]): Promise<{ code: number; output: string }> =>
     new Promise((done) => {
-      execFile(process.execPath, [INSPECTOR, ...args], { cwd: join(root, 'dist'), env, timeout: 60_000 }, (error, stdout, stderr) => {
+      execFile(process.execPath, [INSPECTOR, ...args], { cwd: join(root, 'dist'), env, timeout: 120_000 }, (error, stdout, stderr) => {
         done({ code: error ? ((error as { code?: number }).code ?? 1) : 0, output: `${stdout}${stderr}` });
       });
     });
@@ -155,7 +155,7 @@ describe('with a client no one here wrote: @modelcontextprotocol/inspector-cli',
   });
 });
 
-describe('installed without the SDK', () => {
+describe('installed without the SDK', { timeout: 120_000 }, () => {
   it('the plain CLI works, and `partnero mcp` says in one line which package to install', async () => {
     // A project outside the repository: the package's dist/ and package.json, openapi-fetch, no SDK.
     const app = mkdtempSync(join(tmpdir(), 'partnero-no-sdk-'));

@@ -14,7 +14,10 @@ describe('the packed package', () => {
       expect.arrayContaining(['dist/index.js', 'dist/index.d.ts', 'dist/generated/validators.js', 'dist/openapi.json', 'dist/openapi.yaml', 'README.md', 'LICENSE', 'package.json']),
     );
     expect(files.filter((f) => /^(src|test|scripts|openapi)\//.test(f) || f.endsWith('.map'))).toEqual([]);
-    expect(tarballBytes).toBeLessThan(100_000);
+    // A bound that catches what should not ship (sources, maps, a stray folder), not a size
+    // goal: three entries (the client, bulk, mcp), the CLI and the spec twice (JSON and YAML,
+    // about 250 KB of the 850 KB unpacked) pack to about 170 KB.
+    expect(tarballBytes).toBeLessThan(200_000);
   });
 
   it('passes publint with nothing to report', () => {

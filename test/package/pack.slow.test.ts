@@ -3,7 +3,7 @@
 // against the installed types, the bundled spec it exports read, and @arethetypeswrong/cli run
 // on the tarball. What needs no install (the file list, publint) is in files.test.ts.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 const root = resolve(import.meta.dirname, '../..');
 const tsc = join(root, 'node_modules/typescript/bin/tsc');
 let dir: string;
-const { tarball } = inject('packed');
+const { tarball, files } = inject('packed');
 
 const run = (cmd: string, args: string[], cwd: string): string =>
   execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, npm_config_update_notifier: 'false' } });
@@ -29,6 +29,29 @@ afterAll(() => {
 });
 
 describe('the packed package', () => {
+  it('exports partnero-client/bulk, which the main entry never imports', () => {
+    const script = `
+      import { createPartneroClient, PartneroError } from 'partnero-client';
+      import { bulk, BulkStoppedError } from 'partnero-client/bulk';
+      const client = createPartneroClient({
+        apiKey: 'k',
+        fetch: async (request) => new Response(JSON.stringify({ data: { key: (await request.json()).key }, status: 1 }), { status: 201 }),
+      });
+      const results = [];
+      const rows = [{ partner: { id: 'p' }, key: 'a' }, { partner: { id: 'p' }, key: '' }, { partner: { id: 'p' }, key: 'b' }];
+      for await (const r of bulk(rows, (row, call) => client.partnerLinks.create(row, call))) results.push([r.index, r.outcome, r.result?.data.key ?? r.error.name]);
+      console.log(JSON.stringify({ results, base: new BulkStoppedError(0, new Error('x')) instanceof PartneroError }));
+    `;
+    const out = JSON.parse(run(process.execPath, ['--input-type=module', '-e', script], join(dir, 'app')));
+    expect(out).toEqual({ results: [[0, 'ok', 'a'], [1, 'failed', 'InvalidParameterError'], [2, 'ok', 'b']], base: true });
+    expect(files).toEqual(expect.arrayContaining(['dist/bulk/index.js', 'dist/bulk/index.d.ts']));
+    // No module of the main entry's graph (everything but bulk/ and the CLI) imports bulk/.
+    const installed = join(dir, 'app/node_modules/partnero-client');
+    const main = files.filter((f) => f.endsWith('.js') && !f.startsWith('dist/bulk/') && !f.startsWith('dist/cli'));
+    expect(main.length).toBeGreaterThan(0);
+    for (const file of main) expect(readFileSync(join(installed, file), 'utf8'), file).not.toMatch(/from ['"][./]*bulk\//);
+  });
+
   it('imports and works in a fresh project', () => {
     const script = `
       import { createPartneroClient, PartneroError, NotFoundError } from 'partnero-client';

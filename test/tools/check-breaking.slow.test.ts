@@ -38,12 +38,17 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function check(name: string, change: (spec: Json) => void): Promise<Run> {
-  const variant = structuredClone(spec);
-  change(variant);
+/** A copy of the bundled spec changed by `change`, written as `name`.json. */
+async function variant(name: string, change: (spec: Json) => void): Promise<string> {
+  const copy = structuredClone(spec);
+  change(copy);
   const file = join(dir, `${name}.json`);
-  await writeFile(file, JSON.stringify(variant, null, 2));
-  return run('scripts/check-breaking.mjs', ['--base', base, '--revision', file, '--verbose']);
+  await writeFile(file, JSON.stringify(copy, null, 2));
+  return file;
+}
+
+async function check(name: string, change: (spec: Json) => void): Promise<Run> {
+  return run('scripts/check-breaking.mjs', ['--base', base, '--revision', await variant(name, change), '--verbose']);
 }
 
 describe('check:breaking', () => {
@@ -87,6 +92,10 @@ describe('check:breaking', () => {
     const text = await readFile(limit, 'utf8');
     expect(text).toMatch(/^  maximum: 250$/m);
     await writeFile(limit, text.replace(/^  maximum: 250$/m, '  maximum: 100'));
+    // The copy keeps the released version, so that the version does not announce the break.
+    const released = /^\s+version:\s*(\S+)/m.exec(await readFile('spec-baseline/openapi.yaml', 'utf8'))![1]!;
+    const root = join(copy, 'openapi.yaml');
+    await writeFile(root, (await readFile(root, 'utf8')).replace(/^  version: .*$/m, `  version: ${released}`));
     const line = text.split('\n').findIndex((l) => l === '  maximum: 250') + 1;
     const result = await run('scripts/check-breaking.mjs', ['--revision', join(copy, 'openapi.yaml')]);
     expect(result.code, result.output).not.toBe(0);
@@ -99,6 +108,37 @@ describe('check:breaking', () => {
     const result = await run('scripts/check-breaking.mjs', []);
     expect(result.code, result.output).toBe(0);
     expect(result.output.trim().split('\n')).toHaveLength(1);
-    expect(result.output).toMatch(/^check:breaking: no change breaks clients of spec-baseline\/openapi\.yaml \(\d+ minor, \d+ patch; --verbose lists them\)\.$/m);
+    expect(result.output).toMatch(
+      /^check:breaking: (no change breaks clients of spec-baseline\/openapi\.yaml \(\d+ minor, \d+ patch; --verbose lists them\)|\d+ changes break clients of spec-baseline\/openapi\.yaml \(\S+\), announced by info\.version \S+ .*)\.$/m,
+    );
+  });
+
+  // A break the version announces passes: semver's breaking number is the first that is not 0.
+  it.each([
+    ['a breaking bump of info.version', 'breaking', true],
+    ['a bump of a later number', 'later', false],
+    ['the same version', 'same', false],
+  ] as const)('with a narrowed range and %s: passes only when the version announces the break', async (_, bump, announced) => {
+    const numbers = String(spec.info.version).split('.').map(Number);
+    const position = numbers.findIndex((n) => n > 0);
+    const at = position < 0 ? 2 : position;
+    if (bump === 'breaking') numbers.splice(at, 3 - at, numbers[at]! + 1, ...Array<number>(2 - at).fill(0));
+    if (bump === 'later') numbers[Math.min(at + 1, 2)]! += 1;
+    const version = numbers.join('.');
+    const file = await variant(`bump-${bump}`, (s) => {
+      s.components.parameters.Limit.schema.maximum = 100;
+      s.info.version = version;
+    });
+    const result = await run('scripts/check-breaking.mjs', ['--base', base, '--revision', file]);
+    if (announced) {
+      expect(result.code, result.output).toBe(0);
+      expect(result.output.trim()).toBe(
+        `check:breaking: 1 changes break clients of ${base} (${spec.info.version}), announced by info.version ${version} (--verbose lists them; \`npm run release:baseline\` records ${version} when it is released).`,
+      );
+    } else {
+      expect(result.code, result.output).not.toBe(0);
+      expect(result.output).toContain('breaks clients of');
+      expect(result.output).toMatch(/major\s+modified\s+.*maximum/);
+    }
   });
 });

@@ -65,6 +65,9 @@ async function partneroCli(argv: string[], options: CliOptions = {}): Promise<{ 
   return { code, stdout: out, stderr: stderr.text };
 }
 
+/** The rules of partner-links create's body fields, in words, from the spec. */
+const createRules = Object.values(operationTable).flatMap((row) => (row.resource === 'partnerLinks' && row.name === 'create' && row.body ? [bodyRules[row.body.validator] ?? {}] : []))[0] ?? {};
+
 /** A usage error: one line naming the problem, one pointing to the help, nothing else. */
 const USAGE_ERROR = /^partnero: [^\n]+\nRun 'partnero [^'\n]*--help' for usage\.\n$/;
 
@@ -342,6 +345,8 @@ describe('partnero exit codes and errors', () => {
     [['list', 'partner_123'], 'unknown resource "list": use one of partner-links'],
     [['partner-links'], 'partner-links needs a command: one of list, list-all'],
     [['partner-links', 'show'], 'unknown command "show" of partner-links'],
+    [['partner-links', 'lst', 'partner_123'], 'unknown command "lst" of partner-links (did you mean list?): use one of'],
+    [['partner-link', 'list', 'partner_123'], 'unknown resource "partner-link" (did you mean partner-links?): use one of'],
     [['partner-links', 'list'], 'partner-links list needs the partner ID: partnero partner-links list <partner-id>'],
     [['partner-links', 'get', '..'], 'the partner referral link ID must be a non-empty string of well-formed Unicode, other than "." and "..", got ".."'],
     [['partner-links', 'list', 'partner_123', 'extra'], 'unexpected argument "extra"'],
@@ -360,7 +365,8 @@ describe('partnero exit codes and errors', () => {
     [['partner-links', 'create', '--is-additional=yes'], '--is-additional takes no value: use --is-additional or --no-is-additional\n'],
     [['partner-links', 'create'], 'partner-links create needs a body: give its fields as flags (--key, --partner-id'],
     [['partner-links', 'create', '--key', 'x'], 'partner is missing: it must be an object with at least one of id, key, email'],
-    [['partner-links', 'create', '--key', '', '--partner-id', 'p'], '--key must be a non-empty string, got ""'],
+    [['partner-links', 'create', '--key', '', '--partner-id', 'p'], `--key must be ${createRules['/key']}, got ""`],
+    [['partner-links', 'create', '--key', 'clé', '--partner-id', 'p'], `--key must be ${createRules['/key']}, got "clé"`],
     [['partner-links', 'create', '--key', 'x', '--partner-id', 'p', '--domain-id', '8'], '--is-additional is missing: it must be true or false (required when domain_id is given)'],
     [['partner-links', 'create', '--is-additional', '--no-is-additional'], '--is-additional and --no-is-additional cannot be used together'],
     [['partner-links', 'create', '--json', '{"key":'], '--json must be the body as JSON'],
@@ -383,6 +389,12 @@ describe('partnero exit codes and errors', () => {
     expect(request.kind).toBe('run');
     const fields = request.kind === 'run' ? request.fields.map(([flag, value]) => [flag.name, value]) : [];
     expect(fields).toEqual(expect.arrayContaining([['key', '-summer'], ['domain-id', -8]]));
+  });
+
+  it('issue 16 item 27: every command\'s help says how to give a value that starts with "-"', async () => {
+    const { code, stdout } = await partneroCli(['partner-links', 'create', '--help']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('A value that starts with "-" is given after "=" (--flag=-value)');
   });
 
   it('names PARTNERO_BASE_URL when the bad URL came from there, and exits 2 without PARTNERO_API_KEY', async () => {

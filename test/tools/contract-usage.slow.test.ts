@@ -5,15 +5,17 @@
 import { describe, expect, it } from 'vitest';
 import { FLAGS, USAGE } from '../../scripts/contract/args.mjs';
 import { CHECK_NAMES } from '../../scripts/contract/checks/index.mjs';
+import { allowedString, generator, negativeStrings, positiveKeys } from '../../scripts/contract/cases.mjs';
 import { clientModules } from '../../scripts/contract/client-modules.mjs';
 import { junit, json } from '../../scripts/contract/report.mjs';
+import { createObservations, judgeInferences } from '../../scripts/contract/verdicts.mjs';
 import { runNode } from './support/processes.js';
 
 const API_KEY = 'test-key-4f9c2b7e';
 const contract = (args: string[], key = API_KEY): ReturnType<typeof runNode> => runNode('scripts/contract.mjs', args, { ...process.env, PARTNERO_API_KEY: key });
 
 describe('npm run contract: usage', () => {
-  it.each([
+  it.concurrent.each([
     ['http://127.0.0.1:4011/v1', 'must not end in /v1'],
     ['http://127.0.0.1:4011/#x', 'fragment'],
     ['http://127.0.0.1:4011/?', 'a query'],
@@ -28,15 +30,18 @@ describe('npm run contract: usage', () => {
   });
 
   it('is a usage error without --base-url, without a key, --writes without an owner, an unknown check or report format', async () => {
-    expect((await contract([])).output).toContain('--base-url is required');
-    const noKey = await contract(['--base-url', 'http://127.0.0.1:9'], '');
+    const [none, noKey, writes, check, report] = await Promise.all([
+      contract([]),
+      contract(['--base-url', 'http://127.0.0.1:9'], ''),
+      contract(['--base-url', 'http://127.0.0.1:9', '--writes']),
+      contract(['--base-url', 'http://127.0.0.1:9', '--checks', 'not_a_check']),
+      contract(['--base-url', 'http://127.0.0.1:9', '--report', 'out.txt']),
+    ]);
+    expect([none.code, none.output.includes('--base-url is required')]).toEqual([2, true]);
     expect([noKey.code, noKey.output.includes('PARTNERO_API_KEY')]).toEqual([2, true]);
-    const writes = await contract(['--base-url', 'http://127.0.0.1:9', '--writes']);
     expect([writes.code, writes.output.includes('--writes creates and deletes links: name the owner they may belong to with --partner-id')]).toEqual([2, true]);
-    const check = await contract(['--base-url', 'http://127.0.0.1:9', '--checks', 'not_a_check']);
     expect(check.code).toBe(2);
     expect(check.output).toContain(`--checks takes names from: ${CHECK_NAMES.join(', ')}; got not_a_check`);
-    const report = await contract(['--base-url', 'http://127.0.0.1:9', '--report', 'out.txt']);
     expect([report.code, report.output.includes('give a file ending in .json or .xml')]).toEqual([2, true]);
   });
 
@@ -95,5 +100,68 @@ describe('npm run contract: reports', () => {
     const text = redactSecret(json(result, (t) => redactSecret(t, key)), key);
     for (const form of escapings(key)) expect(text).not.toContain(form);
     expect(JSON.stringify(JSON.parse(text))).not.toContain(key);
+  });
+});
+
+describe('npm run contract: cases', () => {
+  const keySchema = { type: 'string', minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_.-]+$' };
+
+  it('makes the same cases from the same --seed, other cases from another', () => {
+    const prefix = 'contract-1-abcdef-';
+    const a = positiveKeys(keySchema, prefix, generator(7));
+    expect(positiveKeys(keySchema, prefix, generator(7))).toEqual(a);
+    expect(generator(7).base.slice(-6)).toBe(generator(7).base.slice(-6));
+    const others = [8, 9, 10].map((seed) => JSON.stringify(positiveKeys(keySchema, prefix, generator(seed))));
+    expect(others.some((other) => other !== JSON.stringify(a))).toBe(true);
+  });
+
+  it('takes its edges from the schema: allowed keys at the edges are allowed, forbidden ones forbidden, all on the throwaway prefix', () => {
+    const prefix = 'contract-1-abcdef-';
+    const good = positiveKeys(keySchema, prefix, generator(1));
+    expect(good.map((k) => k.label)).toEqual(expect.arrayContaining(['a key with . - _ and upper case', 'a key of 64 characters (the most allowed)']));
+    for (const key of good) {
+      expect(allowedString(keySchema, key.value), key.value).toBe(true);
+      expect(key.value.startsWith(prefix)).toBe(true);
+    }
+    const bad = negativeStrings(keySchema, prefix);
+    expect(bad.map((k) => k.label)).toEqual(['an empty string (minLength 1)', '65 characters (maxLength 64)', 'a character the pattern refuses (" ")']);
+    for (const key of bad) expect(allowedString(keySchema, key.value), key.value).toBe(false);
+  });
+});
+
+describe('npm run contract: verdicts', () => {
+  const op = '#/paths/~1v1~1links/post';
+  const inference = (pointer: string, check?: string) => ({ id: pointer, pointer, claim: `claim at ${pointer}`, file: 'openapi/paths/v1_links.yaml', ...(check ? { check } : {}) });
+  const all = { selected: () => true };
+
+  it('confirms with evidence, contradicts with what came and the file to edit, or says not exercised', () => {
+    const observations = createObservations();
+    observations.add('#/components/parameters/Page', 'negative_data_rejection', true, 'page 0 answered 422');
+    observations.add('#/components/schemas/Link/properties/url', 'response_schema_conformance', false, 'data[0].url broke it');
+    const findings = [{ check: 'response_schema_conformance', pointers: ['#/components/schemas/Link/properties/url'], request: 'GET /v1/links', expected: 'uri', came: '"x" (string)', edit: 'loosen #/components/schemas/Link/properties/url' }];
+    const [page, url, none] = judgeInferences([inference('#/components/parameters/Page'), inference('#/components/schemas/Link/properties/url'), inference('#/components/headers/RetryAfter')], observations, findings, all);
+    expect(page).toMatchObject({ verdict: 'confirmed', evidence: 'negative_data_rejection: page 0 answered 422' });
+    expect(url?.verdict).toBe('contradicted');
+    expect(url?.evidence).toContain('GET /v1/links: expected uri, came "x" (string)');
+    expect(url?.edit).toContain('in openapi/paths/v1_links.yaml, at #/components/schemas/Link/properties/url: loosen');
+    expect(none).toMatchObject({ verdict: 'not exercised' });
+  });
+
+  it("takes only its check's evidence when the entry names one, and judges an operation by what was seen of it, not by the answers inside it", () => {
+    const observations = createObservations();
+    observations.add(`${op}/responses/422`, 'status_code_conformance', true, 'POST answered 422');
+    observations.add('#/components/parameters/SearchKey', 'search_conformance', true, 'key=a found 1');
+    const [operation, wrongCheck, rightCheck] = judgeInferences(
+      [inference(op), inference('#/components/parameters/SearchKey', 'key_uniqueness'), inference('#/components/parameters/SearchKey', 'search_conformance')],
+      observations,
+      [],
+      all,
+    );
+    expect(operation?.verdict).toBe('not exercised');
+    expect(wrongCheck?.verdict).toBe('not exercised');
+    expect(rightCheck?.verdict).toBe('confirmed');
+    observations.add(op, 'use_after_free', false, 'the old id answered 200');
+    expect(judgeInferences([inference(op)], observations, [], all)[0]?.verdict).toBe('contradicted');
+    expect(judgeInferences([inference(op, 'use_after_free')], observations, [], { selected: () => false })[0]?.evidence).toBe('its check use_after_free did not run');
   });
 });

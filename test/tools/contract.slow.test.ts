@@ -9,10 +9,10 @@ import { startConformingFake, type Break } from './support/conforming-partnero.j
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { descendantsOf, isAlive, runNode, startNode } from './support/processes.js';
-import { CHECK_NAMES } from '../../scripts/contract/checks/index.mjs';
+import { CHECKS } from '../../scripts/contract/checks/index.mjs';
 
-/** Every check but the workflows (redocly respect takes seconds; test/sandbox runs them). */
-const WITHOUT_WORKFLOWS = ['--checks', CHECK_NAMES.filter((name: string) => name !== 'arazzo_workflows').join(',')];
+/** Every check but the workflows (redocly respect takes seconds; test/sandbox runs them) and those that need a flag of their own. */
+const WITHOUT_WORKFLOWS = ['--checks', CHECKS.filter((c) => c.name !== 'arazzo_workflows' && !c.optIn).map((c) => c.name).join(',')];
 
 const API_KEY = "k3y'<&>\"\\%+`$(x)-9f2c"; // XML, JSON, shell and URL metacharacters: must never be printed.
 
@@ -121,6 +121,23 @@ describe('npm run contract against servers that break the spec', () => {
     }
   });
 
+  it('reports an inferred workflow that fails as a contradicted inference, not as a failed workflow; documented workflows still pass', async () => {
+    const fake = await startConformingFake(API_KEY, 'old-id-answers');
+    try {
+      const { code, output, report } = await contract(fake.url, 'workflow-inference', ['--checks', 'arazzo_workflows']);
+      expect(code, output).toBe(1);
+      expect(findingsOf(report, 'arazzo_workflows')).toEqual([]);
+      const verdict = (claim: string): string | undefined => report.inferences.find((i) => i.claim === claim)?.verdict;
+      expect(verdict('After a rename the old ID of a partner link answers 404.')).toBe('contradicted');
+      expect(verdict('After a rename the old ID of a customer link answers 404.')).toBe('contradicted');
+      expect(verdict('A create for a partner that does not exist is refused with 404 or 422, and nothing is created.')).toBe('confirmed');
+      expect(report.inferences.find((i) => i.claim === 'After a rename the old ID of a partner link answers 404.')?.file).toBe('openapi/workflows/partner-links.arazzo.yaml');
+      expect(fake.links.filter((l) => /^contract-/i.test(l.key))).toEqual([]);
+    } finally {
+      await fake.close();
+    }
+  });
+
   it('with search answering 503 never says nothing was left behind: what it cannot verify is listed with how to remove it', async () => {
     const fake = await startConformingFake(API_KEY, 'search-503');
     try {
@@ -175,6 +192,42 @@ describe('npm run contract stays bounded and safe', () => {
       expect(output).toContain('came none (no answer within 1 s)');
     } finally {
       await stop(silent);
+    }
+  });
+
+  it('stops at its budget (--max-requests), cleans up within its reserve, and does not call a cut run kept', async () => {
+    const fake = await startConformingFake(API_KEY);
+    try {
+      const { code, output, report } = await contract(fake.url, 'budget', ['--max-requests', '30', ...WITHOUT_WORKFLOWS]);
+      expect(code).toBe(1);
+      expect(report.kept).toBe(false);
+      expect(report.requests.sent).toBeLessThanOrEqual(30 + 100);
+      expect(output).toContain('stopped: the budget of 30 requests is spent (raise --max-requests to run every check)');
+      expect(output).toContain('Stopped before the end, nothing broken so far');
+      expect(fake.links.filter((l) => /^contract-/i.test(l.key))).toEqual([]);
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it('reports answers slower than --max-response-time (max_response_time), and only when asked', async () => {
+    const slow = createServer((req, res) => {
+      req.resume();
+      setTimeout(() => res.writeHead(404, { 'content-type': 'application/json' }).end('{"message":"Not found.","status":0}'), 300);
+    });
+    const url = await listen(slow);
+    try {
+      const asked = await runNode('scripts/contract.mjs', ['--base-url', url, '--checks', 'max_response_time', '--max-response-time', '100'], { ...process.env, PARTNERO_API_KEY: API_KEY });
+      expect(asked.code).toBe(1);
+      expect(asked.output).toMatch(/✖ max_response_time \(\d+\)/);
+      expect(asked.output).toMatch(/expected an answer within 100 ms, came \d{3,} ms/);
+      const notAsked = await runNode('scripts/contract.mjs', ['--base-url', url, '--checks', 'max_response_time'], { ...process.env, PARTNERO_API_KEY: API_KEY });
+      expect(notAsked.code).toBe(2);
+      expect(notAsked.output).toContain('contract: --checks max_response_time needs --max-response-time');
+      const others = await runNode('scripts/contract.mjs', ['--base-url', url, '--checks', 'not_a_server_error'], { ...process.env, PARTNERO_API_KEY: API_KEY });
+      expect(others.output).not.toMatch(/[✔✖] max_response_time/);
+    } finally {
+      await stop(slow);
     }
   });
 

@@ -7,6 +7,9 @@ import {
   createPartneroClient,
   type ReferralLink,
   type ReferralLinkList,
+  type CreateOptions,
+  type WriteOptions,
+  type WriteOutcome,
   type components,
 } from '../../src/index.js';
 
@@ -64,6 +67,20 @@ describe('the family: every method typed from the spec', () => {
     void client.partnerLinks.create({ partner: { id: 'p' } });
     // @ts-expect-error: a partner link has a partner, not a customer.
     void client.partnerLinks.create({ customer: { id: 'c' }, key: 'k' });
+  });
+
+  it('writes take onOutcome; creates also ifExists; reads take neither (interface C)', () => {
+    void client.partnerLinks.create({ partner: { id: 'p' }, key: 'k' }, { ifExists: 'return', onOutcome: (outcome) => expectTypeOf(outcome).toEqualTypeOf<WriteOutcome>() });
+    void client.customerLinks.update('ref_1', { key: 'ref_2' }, { onOutcome: () => {} });
+    void client.partnerLinks.delete('ref_1', { onOutcome: () => {}, maxRetries: 1 });
+    expectTypeOf<WriteOutcome>().toEqualTypeOf<'done' | 'recovered' | 'existing'>();
+    expectTypeOf<CreateOptions>().toMatchTypeOf<WriteOptions>();
+    // @ts-expect-error: ifExists is for creates only.
+    void client.partnerLinks.update('ref_1', { key: 'ref_2' }, { ifExists: 'return' });
+    // @ts-expect-error: 'error' or 'return'.
+    void client.partnerLinks.create({ partner: { id: 'p' }, key: 'k' }, { ifExists: 'skip' });
+    // @ts-expect-error: a read reports no outcome.
+    void client.partnerLinks.get('ref_1', { onOutcome: () => {} });
   });
 
   it('get, update, delete and search take what their operation takes', () => {

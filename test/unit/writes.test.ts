@@ -164,7 +164,9 @@ describe.each(families.map((f) => [f.create[0], f] as const))('%s and its rename
     await expect(call(client, family, 'delete', 'summer')).rejects.toBeInstanceOf(NotFoundError);
   });
 
-  it.runIf(family.create[1].create!.owner.id.length > 1)(
+  // Only a family whose owner may be given by more than one field has one its list is not
+  // addressed by; for the others the case does not exist (defined, not skipped).
+  if (family.create[1].create!.owner.id.length > 1) it(
     'issue 16 #4: an owner given by a field its list is not addressed by gives UncertainCreateError with the link found',
     async () => {
       const api = fakeLinks(family);

@@ -110,4 +110,15 @@ function titleOf(body) {
   return title ? ` titled "${title.slice(0, 80)}"` : '';
 }
 
-export const responseChecks = [notAServerError, statusCodeConformance, contentTypeConformance, responseHeadersConformance, responseSchemaConformance];
+export const maxResponseTime = {
+  name: 'max_response_time',
+  kind: 'response',
+  optIn: 'max-response-time',
+  verifies: 'every answer comes within --max-response-time (off unless given: the spec states no bound)',
+  run(ctx, x, op) {
+    if (ctx.maxResponseMs === undefined || x.error) return;
+    if (x.ms > ctx.maxResponseMs) ctx.finding(this.name, x, op, `an answer within ${ctx.maxResponseMs} ms`, `${x.ms} ms`);
+  },
+};
+
+export const responseChecks = [notAServerError, statusCodeConformance, contentTypeConformance, responseHeadersConformance, responseSchemaConformance, maxResponseTime];

@@ -1,8 +1,10 @@
 // The checks that send requests of their own, each derived from the spec (its parameters'
 // schemas, x-partnero-pagination, x-partnero-create and the x-partnero-method of each
 // resource's operations): nothing here names an operation, a path or a field.
-import { at, setAt } from '../spec.mjs';
-import { negativeBodies, negativeQueryValues, positiveKeys, positiveQueryValues } from '../cases.mjs';
+import { at, setAt } from '../pointer.mjs';
+
+// The case generator (fast-check) is loaded when a check first needs it, not for --help.
+const cases = () => import('../cases.mjs');
 
 const same = (a, b) => typeof a === 'string' && typeof b === 'string' && a.toLowerCase() === b.toLowerCase();
 const ok = (x) => x.status >= 200 && x.status < 300;
@@ -15,6 +17,7 @@ export const negativeDataRejection = {
   kind: 'stateful',
   verifies: 'values the spec forbids (bounds and one past them, wrong types, missing required fields, keys breaking the rules, unknown owners) are refused with a 4xx',
   async run(ctx) {
+    const { negativeBodies, negativeQueryValues } = await cases();
     for (const op of ctx.spec.operations) {
       if (op.method !== 'GET' && !ctx.writes) continue;
       const path = ctx.pathValues(op);
@@ -65,7 +68,7 @@ const keyRule = (bad, create) => bad.field.join('.') === create.create.match && 
 
 function judge(ctx, check, x, op, what, pointers, { atAnswer = false } = {}) {
   if (x.error || x.status >= 500) return; // not_a_server_error says it
-  ctx.observe(pointers[0], check, refused(x), `${what}: ${op.method} ${x.shownPath} answered ${x.status}`);
+  ctx.observe(pointers[0], check, refused(x), `${what}: ${op.method} ${x.shownPath} answered ${x.status}`, `say that ${what} is accepted (${x.status}), or drop the rule from the schema`);
   // The answer's own claims (a key breaking the rules is answered 422, an unknown owner 404 or 422).
   const response = op.responses[String(x.status)];
   if (atAnswer && response) ctx.observe(response.target, check, refused(x), `${what}: ${op.method} ${x.shownPath} answered ${x.status}`);
@@ -79,6 +82,7 @@ export const positiveDataAcceptance = {
   kind: 'stateful',
   verifies: 'values the spec allows at its edges (limit 1 and 250, the longest key, keys with . - _ and upper case, random allowed keys) are accepted',
   async run(ctx) {
+    const { positiveKeys, positiveQueryValues } = await cases();
     for (const op of ctx.spec.operations.filter((o) => o.method === 'GET')) {
       const path = ctx.pathValues(op);
       if (!path) continue;
@@ -165,6 +169,7 @@ export const pagination = {
       let page = 1;
       let pages = 0;
       let broken = false;
+      let lastNext;
       const fail = (x, expected, got) => {
         broken = true;
         ctx.finding(this.name, x, op, expected, got, { pointers: [op.pointer] });
@@ -198,6 +203,7 @@ export const pagination = {
           }
         }
         if (next === null && data.length === limit && complete && seen.size < everything.length) fail(x, `${p.next.slice(1).replace(/\//g, '.')} to a next page (${everything.length - seen.size} items are left)`, 'null');
+        lastNext = next;
         if (data.length < limit || next === null || broken) break;
         page = nextPage ?? page + 1;
       }
@@ -212,6 +218,14 @@ export const pagination = {
         if (ok(x) && data?.length) fail(x, `no items on page ${past}, past the last`, `${data.length} items`);
       }
       ctx.observe(op.pointer, this.name, !broken, `a walk of ${seen.size} items, ${limit} a page, over ${pages + 1} pages`);
+      // The documented pages (the 200 answer's examples) are claims about such a walk: links.next
+      // to the next page, null on the last.
+      const ok200 = op.responses['200'];
+      const examples = ok200 && ctx.spec.resolve(ok200.target)?.content?.['application/json']?.examples;
+      const held = !broken && (lastNext === null || lastNext === undefined);
+      for (const name of Object.keys(examples ?? {})) {
+        ctx.observe(`${ok200.target}/content/application~1json/examples/${name}`, this.name, held, `a walk of ${seen.size} items, ${limit} a page, over ${pages + 1} pages; links.next on the last page: ${JSON.stringify(lastNext ?? null)}`);
+      }
       ctx.observe(`${op.pointer}/x-partnero-pagination`, this.name, !broken, `a walk of ${seen.size} items, ${limit} a page`);
     }
   },
@@ -301,16 +315,18 @@ async function lifecycle(ctx) {
     const expectLink = async (check, key, why, pointer) => {
       const x = await ctx.send(get, { path: { id: key }, check, label: why });
       const held = x.status === 200 && same(at(x.json, '/data/key'), key);
-      ctx.observe(pointer, check, held, `${why}: GET ${x.shownPath} answered ${came(x)}`);
-      ctx.observe(get.pointer, check, held, `${why}: GET ${x.shownPath} answered ${came(x)}`);
+      const edit = `say that the server answers ${came(x)}${x.status === 200 ? ` with key ${JSON.stringify(at(x.json, '/data/key'))}` : ''} (${why})`;
+      ctx.observe(pointer, check, held, `${why}: GET ${x.shownPath} answered ${came(x)}`, edit);
+      ctx.observe(get.pointer, check, held, `${why}: GET ${x.shownPath} answered ${came(x)}`, edit);
       if (!held && !x.error) ctx.finding(check, x, get, `200 with the link ${key} (${why})`, `${x.status}${ctx.messageOf(x)}`, { pointers: [pointer] });
       return x;
     };
     const expectGone = async (check, key, why, pointer) => {
       const x = await ctx.send(get, { path: { id: key }, check, label: why });
       const held = x.status === 404;
-      ctx.observe(pointer, check, held, `${why}: GET ${x.shownPath} answered ${came(x)}`);
-      if (get.responses['404']) ctx.observe(get.responses['404'].target, check, held, `${why}: GET ${x.shownPath} answered ${came(x)}`);
+      const edit = `say that the server answers ${came(x)}${ok(x) ? ' with the link' : ''} (${why})`;
+      ctx.observe(pointer, check, held, `${why}: GET ${x.shownPath} answered ${came(x)}`, edit);
+      if (get.responses['404']) ctx.observe(get.responses['404'].target, check, held, `${why}: GET ${x.shownPath} answered ${came(x)}`, edit);
       if (!held && !x.error) ctx.finding(check, x, get, `404 (${why})`, `${x.status}${ok(x) ? ` with the link ${JSON.stringify(at(x.json, '/data/key'))}` : ''}`, { pointers: [pointer] });
     };
     const inList = async (check, key, expected, why) => {
@@ -327,7 +343,7 @@ async function lifecycle(ctx) {
       if (!ok(x) || !found) return;
       const hits = found.filter((link) => same(link?.[create.create.match], key)).length;
       const held = expected ? found.length === 1 && hits === 1 : found.length === 0;
-      ctx.observe(search.pointer, check, held, `${why}: a search for ${key} found ${found.length}`);
+      ctx.observe(search.pointer, check, held, `${why}: a search for ${key} found ${found.length}`, `say that a search for the key finds ${found.length} links (${why})`);
       const parameter = search.parameters.find((q) => q.in === 'query' && q.name === create.create.match);
       if (parameter && key !== key.toLowerCase()) ctx.observe(parameter.pointer, check, held, `${why}: a search for ${key} found ${found.length}`);
       if (!held) ctx.finding(check, x, search, expected ? `exactly the link ${key} (${why})` : `nothing (${why})`, `${found.length} items`, { pointers: [search.pointer] });

@@ -1,0 +1,155 @@
+// Figure group "ratelimit" (issue 20): creates against a local server enforcing a limit the
+// client is not told (a token bucket, 429 without Retry-After as Partnero documents none), at
+// two settings, side by side for: fixed concurrency 4, 16 and 64 with the client's plain
+// retries (what users write today), a Bottleneck limiter at a guessed rate (Octokit's way), the
+// adaptive limiter (`rateLimit: 'adaptive'`), and 4 processes sharing it through Redis.
+//
+// The issue's settings are 40/s and 8/s with a burst of 10 and 2,000 creates. Run as such, the
+// group would take over 20 minutes, so the rates AND the bursts are scaled by SCALE (10): time
+// runs ten times faster for the server, the counts stay. What does not scale is the client's own
+// clock: its backoff (0.5 s, 1 s) and the limiter's curve (at least 1 s from a cut back to the
+// peak), so the scaled run is, if anything, harder on the limiter than the real one.
+//
+// Each configuration runs in its own child process (ratelimit-child.mjs) against a fresh server
+// in a worker thread (ratelimit-server.mjs), one after the other.
+import { execFile } from 'node:child_process';
+import { once } from 'node:events';
+import { Worker } from 'node:worker_threads';
+import { startRedisServer } from '../lib/redis-server.mjs';
+
+export const SCALE = 10;
+const SETTINGS = [
+  { name: '40/s', rate: 40 * SCALE, burst: 10 * SCALE },
+  { name: '8/s', rate: 8 * SCALE, burst: 10 * SCALE },
+];
+/** The Bottleneck baseline's guess, the same for both settings (nobody knows the limit): 10/s, scaled. */
+const GUESS = 10 * SCALE;
+
+async function startServer(rateLimit) {
+  const worker = new Worker(new URL('./ratelimit-server.mjs', import.meta.url), { workerData: { rateLimit } });
+  const [message] = await Promise.race([once(worker, 'message'), once(worker, 'error').then(([error]) => Promise.reject(error))]);
+  return {
+    url: `http://127.0.0.1:${message.port}`,
+    async stats() {
+      worker.postMessage('stats');
+      const [answer] = await once(worker, 'message');
+      return answer.stats;
+    },
+    async close() {
+      const exited = once(worker, 'exit');
+      worker.postMessage('close');
+      const timer = setTimeout(() => void worker.terminate(), 5_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+function child(config, timeoutMs) {
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, [new URL('./ratelimit-child.mjs', import.meta.url).pathname, JSON.stringify(config)], { timeout: timeoutMs, maxBuffer: 1 << 20 }, (error, stdout, stderr) => {
+      if (error) reject(new Error(`${config.mode} child failed: ${error.message}\n${stderr}`));
+      else resolve(JSON.parse(stdout.trim().split('\n').at(-1)));
+    });
+  });
+}
+
+/** One configuration at one setting: `processes` children share the rows. */
+export async function measure(entry, setting, config, rows, redis) {
+  const server = await startServer({ rate: setting.rate, burst: setting.burst, retryAfter: false });
+  try {
+    const processes = config.processes ?? 1;
+    const share = Math.ceil(rows / processes);
+    const key = `bench-${process.pid}-${setting.name}-${config.label}`.replace(/[^\w.:-]/g, '_');
+    const start = performance.now();
+    const results = await Promise.all(
+      Array.from({ length: processes }, (_, p) =>
+        child({ entry, baseUrl: server.url, prefix: 'row-', from: p * share, count: Math.min(share, rows - p * share), ...config, ...(config.redis ? { redis, key } : {}) }, 600_000),
+      ),
+    );
+    const wallS = (performance.now() - start) / 1000;
+    const stats = await server.stats();
+    const counts = Object.values(stats.created);
+    const createdRows = counts.length;
+    const duplicates = counts.reduce((sum, n) => sum + n - 1, 0);
+    const failed = results.reduce((sum, r) => sum + r.failed, 0);
+    // The rows' own time: from the first request to the last answer of the processes.
+    const busyS = Math.max(...results.map((r) => r.ms)) / 1000;
+    return {
+      setting: setting.name,
+      config: config.label,
+      shareOfRate: createdRows / busyS / setting.rate,
+      refusedShare: stats.requests === 0 ? 0 : stats.refused / stats.requests,
+      requests: stats.requests,
+      duplicates,
+      missing: rows - createdRows,
+      failed,
+      wallS,
+      busyS,
+    };
+  } finally {
+    await server.close();
+  }
+}
+
+const pct = (value) => `${(value * 100).toFixed(1)} %`;
+
+/** The group's own table: one line per configuration and setting. */
+export function rateLimitTable(results, rows) {
+  const lines = [
+    `${rows} creates per line; server limits scaled ×${SCALE} (40/s is ${40 * SCALE}/s with a burst of ${10 * SCALE}, 8/s is ${8 * SCALE}/s with a burst of ${10 * SCALE}), 429 without Retry-After.`,
+    '',
+    '| limit (÷10) | client | throughput ÷ allowed rate | requests answered 429 | duplicates | rows missing | wall time (s) |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  for (const r of results) {
+    if (r.error) {
+      lines.push(`| ${r.setting} | ${r.config} | failed: ${r.error.replace(/\s+/g, ' ').slice(0, 120)} | | | | |`);
+      continue;
+    }
+    lines.push(`| ${r.setting} | ${r.config} | ${pct(r.shareOfRate)} | ${pct(r.refusedShare)} | ${r.duplicates} | ${r.missing} | ${r.wallS.toFixed(1)} |`);
+  }
+  return lines.join('\n');
+}
+
+/** Runs the group; returns `{ rows, table }` (rows for the bench's main table: the adaptive ones against their targets). */
+export async function rateLimit(entry, { rows = 2_000, quick = false, log = () => {} } = {}) {
+  const configs = [
+    { label: 'fixed concurrency 4, plain retries', mode: 'fixed', concurrency: 4 },
+    { label: 'fixed concurrency 16, plain retries', mode: 'fixed', concurrency: 16 },
+    { label: 'fixed concurrency 64, plain retries', mode: 'fixed', concurrency: 64 },
+    { label: `Bottleneck at a guessed ${GUESS / SCALE}/s`, mode: 'bottleneck', guess: GUESS },
+    { label: "rateLimit: 'adaptive'", mode: 'adaptive', adaptive: true },
+    { label: 'adaptive, 4 processes sharing Redis', mode: 'adaptive', processes: 4, redis: true, adaptive: true },
+  ];
+  const redis = await startRedisServer();
+  const results = [];
+  try {
+    for (const setting of quick ? SETTINGS.slice(0, 1) : SETTINGS) {
+      for (const config of configs) {
+        log(`ratelimit: ${setting.name} ${config.label}`);
+        try {
+          results.push({ ...(await measure(entry, setting, config, quick ? 200 : rows, redis.url)), adaptive: config.adaptive === true });
+        } catch (error) {
+          results.push({ setting: setting.name, config: config.label, error: String(error?.message ?? error), adaptive: config.adaptive === true });
+        }
+      }
+    }
+  } finally {
+    await redis.close();
+  }
+  const mainRows = [];
+  for (const r of results.filter((each) => each.adaptive)) {
+    const id = `ratelimit.${r.setting.replace('/s', 'ps')}.${r.config.includes('Redis') ? 'redis4' : 'adaptive'}`;
+    const label = `${r.config} at ${r.setting} (÷${SCALE})`;
+    if (r.error) {
+      mainRows.push({ id, figure: label, unit: '', median: null, min: null, max: null, target: null, holds: false, error: r.error });
+      continue;
+    }
+    const one = (suffix, what, value, target, holds) => mainRows.push({ id: `${id}.${suffix}`, figure: `${label}: ${what}`, unit: '%', median: value, min: value, max: value, target, holds });
+    one('rate', 'throughput ÷ allowed rate (%)', r.shareOfRate * 100, '≥ 90', r.shareOfRate >= 0.9);
+    one('refused', 'requests answered 429 (%)', r.refusedShare * 100, '≤ 2', r.refusedShare <= 0.02);
+    one('lost', 'duplicates + rows missing', r.duplicates + r.missing, '= 0', r.duplicates + r.missing === 0);
+  }
+  return { rows: mainRows, table: rateLimitTable(results, quick ? 200 : rows), results };
+}

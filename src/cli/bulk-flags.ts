@@ -1,0 +1,76 @@
+// The flags of `--from FILE` (bulk runs of a write command), read with the command's own flags by
+// args.ts. Which commands take them is the table's to say: every operation that is not a read.
+import type { Command } from './commands.js';
+
+/** What `--from` and its companions asked for. */
+export interface BulkFlags {
+  /** The file of rows: `.csv`, or `.jsonl` / `.ndjson`. */
+  readonly from: string;
+  readonly format: 'csv' | 'jsonl';
+  /** The journal's path, or undefined with `--no-journal`. Default: beside the input, `<from>.journal`. */
+  readonly journal: string | undefined;
+  readonly concurrency: number;
+  /** `--rate-limit adaptive` */
+  readonly rateLimit: 'adaptive' | undefined;
+  /** `--redis URL`: the rate shared with other processes (implies the adaptive limiter). */
+  readonly redis: string | undefined;
+}
+
+/** The flags, as node:util parseArgs options. */
+export const BULK_OPTIONS = {
+  from: { type: 'string' },
+  journal: { type: 'string' },
+  'no-journal': { type: 'boolean' },
+  concurrency: { type: 'string' },
+  'rate-limit': { type: 'string' },
+  redis: { type: 'string' },
+} as const;
+
+/** Their names: no field of the spec may take them on a write command. */
+export const BULK_FLAG_NAMES: readonly string[] = Object.keys(BULK_OPTIONS);
+
+export const DEFAULT_CONCURRENCY = 8;
+/** With `--rate-limit` or `--redis`. */
+export const DEFAULT_CONCURRENCY_LIMITED = 64;
+const MAX_CONCURRENCY = 256;
+
+/** Whether a command writes (create, update, delete: anything but a read), and so takes `--from`. */
+export function isWriteCommand(command: Command): boolean {
+  return command.kind === 'call' && !['GET', 'HEAD', 'OPTIONS'].includes(command.row.method.toUpperCase());
+}
+
+/** The bulk flags among `values`, checked; undefined without `--from`. `fail` throws a usage error. */
+export function bulkFlagsOf(values: Readonly<Record<string, unknown>>, fail: (message: string) => never): BulkFlags | undefined {
+  const from = values['from'];
+  if (from === undefined) {
+    const stray = BULK_FLAG_NAMES.find((name) => name !== 'from' && values[name] !== undefined);
+    if (stray) fail(`--${stray} goes with --from FILE (a file of rows to run the command on)`);
+    return undefined;
+  }
+  if (typeof from !== 'string' || from === '') return fail('--from needs a file: --from links.csv (or .jsonl)');
+  const extension = /\.(csv|jsonl|ndjson)$/i.exec(from)?.[1]?.toLowerCase();
+  if (!extension) return fail(`--from must name a .csv or .jsonl file (its format is read from the name), got ${JSON.stringify(from)}`);
+  const journal = values['journal'];
+  if (journal !== undefined && values['no-journal']) fail('--journal and --no-journal cannot be used together');
+  if (journal === '') fail('--journal needs a file, e.g. --journal links.csv.journal');
+  const concurrencyText = values['concurrency'];
+  // With the limiter, the limiter sets the pace: the run only caps what may wait for it.
+  const limited = values['rate-limit'] !== undefined || values['redis'] !== undefined;
+  let concurrency = limited ? DEFAULT_CONCURRENCY_LIMITED : DEFAULT_CONCURRENCY;
+  if (concurrencyText !== undefined) {
+    concurrency = /^\d+$/.test(String(concurrencyText)) ? Number(concurrencyText) : Number.NaN;
+    if (!(concurrency >= 1 && concurrency <= MAX_CONCURRENCY)) fail(`--concurrency must be an integer from 1 to ${MAX_CONCURRENCY}, got ${JSON.stringify(concurrencyText)}`);
+  }
+  const rateLimit = values['rate-limit'];
+  if (rateLimit !== undefined && rateLimit !== 'adaptive') fail(`--rate-limit must be adaptive (the client learns the allowed rate), got ${JSON.stringify(rateLimit)}`);
+  const redis = values['redis'];
+  if (redis !== undefined && !/^rediss?:\/\/./.test(String(redis))) fail('--redis must be a redis:// or rediss:// URL'); // not echoed: it may hold a password
+  return {
+    from,
+    format: extension === 'csv' ? 'csv' : 'jsonl',
+    journal: values['no-journal'] ? undefined : typeof journal === 'string' ? journal : `${from}.journal`,
+    concurrency,
+    rateLimit: rateLimit === 'adaptive' ? 'adaptive' : undefined,
+    redis: typeof redis === 'string' ? redis : undefined,
+  };
+}

@@ -1,0 +1,68 @@
+// The sandbox's rate limit (`--rate-limit`, startSandbox({ rateLimit })): a token bucket
+// answering 429 with or without Retry-After, and the client's limiter against it.
+import { afterEach, describe, expect, it } from 'vitest';
+import { startSandbox } from '../../scripts/lib/sandbox.mjs';
+import { parseRateLimit, tokenBucket } from '../../scripts/lib/sandbox-rate-limit.mjs';
+import { createPartneroClient } from '../../src/index.js';
+import { startNode } from '../tools/support/processes.js';
+
+const started: { close(): Promise<void> }[] = [];
+afterEach(async () => {
+  await Promise.all(started.splice(0).map((sandbox) => sandbox.close()));
+});
+
+const list = (base: string) =>
+  fetch(`${base}/v1/partners/partner_123/referral_links`, { headers: { authorization: 'Bearer any-key' } }).then(async (response) => {
+    await response.arrayBuffer();
+    return response;
+  });
+
+describe('sandbox --rate-limit', () => {
+  it('reads RATE/s and RATE/min with burst and no-retry-after, and refuses anything else naming the option', () => {
+    expect(parseRateLimit('40/s')).toEqual({ rate: 40, burst: 10, retryAfter: true });
+    expect(parseRateLimit('600/min,burst=5,no-retry-after')).toEqual({ rate: 10, burst: 5, retryAfter: false });
+    for (const bad of ['40', '40/h', '0/s', '40/s,burst=0', '40/s,fast']) expect(() => parseRateLimit(bad)).toThrow(/--rate-limit/);
+  });
+
+  it('a token bucket: the burst, then the rate; Retry-After in whole seconds until a token is back', () => {
+    let now = 0;
+    const bucket = tokenBucket({ rate: 2, burst: 3 }, () => now);
+    expect([bucket.take(), bucket.take(), bucket.take()]).toEqual([undefined, undefined, undefined]);
+    expect(bucket.take()).toEqual({ 'retry-after': '1' });
+    now = 500; // One token back after half a second at 2 per second.
+    expect(bucket.take()).toBeUndefined();
+    expect(bucket.take()).toEqual({ 'retry-after': '1' });
+    expect(tokenBucket('1/min,burst=1,no-retry-after', () => 0).take()).toBeUndefined();
+  });
+
+  it('answers 429 past the burst, with Retry-After or, asked so, without', async () => {
+    const sandbox = await startSandbox({ port: 0, rateLimit: '2/s,burst=3' });
+    started.push(sandbox);
+    const statuses = [];
+    for (let i = 0; i < 4; i++) statuses.push(await list(sandbox.url));
+    expect(statuses.map((response) => response.status)).toEqual([200, 200, 200, 429]);
+    expect(statuses[3]!.headers.get('retry-after')).toBe('1');
+    const bare = await startSandbox({ port: 0, rateLimit: { rate: 1, burst: 1, retryAfter: false } });
+    started.push(bare);
+    await list(bare.url);
+    const refused = await list(bare.url);
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('retry-after')).toBeNull();
+  });
+
+  it('the client with rateLimit makes every create of a burst past the limit, none twice', async () => {
+    const sandbox = await startSandbox({ port: 0, rateLimit: '40/s,burst=5,no-retry-after' });
+    started.push(sandbox);
+    const partnero = createPartneroClient({ apiKey: 'any-key', baseUrl: sandbox.url, maxRetries: 0, rateLimit: 'adaptive' });
+    const keys = Array.from({ length: 25 }, (_, i) => `limited-${i}`);
+    await Promise.all(keys.map((key) => partnero.partnerLinks.create({ partner: { id: 'partner_123' }, key })));
+    const stored = sandbox.state.links.filter((link) => link.key.startsWith('limited-')).map((link) => link.key);
+    expect(stored.sort()).toEqual([...keys].sort());
+  });
+
+  it('npm run sandbox -- --rate-limit refuses a bad value with exit code 2', async () => {
+    const bad = startNode('scripts/sandbox.mjs', ['--rate-limit', 'lots']);
+    expect(await bad.exited).toBe(2);
+    expect(bad.output()).toContain('--rate-limit takes RATE/s or RATE/min');
+  });
+});

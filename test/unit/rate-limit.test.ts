@@ -1,0 +1,208 @@
+// The adaptive limiter (client option `rateLimit`, issue 20), against injected fetch
+// implementations that play a rate-limited server, on vitest's fake clock: seconds of traffic
+// run in milliseconds, and the figures asserted are the fake clock's, so they cannot drift with
+// the machine's load.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createPartneroClient, InvalidOptionError, RequestAbortedError } from '../../src/index.js';
+import { BETA, DOUBLING_MS, INITIAL_RATE, MIN_RETURN_MS, rateAt } from '../../src/internal/rate-limit.js';
+
+const json = (status: number, body: unknown, headers: Record<string, string> = {}): Response =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
+
+const link = (key: string) => ({ id: key, key, url: `https://example.test/${key}`, default: false });
+
+interface Server {
+  readonly fetch: (request: Request) => Promise<Response>;
+  /** Fake-clock time of every request, and its answer's status. */
+  readonly log: { at: number; status: number; url: string; inFlight: number }[];
+  maxInFlight: number;
+}
+
+/**
+ * A server that allows `rate` requests per second with a bucket of `burst` (refilled
+ * continuously), answering 429 (with `Retry-After` when `retryAfter`) when over, after
+ * `latency(inFlight)` ms.
+ */
+function bucketServer(options: { rate: number; burst: number; retryAfter?: string; latency?: (inFlight: number) => number; answer?: (request: Request) => Response }): Server {
+  let tokens = options.burst;
+  let last = Date.now();
+  let inFlight = 0;
+  const server: Server = {
+    log: [],
+    maxInFlight: 0,
+    fetch: async (request) => {
+      inFlight++;
+      server.maxInFlight = Math.max(server.maxInFlight, inFlight);
+      const now = Date.now();
+      const seen = inFlight;
+      tokens = Math.min(options.burst, tokens + ((now - last) / 1000) * options.rate);
+      last = now;
+      const allowed = tokens >= 1;
+      if (allowed) tokens -= 1;
+      const delay = options.latency?.(inFlight) ?? 0;
+      if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+      inFlight--;
+      const status = allowed ? 200 : 429;
+      server.log.push({ at: now, status, url: request.url, inFlight: seen });
+      if (!allowed) return json(429, { message: 'Too Many Attempts.' }, options.retryAfter ? { 'retry-after': options.retryAfter } : {});
+      return options.answer?.(request) ?? json(200, { status: 1, data: link(request.url.split('/').pop()!) });
+    },
+  };
+  return server;
+}
+
+/** Settles `promise` by running the fake clock forward. */
+async function settle<T>(promise: Promise<T>, maxMs = 600_000): Promise<T> {
+  let done = false;
+  const result = promise.finally(() => {
+    done = true;
+  });
+  result.catch(() => {});
+  const until = Date.now() + maxMs;
+  while (!done && Date.now() < until) {
+    await vi.advanceTimersByTimeAsync(5);
+    // Real I/O (the limiter's lazy import) gets its turn too.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return result;
+}
+
+const client = (fetch: Server['fetch'], rateLimit?: unknown, extra: Record<string, unknown> = {}) =>
+  createPartneroClient({ apiKey: 'test-key', baseUrl: 'http://127.0.0.1:9', fetch, maxRetries: 0, ...(rateLimit === undefined ? {} : { rateLimit: rateLimit as 'adaptive' }), ...extra });
+
+const gets = (partnero: ReturnType<typeof client>, count: number, offset = 0) =>
+  Promise.all(Array.from({ length: count }, (_, i) => partnero.partnerLinks.get(`link-${i + offset}`)));
+
+beforeEach(() => {
+  vi.useFakeTimers({ now: Date.parse('2026-12-01T00:00:00Z'), toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('the rate curve', () => {
+  it('doubles every 100 ms in slow start, is cut to 0.8 of the peak, and comes back to the peak after the return time', () => {
+    const start = { peak: 0, since: 0 };
+    expect(rateAt(start, 0)).toBe(INITIAL_RATE);
+    expect(rateAt(start, 3 * DOUBLING_MS)).toBeCloseTo(INITIAL_RATE * 8);
+    const cut = { peak: 200, since: 0 };
+    expect(rateAt(cut, 0)).toBeCloseTo(200 * BETA);
+    expect(rateAt(cut, MIN_RETURN_MS)).toBeCloseTo(200);
+    // Concave up to the peak (most of the way back in the first half), convex past it.
+    expect(rateAt(cut, MIN_RETURN_MS / 2)).toBeGreaterThan(200 * (BETA + (1 - BETA) * 0.8));
+    expect(rateAt(cut, MIN_RETURN_MS * 1.5)).toBeLessThan(200 * 1.03);
+    expect(rateAt(cut, MIN_RETURN_MS * 3)).toBeGreaterThan(200 * 1.5);
+    // At a low rate the return takes long enough for 150 requests.
+    expect(rateAt({ peak: 5, since: 0 }, MIN_RETURN_MS)).toBeLessThan(5);
+    expect(rateAt({ peak: 5, since: 0 }, 30_000)).toBeCloseTo(5);
+  });
+});
+
+describe('rateLimit', () => {
+  it('without it, the same calls meet 429s that fail them', async () => {
+    const server = bucketServer({ rate: 50, burst: 5 });
+    const partnero = client(server.fetch);
+    const outcomes = await settle(Promise.allSettled(Array.from({ length: 100 }, (_, i) => partnero.partnerLinks.get(`link-${i}`))));
+    expect(outcomes.filter((outcome) => outcome.status === 'rejected').length).toBeGreaterThan(50);
+  });
+
+  it('a Retry-After pauses every call of the client, not only the one that got it', async () => {
+    let first = true;
+    const log: number[] = [];
+    const fetch = async (): Promise<Response> => {
+      log.push(Date.now());
+      if (first) {
+        first = false;
+        return json(429, {}, { 'retry-after': '3' });
+      }
+      return json(200, { status: 1, data: link('x') });
+    };
+    const start = Date.now();
+    const partnero = client(fetch, 'adaptive');
+    const one = partnero.partnerLinks.get('first');
+    await vi.advanceTimersByTimeAsync(5);
+    await settle(Promise.all([one, gets(partnero, 5)]));
+    expect(log).toHaveLength(7);
+    // The 429 came at once; after it, nothing went out before the 3 s were over.
+    expect(log[0]).toBe(start);
+    for (const at of log.slice(1)) expect(at - start).toBeGreaterThanOrEqual(3_000);
+  });
+
+  it('a Retry-After beyond 60 s is the call\'s RateLimitError at once, with the delay on it', async () => {
+    const fetch = async (): Promise<Response> => json(429, {}, { 'retry-after': '120' });
+    const error = await settle(client(fetch, 'adaptive').partnerLinks.get('a').catch((e: unknown) => e));
+    expect(error).toMatchObject({ name: 'RateLimitError', status: 429, retryAfterMs: 120_000 });
+  });
+
+  it('honours maxConcurrency and maxRequestsPerSecond', async () => {
+    const server = bucketServer({ rate: 1e9, burst: 1e9, latency: () => 30 });
+    const start = Date.now();
+    await settle(gets(client(server.fetch, { maxConcurrency: 2, maxRequestsPerSecond: 10 }), 31));
+    expect(server.maxInFlight).toBe(2);
+    // 31 requests at 10 per second (one of slack): at least 2.9 s, and never 12 in one second.
+    expect(Date.now() - start).toBeGreaterThanOrEqual(2_900);
+    for (const { at } of server.log) {
+      expect(server.log.filter((entry) => entry.at >= at && entry.at < at + 1_000).length).toBeLessThanOrEqual(11);
+    }
+  });
+
+  it('paces page walks and the lookups of a create that may have happened', async () => {
+    const pages = 5;
+    const answer = (request: Request): Response => {
+      const url = new URL(request.url);
+      if (url.pathname.endsWith('/referral_links') && request.method === 'GET') {
+        const page = Number(url.searchParams.get('page') ?? 1);
+        return json(200, { status: 1, data: [link(`p${page}`)], links: { next: page < pages ? `${url.origin}${url.pathname}?page=${page + 1}` : null } });
+      }
+      if (request.method === 'POST') return json(503, {});
+      if (url.pathname.endsWith(':search')) return json(200, { status: 1, data: [{ ...link('summer') }] });
+      return json(200, { status: 1, data: link('x') });
+    };
+    const server = bucketServer({ rate: 1e9, burst: 1e9, answer });
+    const partnero = client(server.fetch, { maxRequestsPerSecond: 4 }, { maxRetries: 2 });
+    const walked: unknown[] = [];
+    await settle(
+      (async () => {
+        for await (const item of partnero.partnerLinks.listAll('partner_1')) walked.push(item);
+      })(),
+    );
+    expect(walked).toHaveLength(pages);
+    await settle(partnero.partnerLinks.create({ partner: { id: 'partner_1' }, key: 'summer' }).catch(() => {}));
+    const kinds = server.log.map(({ url }) => new URL(url).pathname);
+    expect(kinds.some((path) => path.endsWith(':search'))).toBe(true);
+    // 4 per second with one request of slack: never 3 within 250 ms.
+    for (const { at } of server.log) {
+      expect(server.log.filter((entry) => entry.at >= at && entry.at < at + 250).length).toBeLessThanOrEqual(2);
+    }
+    expect(server.log.length).toBeGreaterThan(pages + 2);
+  });
+
+  it('an abort while queued is RequestAbortedError, and the call never reaches the server', async () => {
+    const server = bucketServer({ rate: 1e9, burst: 1e9 });
+    const partnero = client(server.fetch, { maxRequestsPerSecond: 1 });
+    const controller = new AbortController();
+    await settle(Promise.all([partnero.partnerLinks.get('first'), partnero.partnerLinks.get('second')]));
+    const queued = partnero.partnerLinks.get('third', { signal: controller.signal }).catch((e: unknown) => e);
+    await vi.advanceTimersByTimeAsync(10);
+    controller.abort();
+    expect(await settle(queued)).toBeInstanceOf(RequestAbortedError);
+    expect(server.log).toHaveLength(2);
+  });
+
+  it('refuses a bad option on the first call, naming the field, before anything is sent', async () => {
+    const server = bucketServer({ rate: 1e9, burst: 1e9 });
+    for (const [option, field] of [
+      [{ maxConcurrency: 0 }, 'rateLimit.maxConcurrency'],
+      [{ maxRequestsPerSecond: -1 }, 'rateLimit.maxRequestsPerSecond'],
+      [{ redis: 'http://127.0.0.1' }, 'rateLimit.redis'],
+      [{ key: 'has space' }, 'rateLimit.key'],
+      [{ maxConcurency: 4 }, 'rateLimit.maxConcurency'],
+      ['fast', 'rateLimit'],
+    ] as const) {
+      const error = await settle(client(server.fetch, option).partnerLinks.get('a').catch((e: unknown) => e));
+      expect(error).toBeInstanceOf(InvalidOptionError);
+      expect(error).toMatchObject({ option: field });
+    }
+    expect(server.log).toHaveLength(0);
+  });
+});
