@@ -48,6 +48,7 @@ async function startServer(rateLimit) {
 function child(config, timeoutMs) {
   return new Promise((resolve, reject) => {
     execFile(process.execPath, [new URL('./ratelimit-child.mjs', import.meta.url).pathname, JSON.stringify(config)], { timeout: timeoutMs, maxBuffer: 1 << 20 }, (error, stdout, stderr) => {
+      if (process.env.BENCH_DEBUG) process.stderr.write(stderr);
       if (error) reject(new Error(`${config.mode} child failed: ${error.message}\n${stderr}`));
       else resolve(JSON.parse(stdout.trim().split('\n').at(-1)));
     });
