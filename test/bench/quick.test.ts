@@ -33,6 +33,8 @@ const FIGURES = [
   'startup.openapiFetch.ms',
   'generated.addedField.last.lines',
   'generated.addedField.first.lines',
+  'ratelimit.40ps.adaptive.rate',
+  'ratelimit.40ps.redis4.rate',
   'pipeline.lint.s',
   'pipeline.generate.s',
 ];
