@@ -34,7 +34,11 @@ const FIGURES = [
   'generated.addedField.last.lines',
   'generated.addedField.first.lines',
   'ratelimit.40ps.adaptive.rate',
+  'ratelimit.40ps.adaptive.refused',
+  'ratelimit.40ps.adaptive.lost',
   'ratelimit.40ps.redis4.rate',
+  'ratelimit.40ps.redis4.refused',
+  'ratelimit.40ps.redis4.lost',
   'pipeline.lint.s',
   'pipeline.generate.s',
 ];
