@@ -34,23 +34,16 @@ interface RedisClient {
 
 /** After this long with nothing queued or in flight, the connections close (and reopen on the next call): a script can end. */
 const IDLE_MS = 1_000;
-/**
- * A 429 for a request sent this soon after a cut does not cut again: the other processes hear of
- * the cut a round trip late, and what they sent meanwhile says nothing about the new rate.
- * Measured (4 processes, 24/s): without it the cuts cascaded to half the limit (21 % of the rate).
- */
-const CUT_GRACE_MS = 250;
 /** The shared state expires after this long without a cut, so that an old run does not steer a new one. */
 const STATE_TTL_MS = 10 * 60_000;
 
-// A cut, atomically: dropped when the request that drew the 429 was sent before the last cut
-// (or within CUT_GRACE_MS after it).
+// A cut, atomically: dropped when the request that drew the 429 was sent before the last cut.
 // It starts from the lower of the allowed rate and the rate the key's processes actually sent
 // (rate-limit.ts sentRate, here over the per-slot counters that SENT keeps).
 const CUT = `
 local peak = tonumber(redis.call('hget', KEYS[1], 'peak') or '0')
 local since = tonumber(redis.call('hget', KEYS[1], 'since') or '0')
-if peak ~= 0 and tonumber(ARGV[1]) < since + tonumber(ARGV[9]) then return 0 end
+if peak ~= 0 and tonumber(ARGV[1]) < since then return 0 end
 local now = tonumber(ARGV[3])
 local slotMs = tonumber(ARGV[5])
 local slot = math.floor(now / slotMs)
@@ -205,7 +198,7 @@ class RedisStore implements RateStore {
     // The script cuts from what every process sent (or drops the cut if a newer one came first)
     // and publishes the result, which reaches this process too, a round trip later.
     void this.open()
-      .then(({ client }) => client.eval(CUT, 3, this.#stateKey, this.#channel, this.#sentKey, sentAt, rate, now, STATE_TTL_MS, SLOT_MS, SENT_SLOTS, MIN_RATE, 1000 / INITIAL_RATE, CUT_GRACE_MS))
+      .then(({ client }) => client.eval(CUT, 3, this.#stateKey, this.#channel, this.#sentKey, sentAt, rate, now, STATE_TTL_MS, SLOT_MS, SENT_SLOTS, MIN_RATE, 1000 / INITIAL_RATE))
       .catch(noop);
   }
 
