@@ -81,17 +81,21 @@ export const DOUBLING_MS = 100;
 export const BETA = 0.8;
 /** The curve takes at least this long to come back to the peak... */
 export const MIN_RETURN_MS = 1_000;
-/** ...and at least as long as this many requests take at the peak, so that a 429 is rare at low rates too. */
+/** ...and at least as long as this many requests take at the peak, so that a 429 is rare at low rates too... */
 export const RETURN_REQUESTS = 150;
+/** ...but no longer than this: a peak learned too low (while the sending was still ramping up) must not stay low for long. */
+export const MAX_RETURN_MS = 4_000;
 export const MIN_RATE = 0.2;
+/** How fast the curve grows past the peak: at PROBE above it one return time after. */
+export const PROBE = 0.5;
 /** How many 429s one attempt may meet in the queue before the transport sees one. */
 export const MAX_REQUEUES = 10;
 const DEFAULT_MAX_CONCURRENCY = 64;
-const INITIAL_CONCURRENCY = 4;
+const INITIAL_CONCURRENCY = 8;
 
 /** How long the curve takes from a cut back to `peak` (ms). */
 function returnMs(peak: number): number {
-  return Math.max(MIN_RETURN_MS, (RETURN_REQUESTS / peak) * 1000);
+  return Math.max(MIN_RETURN_MS, Math.min(MAX_RETURN_MS, (RETURN_REQUESTS / peak) * 1000));
 }
 
 /**
@@ -109,7 +113,9 @@ export function rateAt(state: RateState, now: number): number {
   if (state.peak === 0) return Math.min(INITIAL_RATE * 2 ** (elapsed / DOUBLING_MS), 1e6);
   const back = returnMs(state.peak);
   const x = elapsed / back - 1; // -1 at the cut, 0 back at the peak.
-  return Math.max(MIN_RATE, state.peak * (1 + (1 - BETA) * x ** 3));
+  // Past the peak it probes faster than it came back (PROBE > 1 - BETA): a peak learned too low
+  // must not hold the rate down for long.
+  return Math.max(MIN_RATE, state.peak * (1 + (x < 0 ? 1 - BETA : PROBE) * x ** 3));
 }
 
 /** Requests are counted in slots of this many ms, over SENT_SLOTS slots, for the rate actually sent. */
@@ -232,7 +238,7 @@ interface Waiter {
 const WINDOW = 100;
 /** Latency counts as climbing past this multiple of the baseline, and this many ms above it (jitter). */
 const LATENCY_TOLERANCE = 2;
-const LATENCY_SLACK_MS = 20;
+const LATENCY_SLACK_MS = 50;
 
 /** The queue, the two controllers and the requeueing of 429s. */
 export class AdaptiveLimiter implements Limiter {

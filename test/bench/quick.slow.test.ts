@@ -41,6 +41,12 @@ const FIGURES = [
   'bulk.memory.heapGrowth.mb',
   'bulk.memory.rssGrowth.mb',
   'bulk.memory.rate',
+  'ratelimit.40ps.adaptive.rate',
+  'ratelimit.40ps.adaptive.refused',
+  'ratelimit.40ps.adaptive.lost',
+  'ratelimit.40ps.redis4.rate',
+  'ratelimit.40ps.redis4.refused',
+  'ratelimit.40ps.redis4.lost',
   'pipeline.lint.s',
   'pipeline.generate.s',
 ];

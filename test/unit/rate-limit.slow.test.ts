@@ -96,9 +96,9 @@ describe('rateLimit, over hundreds of calls', () => {
 
   it('cuts the concurrency when latency climbs with it, and lets it grow while latency stays flat', async () => {
     // Latency doubles for every 4 calls in flight beyond 4: a server at its capacity.
-    const climbing = bucketServer({ rate: 1e9, burst: 1e9, latency: (inFlight) => 20 * Math.max(1, inFlight / 4) });
+    const climbing = bucketServer({ rate: 1e9, burst: 1e9, latency: (inFlight) => 50 * Math.max(1, inFlight / 4) });
     await settle(gets(client(climbing.fetch, 'adaptive'), 400));
-    const flat = bucketServer({ rate: 1e9, burst: 1e9, latency: () => 20 });
+    const flat = bucketServer({ rate: 1e9, burst: 1e9, latency: () => 50 });
     await settle(gets(client(flat.fetch, 'adaptive'), 400));
     // In the second half of the run, the calls in flight as each one arrived.
     const settled = (server: Server) => server.log.slice(200).reduce((sum, entry) => sum + entry.inFlight, 0) / 200;

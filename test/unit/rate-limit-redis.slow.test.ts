@@ -1,0 +1,127 @@
+// rateLimit.redis: real child processes sharing one Redis (Debian's redis-server on a free
+// port, stopped however the test ends) and one key, against one rate-limited server.
+import { build } from 'esbuild';
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { once } from 'node:events';
+import { Worker } from 'node:worker_threads';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startRedisServer } from '../../scripts/lib/redis-server.mjs';
+import { freePort } from '../../scripts/lib/redis-server.mjs';
+import { createPartneroClient, InvalidOptionError } from '../../src/index.js';
+
+const root = new URL('../../', import.meta.url).pathname;
+let redis: Awaited<ReturnType<typeof startRedisServer>>;
+let dir: string;
+let entry: string;
+
+beforeAll(async () => {
+  redis = await startRedisServer();
+  // The client as a package would ship it (its chunks split, ioredis left to node_modules), for the children.
+  dir = await mkdtemp(join(root, 'node_modules', '.cache-rate-limit-'));
+  await build({ entryPoints: [join(root, 'src/index.ts')], bundle: true, splitting: true, format: 'esm', platform: 'node', outdir: dir, external: ['ioredis'], logLevel: 'silent' });
+  entry = join(dir, 'index.js');
+}, 60_000);
+afterAll(async () => {
+  await redis?.close();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+/** The bench's server (a token bucket, every create counted) in a worker thread. */
+async function startServer(rateLimit: { rate: number; burst: number; retryAfter: boolean }) {
+  const worker = new Worker(new URL('../../scripts/bench/ratelimit-server.mjs', import.meta.url), { workerData: { rateLimit } });
+  const [message] = (await once(worker, 'message')) as [{ port: number }];
+  return {
+    url: `http://127.0.0.1:${message.port}`,
+    async stats(): Promise<{ requests: number; refused: number; created: Record<string, number> }> {
+      worker.postMessage('stats');
+      const [answer] = (await once(worker, 'message')) as [{ stats: { requests: number; refused: number; created: Record<string, number> } }];
+      return answer.stats;
+    },
+    close: () => worker.terminate(),
+  };
+}
+
+function child(config: Record<string, unknown>): Promise<{ ok: number; failed: number }> {
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, [join(root, 'scripts/bench/ratelimit-child.mjs'), JSON.stringify({ entry, mode: 'adaptive', redis: redis.url, ...config })], { timeout: 60_000 }, (error, stdout, stderr) => {
+      if (error) reject(new Error(`${error.message}\n${stderr}`));
+      else resolve(JSON.parse(stdout.trim().split('\n').at(-1)!));
+    });
+  });
+}
+
+describe('rateLimit.redis', () => {
+  it('two processes on one key make every create exactly once, learn one rate for the key in Redis, and keep 429s down together', async () => {
+    const server = await startServer({ rate: 40, burst: 5, retryAfter: false });
+    try {
+      const key = `test-${process.pid}-shared`;
+      const results = await Promise.all([0, 1].map((p) => child({ baseUrl: server.url, key, prefix: 'row-', from: p * 60, count: 60 })));
+      expect(results.map((r) => r.failed)).toEqual([0, 0]);
+      const stats = await server.stats();
+      const counts = Object.values(stats.created);
+      expect(counts).toHaveLength(120);
+      expect(counts.every((n) => n === 1)).toBe(true);
+      // Together, not each on its own: fixed concurrency without a limiter met 79 % 429s on the
+      // bench at a similar limit. The bound is loose because the shared rate still overshoots
+      // at low limits (README, "Rate limit figures"): runs here measured 5 % to 27 %.
+      expect(stats.refused / stats.requests).toBeLessThan(0.5);
+      // The rate they learned is the key's, in Redis: cut from slow start, below 3 × the server's 40/s.
+      // (Not asserted near 40: under load the shared cuts can cascade far below it, then climb back.)
+      const { Redis } = await import('ioredis');
+      const reader = new Redis(redis.url);
+      try {
+        const peak = Number(await reader.hget(`partnero-rate:${key}:state`, 'peak'));
+        expect(peak).toBeGreaterThan(0);
+        expect(peak).toBeLessThan(120);
+      } finally {
+        reader.disconnect();
+      }
+    } finally {
+      await server.close();
+    }
+  }, 60_000);
+
+  it('a Retry-After one client got pauses another client on the same key, which has its own limiter and connections', async () => {
+    // Three tokens, refilled at 2 per second: the fourth request in a row is refused with Retry-After: 1.
+    const server = await startServer({ rate: 2, burst: 3, retryAfter: true });
+    const key = `test-${process.pid}-pause`;
+    try {
+      const options = { apiKey: 'k', baseUrl: server.url, rateLimit: { redis: redis.url, key } } as const;
+      const a = createPartneroClient(options);
+      const b = createPartneroClient(options);
+      await b.partnerLinks.create({ partner: { id: 'p' }, key: 'b0' }); // b connected, one token spent.
+      await a.partnerLinks.create({ partner: { id: 'p' }, key: 'a0' });
+      await a.partnerLinks.create({ partner: { id: 'p' }, key: 'a1' });
+      const refusedOnce = a.partnerLinks.create({ partner: { id: 'p' }, key: 'a2' }); // 429, Retry-After: 1
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const started = Date.now();
+      await b.partnerLinks.create({ partner: { id: 'p' }, key: 'b1' });
+      const waited = Date.now() - started;
+      await refusedOnce;
+      const stats = await server.stats();
+      expect(Object.keys(stats.created).sort()).toEqual(['a0', 'a1', 'a2', 'b0', 'b1']);
+      // b waited out a's pause instead of meeting a 429 of its own.
+      expect(stats.refused).toBe(1);
+      expect(waited).toBeGreaterThanOrEqual(700);
+    } finally {
+      await server.close();
+    }
+  }, 60_000);
+
+  it('a Redis that is not there is an InvalidOptionError naming rateLimit.redis, and nothing is sent', async () => {
+    let sent = 0;
+    const fetch = async (): Promise<Response> => {
+      sent++;
+      return new Response('{}');
+    };
+    const port = await freePort();
+    const client = createPartneroClient({ apiKey: 'k', baseUrl: 'http://127.0.0.1:9', fetch, rateLimit: { redis: `redis://:secret@127.0.0.1:${port}` } });
+    const error = await client.partnerLinks.get('a').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidOptionError);
+    expect(error).toMatchObject({ option: 'rateLimit.redis' });
+    expect(String((error as Error).message)).not.toContain('secret');
+    expect(sent).toBe(0);
+  }, 30_000);
+});
