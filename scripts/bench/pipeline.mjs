@@ -35,6 +35,10 @@ export function pipeline(root, { runs, quick, sandbox }) {
     cpSync(join(root, 'openapi'), join(sandbox, 'openapi'), { recursive: true });
     cpSync(join(root, 'redocly.yaml'), join(sandbox, 'redocly.yaml'));
     cpSync(join(root, 'scripts', 'generate.mjs'), join(sandbox, 'scripts', 'generate.mjs'));
+    // What generate.mjs imports and reads: its name rules and the lint plugin (scripts/lib/), and
+    // src/ (the names src/index.ts exports must not collide with generated ones).
+    cpSync(join(root, 'scripts', 'lib'), join(sandbox, 'scripts', 'lib'), { recursive: true });
+    cpSync(join(root, 'src'), join(sandbox, 'src'), { recursive: true });
     try {
       const seconds = timed(process.execPath, ['scripts/generate.mjs'], sandbox, 120_000);
       return [
