@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Figure 7: how many lines of src/generated/ change when one optional field is added to
 // ReferralLink (issue 8: at most 20). In a temporary folder it copies what generation reads
-// (openapi/, scripts/generate.mjs, redocly.yaml, package.json, tsconfig.json, src/), links
+// (openapi/, scripts/generate.mjs and scripts/lib/, redocly.yaml, package.json, tsconfig.json, src/), links
 // node_modules, regenerates once as committed and once with the added field, and counts the
 // lines `git diff --no-index --numstat` reports between the two src/generated/ folders.
 // Both sides are generated in the copy, so uncommitted edits in the repository's own
@@ -76,6 +76,7 @@ export function generatedDiff(root) {
       cpSync(join(root, name), join(copy, name), { recursive: true });
     }
     cpSync(join(root, 'scripts', 'generate.mjs'), join(copy, 'scripts', 'generate.mjs'));
+    cpSync(join(root, 'scripts', 'lib'), join(copy, 'scripts', 'lib'), { recursive: true }); // Its name rules, the lint plugin.
     symlinkSync(join(root, 'node_modules'), join(copy, 'node_modules'), 'dir');
 
     generate(copy);
