@@ -104,7 +104,7 @@ const projects: TestProjectInlineConfiguration[] = [
       // The MCP server (src/mcp/): the SDK's Client against it, the sandbox behind it.
       name: 'mcp',
       ...files('test/mcp'),
-      globalSetup: ['test/mcp/global-setup.ts'],
+      globalSetup: [buildAndPack, 'test/mcp/global-setup.ts'],
       testTimeout: 60_000,
       hookTimeout: 120_000,
     },

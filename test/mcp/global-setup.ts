@@ -1,11 +1,10 @@
-// Bundles the spec once for the MCP tests, as `npm run build` bundles it into dist/openapi.json
-// (the file the MCP server reads from the package), and hands it to every test file.
+// Hands every MCP test file the bundled spec the MCP server reads from the package,
+// dist/openapi.json of the run's one build and pack (test/package/global-setup.ts, listed
+// before this file in vitest.config.ts, so it has provided `dist` when this runs).
 import type {} from 'vitest';
 import type { TestProject } from 'vitest/node';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { bundleSpec } from '../../scripts/lib/redocly.mjs';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -14,12 +13,6 @@ declare module 'vitest' {
   }
 }
 
-export async function setup(project: TestProject): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'partnero-mcp-spec-'));
-  try {
-    await bundleSpec('openapi/openapi.yaml', join(dir, 'openapi.json'));
-    project.provide('mcpSpec', readFileSync(join(dir, 'openapi.json'), 'utf8'));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+export function setup(project: TestProject): void {
+  project.provide('mcpSpec', readFileSync(join(project.getProvidedContext().dist, 'openapi.json'), 'utf8'));
 }
