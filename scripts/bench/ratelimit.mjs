@@ -18,6 +18,7 @@ import { execFile } from 'node:child_process';
 import { once } from 'node:events';
 import { Worker } from 'node:worker_threads';
 import { startRedisServer } from '../lib/redis-server.mjs';
+import { closeWorker } from './servers.mjs';
 
 export const SCALE = 3;
 const SETTINGS = [
@@ -37,13 +38,7 @@ async function startServer(rateLimit) {
       const [answer] = await once(worker, 'message');
       return answer.stats;
     },
-    async close() {
-      const exited = once(worker, 'exit');
-      worker.postMessage('close');
-      const timer = setTimeout(() => void worker.terminate(), 5_000);
-      await exited;
-      clearTimeout(timer);
-    },
+    close: () => closeWorker(worker),
   };
 }
 

@@ -15,14 +15,17 @@ export async function startServer({ kind, delayMs = 0, total = 0 }) {
   ]);
   return {
     url: `http://127.0.0.1:${message.port}`,
-    async close() {
-      const exited = once(worker, 'exit');
-      worker.postMessage('close');
-      const timer = setTimeout(() => void worker.terminate(), 5_000);
-      await exited;
-      clearTimeout(timer);
-    },
+    close: () => closeWorker(worker),
   };
+}
+
+/** Asks a server's worker to close, and ends it after 5 s if it has not exited by then. */
+export async function closeWorker(worker) {
+  const exited = once(worker, 'exit');
+  worker.postMessage('close');
+  const timer = setTimeout(() => void worker.terminate(), 5_000);
+  await exited;
+  clearTimeout(timer);
 }
 
 /** Runs `fn(server)` with a fresh server, closing it whatever happens. */

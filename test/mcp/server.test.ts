@@ -2,10 +2,11 @@
 // in memory, the tool list is the table's (write tools only when allowed), a dry run and an
 // unconfirmed delete send nothing, and a missing SDK is one line naming the package.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { run, type CliStream } from '../../src/cli/run.js';
+import { run } from '../../src/cli/run.js';
 import { runMcp } from '../../src/mcp/cli.js';
 import { importSdk, McpSdkMissingError } from '../../src/mcp/sdk.js';
 import { bundledSpecForTests, countingSandbox, exampleBody, expectedTools, kindOfRow, Sessions, table, textOf, type Sandbox } from './support.js';
+import { Capture } from '../support/capture.js';
 
 const API_KEY = 'mcp-fast-key-3a7d'; // Must reach no agent.
 const sessions = new Sessions(API_KEY, bundledSpecForTests);
@@ -73,14 +74,6 @@ describe('writes that send nothing', () => {
 });
 
 describe('partnero mcp: its command line', () => {
-  class Capture implements CliStream {
-    text = '';
-    readonly isTTY = false;
-    write(chunk: string): boolean {
-      this.text += chunk;
-      return true;
-    }
-  }
   const cli = async (argv: string[], env: NodeJS.ProcessEnv = { PARTNERO_API_KEY: API_KEY }) => {
     const stdout = new Capture();
     const stderr = new Capture();

@@ -5,18 +5,11 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { run, type CliStream } from '../../src/cli/run.js';
+import { run } from '../../src/cli/run.js';
 import { startSandbox, type Sandbox } from '../../scripts/lib/sandbox.mjs';
 import { startRedisServer } from '../../scripts/lib/redis-server.mjs';
+import { Capture } from '../support/capture.js';
 
-class Capture implements CliStream {
-  text = '';
-  readonly isTTY = false;
-  write(chunk: string): boolean {
-    this.text += chunk;
-    return true;
-  }
-}
 
 let sandbox: Sandbox;
 let redis: Awaited<ReturnType<typeof startRedisServer>>;

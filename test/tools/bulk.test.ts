@@ -7,21 +7,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
-import { run, type CliStream } from '../../src/cli/run.js';
+import { run } from '../../src/cli/run.js';
 import { commands } from '../../src/cli/commands.js';
 import { isWriteCommand } from '../../src/cli/bulk-flags.js';
 import { startSandbox, type Sandbox } from '../../scripts/lib/sandbox.mjs';
+import { Capture } from '../support/capture.js';
 
 const API_KEY = 'bulk-cli-key-5b0c2e'; // Must never be printed.
 
-class Capture implements CliStream {
-  text = '';
-  constructor(readonly isTTY: boolean) {}
-  write(chunk: string): boolean {
-    this.text += chunk;
-    return true;
-  }
-}
 
 let sandbox: Sandbox;
 let dir: string;

@@ -16,6 +16,7 @@ import { startFakePartnero, type FakePartnero } from './support/fake-partnero.js
 import { runNode } from './support/processes.js';
 import { json, link, linkPage } from '../support/http-server.js';
 import { operationTable, type OperationRow } from '../../src/resources.js';
+import { Capture } from '../support/capture.js';
 
 const API_KEY = 'cli-test-key-71d3a9'; // Must never be printed.
 const VERSION = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version;
@@ -28,16 +29,6 @@ afterAll(async () => {
   await partnero.close();
 });
 
-class Capture implements CliStream {
-  text = '';
-  onWrite: ((text: string) => void) | undefined;
-  constructor(readonly isTTY: boolean) {}
-  write(chunk: string): boolean {
-    this.text += chunk;
-    this.onWrite?.(this.text);
-    return true;
-  }
-}
 
 interface CliOptions {
   tty?: boolean;

@@ -38,12 +38,15 @@ export const statusCodeConformance = {
   },
 };
 
+/** The spec's answer for the status that came (undefined for none, or when no answer came). */
+const documentedResponse = (x, op) => (x.status !== undefined ? op.responses[String(x.status)] : undefined);
+
 export const contentTypeConformance = {
   name: 'content_type_conformance',
   kind: 'response',
   verifies: 'a body comes with a Content-Type the spec documents for that status',
   run(ctx, x, op) {
-    const response = x.status !== undefined ? op.responses[String(x.status)] : undefined;
+    const response = documentedResponse(x, op);
     if (!response || x.error) return;
     const documented = response.contentTypes.map(media);
     if (x.text === '' ) {
@@ -66,7 +69,7 @@ export const responseHeadersConformance = {
   kind: 'response',
   verifies: 'documented response headers are present when required and match their schema',
   run(ctx, x, op) {
-    const response = x.status !== undefined ? op.responses[String(x.status)] : undefined;
+    const response = documentedResponse(x, op);
     if (!response || x.error) return;
     for (const [name, raw] of Object.entries(response.headers ?? {})) {
       const { node: header, pointer } = ctx.spec.deref(raw, `${response.target}/headers/${name}`);
@@ -94,7 +97,7 @@ export const responseSchemaConformance = {
   kind: 'response',
   verifies: "every JSON body matches the spec's schema for its status (the generated validators)",
   run(ctx, x, op) {
-    const response = x.status !== undefined ? op.responses[String(x.status)] : undefined;
+    const response = documentedResponse(x, op);
     if (!response?.schema || x.error || x.text === '') return;
     if (x.json === undefined) return; // content_type_conformance says what came instead
     const problems = ctx.validateResponse(response, x.json);
