@@ -3,8 +3,8 @@
 //
 // What is shared, under `key`:
 // - the pacing: GCRA (the "generic cell rate algorithm" of redis-cell and Stripe's limiter), one
-//   script call per request that reserves the request's slot on the key's timeline and says how
-//   long to wait for it, so the processes together send at the learned rate, not each.
+//   script call that gives a request the next slot on the key's timeline if it is due, or says
+//   how long until it is, so the processes together send at the learned rate, not each.
 //   Bottleneck's Redis clustering was the first choice and was measured: it registers one job at
 //   a time per process, a Redis round trip each, which held a process to about 20 requests per
 //   second on the bench machine whatever the rate; it also stalls on a fractional minTime;
@@ -14,7 +14,7 @@
 // - the pause of a Retry-After: a key with the deadline and its own expiry, published to all.
 // Redis failing after the start does not stop the calls: each process goes on with what it knew.
 import type { RateState, RateStore, Tools } from './rate-limit.js';
-import { INITIAL_RATE, MIN_RATE, SENT_SLOTS, SLOT_MS } from './rate-limit.js';
+import { ACCEPTED_MIN, ACCEPTED_MIN_MS, INITIAL_RATE, MIN_RATE, SENT_SLOTS, SLOT_MS } from './rate-limit.js';
 
 /** The subset of an ioredis client used here. */
 interface RedisClient {
@@ -38,8 +38,10 @@ const IDLE_MS = 1_000;
 const STATE_TTL_MS = 10 * 60_000;
 
 // A cut, atomically: dropped when the request that drew the 429 was sent before the last cut.
-// It starts from the lower of the allowed rate and the rate the key's processes actually sent
-// (rate-limit.ts sentRate, here over the per-slot counters that SENT keeps).
+// It starts from the lowest of the allowed rate, the rate the key's processes actually sent
+// (rate-limit.ts sentRate, here over the per-slot counters that PACE keeps) and the rate the
+// server let through since the last cut (rate-limit.ts acceptedRate: the `accepted` count that
+// PACE adds to, plus the cutting process's own count not yet added).
 const CUT = `
 local peak = tonumber(redis.call('hget', KEYS[1], 'peak') or '0')
 local since = tonumber(redis.call('hget', KEYS[1], 'since') or '0')
@@ -63,24 +65,38 @@ for age = 0, slots - 1 do
 end
 local rate = tonumber(ARGV[2])
 if total > 0 then rate = math.min(rate, total * 1000 / math.max(ms, tonumber(ARGV[8]))) end
+local accepted = tonumber(redis.call('hget', KEYS[1], 'accepted') or '0') + tonumber(ARGV[9])
+if since > 0 and now - since >= tonumber(ARGV[10]) and accepted >= tonumber(ARGV[11]) then rate = math.min(rate, accepted * 1000 / (now - since)) end
 rate = tostring(math.max(rate, tonumber(ARGV[7])))
-redis.call('hset', KEYS[1], 'peak', rate, 'since', ARGV[3])
+redis.call('hset', KEYS[1], 'peak', rate, 'since', ARGV[3], 'accepted', '0')
 redis.call('pexpire', KEYS[1], ARGV[4])
 redis.call('publish', KEYS[2], 'rate ' .. rate .. ' ' .. ARGV[3])
 return 1`;
 
 // One request: its slot on the key's timeline (GCRA: the theoretical arrival time `tat` moves
-// one interval per request; a request may go one interval early), counted in its sent slot.
-// Answers the wait in ms, as a string (Redis would cut a Lua number to an integer).
+// one interval per request; a request may go one interval early), counted in its sent slot;
+// with it come the answers this process had let through since it last asked (dropped if they
+// belong to an older cut).
+// A request that would have to wait takes no slot: the script answers the wait (ms, as a string,
+// since Redis would cut a Lua number to an integer) and the caller asks again then, at the rate
+// of that moment. Slots are never reserved ahead, so after a cut no request goes out at the rate
+// before it. And a process whose rate is older than the key's (a cut's message still on its way)
+// gets the key's state instead of a slot, and asks again at the new rate. (Reserving ahead was
+// tried: the queued reservations of the processes went out after the cut at the old rate, drew
+// 429s and cut the rate again, down to a twentieth of the limit.)
 const PACE = `
+local since = redis.call('hget', KEYS[3], 'since')
+if since and tonumber(since) ~= tonumber(ARGV[5]) then return {'stale', redis.call('hget', KEYS[3], 'peak'), since} end
+if since and ARGV[6] ~= '0' then redis.call('hincrby', KEYS[3], 'accepted', ARGV[6]) end
 local now = tonumber(ARGV[1])
 local interval = tonumber(ARGV[2])
 local tat = tonumber(redis.call('get', KEYS[1]) or '0')
 if tat < now then tat = now end
+if tat - interval > now then return {tostring(tat - interval - now)} end
 redis.call('set', KEYS[1], tostring(tat + interval), 'PX', ARGV[3])
 if redis.call('incr', KEYS[2]) == 1 then redis.call('set', KEYS[2] .. ':first', ARGV[1], 'PX', ARGV[4]) end
 redis.call('pexpire', KEYS[2], ARGV[4])
-return tostring(math.max(0, tat - interval - now))`;
+return {'0'}`;
 
 // Slow start begins with the first process on the key (or after the state expired).
 const START = `
@@ -133,6 +149,8 @@ class RedisStore implements RateStore {
   readonly #id: string;
   #state: RateState = { peak: 0, since: Date.now() };
   #pausedUntil = 0;
+  /** Answers other than 429 since this process last told Redis. */
+  #accepted = 0;
   #connection: Promise<Connection> | undefined;
   #idleTimer: ReturnType<typeof setTimeout> | undefined;
   readonly #tools: Tools;
@@ -197,13 +215,21 @@ class RedisStore implements RateStore {
     // Not applied here: this process alone sent only its share, so its own estimate is too low.
     // The script cuts from what every process sent (or drops the cut if a newer one came first)
     // and publishes the result, which reaches this process too, a round trip later.
+    const accepted = this.#accepted;
+    this.#accepted = 0;
     void this.open()
-      .then(({ client }) => client.eval(CUT, 3, this.#stateKey, this.#channel, this.#sentKey, sentAt, rate, now, STATE_TTL_MS, SLOT_MS, SENT_SLOTS, MIN_RATE, 1000 / INITIAL_RATE))
+      .then(({ client }) =>
+        client.eval(CUT, 3, this.#stateKey, this.#channel, this.#sentKey, sentAt, rate, now, STATE_TTL_MS, SLOT_MS, SENT_SLOTS, MIN_RATE, 1000 / INITIAL_RATE, accepted, ACCEPTED_MIN_MS, ACCEPTED_MIN),
+      )
       .catch(noop);
   }
 
   sent(): void {
     // Counted key-wide by PACE.
+  }
+
+  accepted(): void {
+    this.#accepted++;
   }
 
   pause(until: number): void {
@@ -214,16 +240,30 @@ class RedisStore implements RateStore {
       .catch(noop);
   }
 
-  async pace(rate: number): Promise<void> {
+  async pace(rate: () => number): Promise<void> {
     if (this.#idleTimer !== undefined) {
       clearTimeout(this.#idleTimer);
       this.#idleTimer = undefined;
     }
     const { client } = await this.open();
-    const now = Date.now();
-    const slot = Math.floor(now / SLOT_MS);
-    const wait = Number(await client.eval(PACE, 2, this.#tatKey, `${this.#sentKey}:${slot}`, now, 1000 / rate, STATE_TTL_MS, SLOT_MS * SENT_SLOTS * 2));
-    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    for (;;) {
+      const now = Date.now();
+      // A pause (this process's 429 or another's, published) holds the request before it takes a slot.
+      if (now < this.#pausedUntil) {
+        await sleep(this.#pausedUntil - now);
+        continue;
+      }
+      const slot = Math.floor(now / SLOT_MS);
+      const accepted = this.#accepted;
+      this.#accepted = 0;
+      const [wait, peak, since] = (await client.eval(PACE, 3, this.#tatKey, `${this.#sentKey}:${slot}`, this.#stateKey, now, 1000 / rate(), STATE_TTL_MS, SLOT_MS * SENT_SLOTS * 2, this.#state.since, accepted)) as [string, string?, string?];
+      if (wait === 'stale') {
+        this.#state = { peak: Number(peak), since: Number(since) };
+        continue;
+      }
+      if (!(Number(wait) > 0)) return;
+      await sleep(Number(wait));
+    }
   }
 
   idle(): void {
@@ -245,3 +285,7 @@ class RedisStore implements RateStore {
 }
 
 function noop(): void {}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, Math.ceil(ms)));
+}

@@ -68,9 +68,11 @@ export interface RateStore {
   cut(sentAt: number, rate: number, now: number): void;
   /** A request went out at `now` (for the rate actually sent, which a cut starts from). */
   sent(now: number): void;
+  /** An answer other than 429 came (the server's limit let it through): for the rate accepted since the last cut. */
+  accepted(): void;
   pause(until: number): void;
-  /** Waits for the key-wide pacing (Redis); resolves at once in memory, where the queue paces. */
-  pace?(rate: number): Promise<void>;
+  /** Waits for the key-wide pacing (Redis) at the rate `rate()` gives when the slot is due; in memory, the queue paces. */
+  pace?(rate: () => number): Promise<void>;
   /** Nothing queued or in flight. */
   idle?(): void;
 }
@@ -84,7 +86,7 @@ export const MIN_RETURN_MS = 1_000;
 /** ...and at least as long as this many requests take at the peak, so that a 429 is rare at low rates too... */
 export const RETURN_REQUESTS = 150;
 /** ...but no longer than this: a peak learned too low (while the sending was still ramping up) must not stay low for long. */
-export const MAX_RETURN_MS = 4_000;
+export const MAX_RETURN_MS = 10_000;
 export const MIN_RATE = 0.2;
 /** How fast the curve grows past the peak: at PROBE above it one return time after. */
 export const PROBE = 0.5;
@@ -116,6 +118,23 @@ export function rateAt(state: RateState, now: number): number {
   // Past the peak it probes faster than it came back (PROBE > 1 - BETA): a peak learned too low
   // must not hold the rate down for long.
   return Math.max(MIN_RATE, state.peak * (1 + (x < 0 ? 1 - BETA : PROBE) * x ** 3));
+}
+
+/** The rate accepted since the last cut bounds the next cut once the cut is this old... */
+export const ACCEPTED_MIN_MS = 1_000;
+/** ...and this many answers came through since. */
+export const ACCEPTED_MIN = 8;
+
+/**
+ * The rate the server let through since the last cut (answers other than 429 a second), or
+ * Infinity while too little is known. Since a 429 both ends and (through the cut) began the
+ * span, the server's bucket was empty at both ends, so this is at most the allowed rate: a
+ * bound from below, where the rate a 429 came at is one from above. Without it, the peak stays
+ * where the bucket's burst let the sending run ahead of the limit, and the next 429 comes early;
+ * after a Retry-After pause it is what the pause let through.
+ */
+export function acceptedRate(accepted: number, since: number, now: number): number {
+  return now - since >= ACCEPTED_MIN_MS && accepted >= ACCEPTED_MIN ? (accepted * 1000) / (now - since) : Infinity;
 }
 
 /** Requests are counted in slots of this many ms, over SENT_SLOTS slots, for the rate actually sent. */
@@ -151,6 +170,7 @@ export class MemoryStore implements RateStore {
   #counts: number[] = new Array<number>(SENT_SLOTS).fill(0);
   #firsts: number[] = new Array<number>(SENT_SLOTS).fill(0);
   #slot = 0;
+  #accepted = 0;
 
   constructor(now: number) {
     this.#state = { peak: 0, since: now };
@@ -167,7 +187,13 @@ export class MemoryStore implements RateStore {
   cut(sentAt: number, rate: number, now: number): void {
     if (sentAt < this.#state.since && this.#state.peak !== 0) return;
     this.#roll(now);
-    this.#state = { peak: peakAfter(Math.min(rate, sentRate(this.#counts, this.#firsts, now))), since: now };
+    const bound = Math.min(rate, sentRate(this.#counts, this.#firsts, now), acceptedRate(this.#accepted, this.#state.since, now));
+    this.#state = { peak: peakAfter(bound), since: now };
+    this.#accepted = 0;
+  }
+
+  accepted(): void {
+    this.#accepted++;
   }
 
   sent(now: number): void {
@@ -255,6 +281,8 @@ export class AdaptiveLimiter implements Limiter {
   #nextAt = 0;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #timerAt = Infinity;
+  /** Redis: a call of this process is waiting for its slot on the key's timeline. */
+  #pacing = false;
   #minThis = Infinity;
   #minLast = Infinity;
   #samples = 0;
@@ -304,7 +332,10 @@ export class AdaptiveLimiter implements Limiter {
         this.#settled();
         return outcome;
       }
-      if (response) this.#sample(latency, response.ok);
+      if (response) {
+        this.#store.accepted();
+        this.#sample(latency, response.ok);
+      }
       this.#pump();
       this.#settled();
       return outcome;
@@ -374,20 +405,39 @@ export class AdaptiveLimiter implements Limiter {
       const pausedUntil = this.#store.pausedUntil();
       if (now < pausedUntil) return this.#wake(pausedUntil);
       if (this.#inFlight >= Math.floor(this.#concurrency)) return;
+      if (this.#store.pace) return this.#paceShared();
       // GCRA (a token bucket of two): one request of slack, so that timer lateness does not lower the rate.
       const interval = 1000 / this.rate();
       if (now < this.#nextAt - interval) return this.#wake(this.#nextAt - interval);
       this.#nextAt = Math.max(this.#nextAt, now) + interval;
       this.#inFlight++;
       this.#store.sent(now);
-      const waiter = this.#queue.shift()!;
-      if (this.#store.pace) {
-        // Redis: the key-wide pacing decides when; the local rate above only keeps the queue short.
-        this.#store.pace(this.rate()).then(waiter.grant, waiter.grant);
-      } else {
-        waiter.grant();
-      }
+      this.#queue.shift()!.grant();
     }
+  }
+
+  /**
+   * Redis: the key-wide pacing decides when. One call of this process at a time waits for its
+   * slot there (the rest wait here), so that this process holds no slot it is not about to use.
+   */
+  #paceShared(): void {
+    if (this.#pacing) return;
+    this.#pacing = true;
+    this.#inFlight++;
+    const waiter = this.#queue.shift()!;
+    const go = (): void => {
+      this.#pacing = false;
+      waiter.grant();
+      this.#pump();
+    };
+    // Redis unreachable: this process paces itself at the rate it last knew (its share unknown).
+    const alone = (): void => {
+      const now = this.#now();
+      const at = Math.max(this.#nextAt, now);
+      this.#nextAt = at + 1000 / this.rate();
+      setTimeout(go, at - now);
+    };
+    this.#store.pace!(() => this.rate()).then(go, alone);
   }
 
   #wake(at: number): void {

@@ -41,6 +41,8 @@ const FIGURES = [
   'bulk.memory.heapGrowth.mb',
   'bulk.memory.rssGrowth.mb',
   'bulk.memory.rate',
+  'bulk.cliMemory.rssGrowth.mb',
+  'bulk.cliMemory.rate',
   'ratelimit.40ps.adaptive.rate',
   'ratelimit.40ps.adaptive.refused',
   'ratelimit.40ps.adaptive.lost',

@@ -64,9 +64,9 @@ describe('rateLimit.redis', () => {
       expect(counts).toHaveLength(120);
       expect(counts.every((n) => n === 1)).toBe(true);
       // Together, not each on its own: fixed concurrency without a limiter met 79 % 429s on the
-      // bench at a similar limit. The bound is loose because the shared rate still overshoots
-      // at low limits (README, "Rate limit figures"): runs here measured 5 % to 27 %.
-      expect(stats.refused / stats.requests).toBeLessThan(0.5);
+      // bench at a similar limit. Five runs on an idle machine measured 1.6 % to 4.0 % (before the
+      // pacing stopped reserving slots ahead, 5 % to 27 %); the bound leaves room for a loaded one.
+      expect(stats.refused / stats.requests).toBeLessThan(0.15);
       // The rate they learned is the key's, in Redis: cut from slow start, below 3 × the server's 40/s.
       // (Not asserted near 40: under load the shared cuts can cascade far below it, then climb back.)
       const { Redis } = await import('ioredis');
@@ -109,6 +109,31 @@ describe('rateLimit.redis', () => {
       await server.close();
     }
   }, 60_000);
+
+  it("a process that missed a cut's message paces at the key's rate, which Redis gives it instead of a slot", async () => {
+    const server = await startServer({ rate: 1000, burst: 1000, retryAfter: false });
+    const key = `test-${process.pid}-stale`;
+    try {
+      const client = createPartneroClient({ apiKey: 'k', baseUrl: server.url, rateLimit: { redis: redis.url, key } });
+      await client.partnerLinks.create({ partner: { id: 'p' }, key: 'warm' }); // connected, in slow start.
+      // Another process cut the rate to 2/s; its message never came (written here without one).
+      const { Redis } = await import('ioredis');
+      const writer = new Redis(redis.url);
+      try {
+        await writer.hset(`partnero-rate:${key}:state`, 'peak', '2', 'since', String(Date.now()));
+      } finally {
+        writer.disconnect();
+      }
+      const started = Date.now();
+      await Promise.all(['s0', 's1', 's2', 's3'].map((k) => client.partnerLinks.create({ partner: { id: 'p' }, key: k })));
+      // At 0.8 × 2/s (just after the cut) with one request of slack: two at once, then one every
+      // 625 ms or so. In slow start (the state this process knew) all four would go at once.
+      expect(Date.now() - started).toBeGreaterThanOrEqual(1_000);
+      expect(Object.keys((await server.stats()).created)).toHaveLength(5);
+    } finally {
+      await server.close();
+    }
+  }, 30_000);
 
   it('a Redis that is not there is an InvalidOptionError naming rateLimit.redis, and nothing is sent', async () => {
     let sent = 0;
