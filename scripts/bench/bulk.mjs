@@ -3,14 +3,18 @@
 // flight, killed with SIGKILL half way by its journal, then run again: duplicates and missing
 // links counted in the sandbox. (2) partnero-client/bulk over 100,000 rows of an async iterable:
 // heap (after GC) and RSS sampled along the way (bulk-memory-child.mjs, in its own process).
+// (3) The built CLI over a CSV of 100,000 rows, its RSS read from /proc as it goes.
 import { execFile, spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { Worker } from 'node:worker_threads';
 import { startSandbox } from '../lib/sandbox.mjs';
+import { closeWorker } from './servers.mjs';
 import { row, summary } from './stats.mjs';
 
 const MB = 1024 * 1024;
@@ -117,4 +121,74 @@ export async function bulkMemory(entry, { total, every, concurrency, timeoutMs }
     }),
     row('bulk.memory.rate', `${label}: rows a second`, 'rows/s', exact(total / result.seconds)),
   ];
+}
+
+/** A process's resident set (bytes) from /proc (Linux), or undefined once it is gone. */
+async function rssOf(pid) {
+  try {
+    const status = await readFile(`/proc/${pid}/status`, 'utf8');
+    return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1]) * 1024;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * (3) The built CLI over `total` rows of a CSV file (`partner-links create --from`, journal on,
+ * results as CSV on stdout) against the rate-limit bench's server with no limit (every create a
+ * Map entry: the sandbox would search its whole store for each key), the CLI's RSS read from
+ * /proc every 100 ms with the rows done so far (its stdout lines).
+ */
+export async function bulkCliMemory(entry, { total, every, concurrency, timeoutMs }) {
+  const cli = join(dirname(entry), 'cli.js');
+  const dir = await mkdtemp(join(tmpdir(), 'partnero-bench-bulk-rss-'));
+  const worker = new Worker(new URL('./ratelimit-server.mjs', import.meta.url), { workerData: { rateLimit: { rate: 1e9, burst: 1e9, retryAfter: false } } });
+  try {
+    const [{ port }] = await once(worker, 'message');
+    const csv = join(dir, 'links.csv');
+    const lines = ['partner_id,key'];
+    for (let i = 0; i < total; i++) lines.push(`partner_bench,rss-${i}`);
+    await writeFile(csv, `${lines.join('\n')}\n`);
+    const env = { ...process.env, PARTNERO_API_KEY: 'bench_key', PARTNERO_BASE_URL: `http://127.0.0.1:${port}` };
+    const started = performance.now();
+    const child = spawn(process.execPath, [cli, 'partner-links', 'create', '--from', csv, '--concurrency', String(concurrency)], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let done = -1; // the header line
+    let partial = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => {
+      const text = partial + chunk;
+      const cut = text.lastIndexOf('\n');
+      partial = text.slice(cut + 1);
+      for (let i = 0; i <= cut; i++) if (text.charCodeAt(i) === 10) done += 1;
+    });
+    child.stderr.on('data', (chunk) => (stderr = (stderr + chunk).slice(-4_000)));
+    const samples = [];
+    const poll = setInterval(() => {
+      const rows = done;
+      void rssOf(child.pid).then((rss) => rss !== undefined && samples.push({ rows, rss }));
+    }, 100);
+    const killer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    const [code] = await once(child, 'exit');
+    clearInterval(poll);
+    clearTimeout(killer);
+    const seconds = (performance.now() - started) / 1000;
+    if (code !== 0 || done !== total) throw new Error(`the CLI exited ${code} after ${done} of ${total} rows: ${stderr}`);
+    // From the first `every` rows on (V8 and the allocator have grown their spaces by then), as for the library figure.
+    const base = samples.find((s) => s.rows >= every);
+    if (!base) throw new Error(`no RSS sample after ${every} rows`);
+    const later = samples.filter((s) => s.rows >= every);
+    const growth = later.map((s) => (s.rss - base.rss) / MB);
+    const label = `partnero partner-links create --from a CSV of ${total} rows (built CLI, --concurrency ${concurrency}, journal on)`;
+    return [
+      row('bulk.cliMemory.rssGrowth.mb', `${label}: RSS change after the first ${every} rows (MB, read every 100 ms)`, 'MB', summary(growth), { max: 20, judge: 'max' }, {
+        rssAtFirstMB: base.rss / MB,
+        peakRssMB: Math.max(...samples.map((s) => s.rss)) / MB,
+        samples: samples.filter((_, i) => i % 20 === 0).map((s) => ({ rows: s.rows, rssMB: s.rss / MB })),
+      }),
+      row('bulk.cliMemory.rate', `${label}: rows a second`, 'rows/s', exact(total / seconds)),
+    ];
+  } finally {
+    await closeWorker(worker);
+    await rm(dir, { recursive: true, force: true });
+  }
 }

@@ -11,7 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildPackage } from './build.mjs';
-import { bulkMemory, bulkResume } from './bulk.mjs';
+import { bulkCliMemory, bulkMemory, bulkResume } from './bulk.mjs';
 import { generatedDiffRows } from './generated-diff.mjs';
 import { memory } from './memory.mjs';
 import { overhead } from './overhead.mjs';
@@ -42,6 +42,7 @@ const counts = quick
       pipeline: { runs: 1 },
       bulkResume: { rows: 40, slowMs: 20, concurrency: 8 },
       bulkMemory: { total: 400, every: 200, concurrency: 16, timeoutMs: 60_000 },
+      bulkCliMemory: { total: 400, every: 100, concurrency: 16, timeoutMs: 60_000 },
     }
   : {
       overhead: { rounds: 40, callsPerRound: 250, warmupCalls: 1_000, budgetMs: 120_000 },
@@ -51,6 +52,7 @@ const counts = quick
       pipeline: { runs: 3 },
       bulkResume: { rows: 2_000, slowMs: 20, concurrency: 16 },
       bulkMemory: { total: 100_000, every: 10_000, concurrency: 16, timeoutMs: 300_000 },
+      bulkCliMemory: { total: 100_000, every: 10_000, concurrency: 16, timeoutMs: 600_000 },
     };
 
 const log = (message) => process.stderr.write(`bench: ${message}\n`);
@@ -102,6 +104,7 @@ async function main() {
   await figure('generated diff', [['generated.addedField.last.lines', 'src/generated/ lines changed by one optional field', 'lines']], () => generatedDiffRows(root));
   await figure('bulk: kill -9 and resume', [['bulk.kill.duplicates', 'bulk: duplicate links after kill -9 and a rerun', 'links']], () => bulkResume(entry, counts.bulkResume));
   await figure('bulk: memory', [['bulk.memory.heapGrowth.mb', 'bulk: heap growth over 100000 rows (MB)', 'MB']], () => bulkMemory(entry, counts.bulkMemory));
+  await figure('bulk: CLI memory', [['bulk.cliMemory.rssGrowth.mb', 'bulk: CLI RSS change over 100000 rows (MB)', 'MB']], () => bulkCliMemory(entry, counts.bulkCliMemory));
   await figure('ratelimit', [['ratelimit.adaptive', 'rate limit: adaptive limiter', '%']], async () => {
     const group = await rateLimit(entry, { quick, log });
     tables.push(`Rate limit (\`npm run bench -- --only ratelimit\`):\n\n${group.table}`);

@@ -22,6 +22,20 @@ describe('rateLimit, over hundreds of calls', () => {
   });
 
 
+  // The targets at its low setting, unscaled: 8/s with a burst of 10, 2,000 calls.
+  it.each([
+    ['without Retry-After', undefined],
+    ['with Retry-After: 1 on every 429', '1'],
+  ])('at 8/s with a burst of 10, %s: at most 2 % of requests answered 429, at least 90 % of the rate', async (_, retryAfter) => {
+    const server = bucketServer({ rate: 8, burst: 10, latency: () => 20, ...(retryAfter ? { retryAfter } : {}) });
+    const results = await settle(gets(client(server.fetch, 'adaptive'), 2_000), 3_600_000);
+    const seconds = (Date.now() - server.log[0]!.at) / 1000;
+    expect(results).toHaveLength(2_000);
+    const refused = server.log.filter((entry) => entry.status === 429).length;
+    expect(refused / server.log.length).toBeLessThanOrEqual(0.02);
+    expect(2_000 / seconds / 8).toBeGreaterThanOrEqual(0.9);
+  });
+
   it('cuts the concurrency when latency climbs with it, and lets it grow while latency stays flat', async () => {
     // Latency doubles for every 4 calls in flight beyond 4: a server at its capacity.
     const climbing = bucketServer({ rate: 1e9, burst: 1e9, latency: (inFlight) => 50 * Math.max(1, inFlight / 4) });
