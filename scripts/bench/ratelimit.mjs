@@ -2,7 +2,8 @@
 // client is not told (a token bucket, 429 without Retry-After as Partnero documents none), at
 // two settings, side by side for: fixed concurrency 4, 16 and 64 with the client's plain
 // retries (what users write today), a Bottleneck limiter at a guessed rate (Octokit's way), the
-// adaptive limiter (`rateLimit: 'adaptive'`), and 4 processes sharing it through Redis.
+// adaptive limiter (`rateLimit: 'adaptive'`), 4 processes sharing it through Redis, and the same
+// two through the built CLI from a CSV file (`partner-links create --from`, journal on).
 //
 // The issue's settings are 40/s and 8/s with a burst of 10 and 2,000 creates. Run as such, the
 // 8/s line alone would take over 4 minutes per configuration, so the rates AND the bursts are
@@ -16,6 +17,9 @@
 // in a worker thread (ratelimit-server.mjs), one after the other.
 import { execFile } from 'node:child_process';
 import { once } from 'node:events';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { startRedisServer } from '../lib/redis-server.mjs';
 import { closeWorker } from './servers.mjs';
@@ -54,6 +58,41 @@ function child(config, timeoutMs) {
   });
 }
 
+/**
+ * One process of the built CLI over its share of the rows, from a CSV file (journal on, beside
+ * it): `partnero partner-links create --from rows.csv --rate-limit adaptive` (or `--redis URL`).
+ * Resolves to { ok, failed } from the outcomes it printed.
+ */
+async function cliChild({ entry, baseUrl, prefix, from, count, redis }, dir, timeoutMs) {
+  const csv = join(dir, `rows-${from}.csv`);
+  const lines = ['partner_id,key'];
+  for (let i = 0; i < count; i++) lines.push(`partner_bench,${prefix}${from + i}`);
+  await writeFile(csv, `${lines.join('\n')}\n`);
+  const cli = join(dirname(entry), 'cli.js');
+  const args = [cli, 'partner-links', 'create', '--from', csv, ...(redis ? ['--redis', redis] : ['--rate-limit', 'adaptive'])];
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, args, { timeout: timeoutMs, maxBuffer: 64 << 20, env: { ...process.env, PARTNERO_API_KEY: 'bench-key', PARTNERO_BASE_URL: baseUrl } }, (error, stdout, stderr) => {
+      if (process.env.BENCH_DEBUG) process.stderr.write(stderr);
+      const outcomes = stdout.split('\n').slice(1).filter(Boolean).map((line) => line.split(',')[1]);
+      const ok = outcomes.filter((o) => o === 'ok' || o === 'existing').length;
+      // Exit 1 is "some row failed", counted below; anything else is the bench's failure.
+      if (error && error.code !== 1) reject(new Error(`the CLI failed: ${error.message}\n${stderr.slice(-2_000)}`));
+      else resolve({ ok, failed: count - ok });
+    });
+  });
+}
+
+/** Empties the bench's Redis: the CLI shares under the default key, which must not carry a learned rate from one line to the next. */
+async function flushRedis(url) {
+  const { Redis } = await import('ioredis');
+  const client = new Redis(url);
+  try {
+    await client.flushall();
+  } finally {
+    client.disconnect();
+  }
+}
+
 /** One configuration at one setting: `processes` children share the rows. */
 export async function measure(entry, setting, config, rows, redis) {
   const server = await startServer({ rate: setting.rate, burst: setting.burst, retryAfter: setting.retryAfter });
@@ -61,20 +100,24 @@ export async function measure(entry, setting, config, rows, redis) {
     const processes = config.processes ?? 1;
     const share = Math.ceil(rows / processes);
     const key = `bench-${process.pid}-${setting.name}-${config.label}`.replace(/[^\w.:-]/g, '_');
+    if (config.cli && config.redis) await flushRedis(redis);
+    const dir = config.cli ? await mkdtemp(join(tmpdir(), 'partnero-bench-rate-')) : undefined;
     const start = performance.now();
     const results = await Promise.all(
-      Array.from({ length: processes }, (_, p) =>
-        child({ entry, baseUrl: server.url, prefix: 'row-', from: p * share, count: Math.min(share, rows - p * share), ...config, ...(config.redis ? { redis, key } : {}) }, 600_000),
-      ),
-    );
+      Array.from({ length: processes }, (_, p) => {
+        const part = { entry, baseUrl: server.url, prefix: 'row-', from: p * share, count: Math.min(share, rows - p * share), ...config, ...(config.redis ? { redis, key } : {}) };
+        return config.cli ? cliChild(part, dir, 600_000) : child(part, 600_000);
+      }),
+    ).finally(() => dir && rm(dir, { recursive: true, force: true }));
     const wallS = (performance.now() - start) / 1000;
     const stats = await server.stats();
     const counts = Object.values(stats.created);
     const createdRows = counts.length;
     const duplicates = counts.reduce((sum, n) => sum + n - 1, 0);
     const failed = results.reduce((sum, r) => sum + r.failed, 0);
-    // The rows' own time: from the first request to the last answer of the processes.
-    const busyS = Math.max(...results.map((r) => r.ms)) / 1000;
+    // The rows' own time: from the first request to the last answer of the processes (for the
+    // CLI, whose start-up is not the limiter's, from the server's first request to its last).
+    const busyS = config.cli ? stats.seconds : Math.max(...results.map((r) => r.ms)) / 1000;
     return {
       setting: setting.name,
       config: config.label,
@@ -121,9 +164,11 @@ export async function rateLimit(entry, { quick = false, log = () => {} } = {}) {
     { name: 'bottleneck', label: `Bottleneck at a guessed ${GUESS / SCALE}/s`, mode: 'bottleneck', guess: GUESS },
     { name: 'adaptive', label: "rateLimit: 'adaptive'", mode: 'adaptive', adaptive: true },
     { name: 'redis4', label: 'adaptive, 4 processes sharing Redis', mode: 'adaptive', processes: 4, redis: true, adaptive: true },
+    { name: 'cli', label: 'CLI --from a CSV, --rate-limit adaptive', cli: true, adaptive: true },
+    { name: 'cli-redis4', label: 'CLI --from a CSV, 4 processes, --redis', cli: true, processes: 4, redis: true, adaptive: true },
   ];
-  // --quick proves the group runs: one setting, 100 creates, three of the lines.
-  if (quick) configs.splice(0, configs.length, configs[0], configs[4], configs[5]);
+  // --quick proves the group runs: one setting, 100 creates, five of the lines.
+  if (quick) configs.splice(0, configs.length, ...configs.filter((each) => ['fixed4', 'adaptive', 'redis4', 'cli', 'cli-redis4'].includes(each.name)));
   const redis = await startRedisServer();
   const results = [];
   try {
@@ -131,9 +176,9 @@ export async function rateLimit(entry, { quick = false, log = () => {} } = {}) {
       for (const config of configs.filter((each) => !setting.only || setting.only.includes(each.name))) {
         log(`ratelimit: ${setting.name} ${config.label}`);
         try {
-          results.push({ ...(await measure(entry, setting, config, quick ? 100 : setting.rows, redis.url)), rows: quick ? 100 : setting.rows, adaptive: config.adaptive === true });
+          results.push({ ...(await measure(entry, setting, config, quick ? 100 : setting.rows, redis.url)), rows: quick ? 100 : setting.rows, adaptive: config.adaptive === true, name: config.name });
         } catch (error) {
-          results.push({ setting: setting.name, rows: setting.rows, config: config.label, error: String(error?.message ?? error), adaptive: config.adaptive === true });
+          results.push({ setting: setting.name, rows: setting.rows, config: config.label, error: String(error?.message ?? error), adaptive: config.adaptive === true, name: config.name });
         }
       }
     }
@@ -142,7 +187,7 @@ export async function rateLimit(entry, { quick = false, log = () => {} } = {}) {
   }
   const mainRows = [];
   for (const r of results.filter((each) => each.adaptive)) {
-    const id = `ratelimit.${r.setting.replace('/s', 'ps').replace(' + Retry-After', '.retryAfter')}.${r.config.includes('Redis') ? 'redis4' : 'adaptive'}`;
+    const id = `ratelimit.${r.setting.replace('/s', 'ps').replace(' + Retry-After', '.retryAfter')}.${r.name}`;
     const label = `${r.config} at ${r.setting} (÷${SCALE})`;
     if (r.error) {
       mainRows.push({ id, figure: label, unit: '', median: null, min: null, max: null, target: null, holds: false, error: r.error });

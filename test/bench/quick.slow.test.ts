@@ -49,6 +49,12 @@ const FIGURES = [
   'ratelimit.40ps.redis4.rate',
   'ratelimit.40ps.redis4.refused',
   'ratelimit.40ps.redis4.lost',
+  'ratelimit.40ps.cli.rate',
+  'ratelimit.40ps.cli.refused',
+  'ratelimit.40ps.cli.lost',
+  'ratelimit.40ps.cli-redis4.rate',
+  'ratelimit.40ps.cli-redis4.refused',
+  'ratelimit.40ps.cli-redis4.lost',
   'pipeline.lint.s',
   'pipeline.generate.s',
 ];
