@@ -14,7 +14,7 @@
 // - the pause of a Retry-After: a key with the deadline and its own expiry, published to all.
 // Redis failing after the start does not stop the calls: each process goes on with what it knew.
 import type { RateState, RateStore, Tools } from './rate-limit.js';
-import { ACCEPTED_MIN, ACCEPTED_MIN_MS, INITIAL_RATE, MIN_RATE, SENT_SLOTS, SLOT_MS } from './rate-limit.js';
+import { ACCEPTED_MIN, ACCEPTED_MIN_MS, BETA, INITIAL_RATE, MIN_RATE, SENT_SLOTS, SLOT_MS } from './rate-limit.js';
 
 /** The subset of an ioredis client used here. */
 interface RedisClient {
@@ -37,7 +37,8 @@ const IDLE_MS = 1_000;
 /** The shared state expires after this long without a cut, so that an old run does not steer a new one. */
 const STATE_TTL_MS = 10 * 60_000;
 
-// A cut, atomically: dropped when the request that drew the 429 was sent before the last cut.
+// A cut, atomically: dropped when the request that drew the 429 was sent before the last cut
+// or in the first interval after it (rate-limit.ts cutGraceEnd).
 // It starts from the lowest of the allowed rate, the rate the key's processes actually sent
 // (rate-limit.ts sentRate, here over the per-slot counters that PACE keeps) and the rate the
 // server let through since the last cut (rate-limit.ts acceptedRate: the `accepted` count that
@@ -45,7 +46,7 @@ const STATE_TTL_MS = 10 * 60_000;
 const CUT = `
 local peak = tonumber(redis.call('hget', KEYS[1], 'peak') or '0')
 local since = tonumber(redis.call('hget', KEYS[1], 'since') or '0')
-if peak ~= 0 and tonumber(ARGV[1]) < since then return 0 end
+if peak ~= 0 and tonumber(ARGV[1]) < since + 1000 / math.max(tonumber(ARGV[7]), peak * tonumber(ARGV[12])) then return 0 end
 local now = tonumber(ARGV[3])
 local slotMs = tonumber(ARGV[5])
 local slot = math.floor(now / slotMs)
@@ -219,7 +220,7 @@ class RedisStore implements RateStore {
     this.#accepted = 0;
     void this.open()
       .then(({ client }) =>
-        client.eval(CUT, 3, this.#stateKey, this.#channel, this.#sentKey, sentAt, rate, now, STATE_TTL_MS, SLOT_MS, SENT_SLOTS, MIN_RATE, 1000 / INITIAL_RATE, accepted, ACCEPTED_MIN_MS, ACCEPTED_MIN),
+        client.eval(CUT, 3, this.#stateKey, this.#channel, this.#sentKey, sentAt, rate, now, STATE_TTL_MS, SLOT_MS, SENT_SLOTS, MIN_RATE, 1000 / INITIAL_RATE, accepted, ACCEPTED_MIN_MS, ACCEPTED_MIN, BETA),
       )
       .catch(noop);
   }

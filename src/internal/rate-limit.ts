@@ -109,6 +109,17 @@ export function peakAfter(rate: number): number {
   return Math.max(MIN_RATE, rate);
 }
 
+/**
+ * A 429 cuts only for a request sent this late or later (epoch ms): one interval, at the rate
+ * just after the cut, past the last cut. Earlier ones say nothing new: a request sent before the
+ * cut was sent at the old rate, and one sent in the first interval after it (the pacing lets one
+ * go early) met the bucket the 429 had just found empty. Cutting for those cut twice, to 0.64 of
+ * the peak, for one overshoot. In slow start, any 429 cuts.
+ */
+export function cutGraceEnd(state: RateState): number {
+  return state.peak === 0 ? -Infinity : state.since + 1000 / Math.max(MIN_RATE, state.peak * BETA);
+}
+
 /** The rate (requests per second) `state` gives at `now`. */
 export function rateAt(state: RateState, now: number): number {
   const elapsed = Math.max(0, now - state.since);
@@ -185,7 +196,7 @@ export class MemoryStore implements RateStore {
   }
 
   cut(sentAt: number, rate: number, now: number): void {
-    if (sentAt < this.#state.since && this.#state.peak !== 0) return;
+    if (sentAt < cutGraceEnd(this.#state)) return;
     this.#roll(now);
     const bound = Math.min(rate, sentRate(this.#counts, this.#firsts, now), acceptedRate(this.#accepted, this.#state.since, now));
     this.#state = { peak: peakAfter(bound), since: now };

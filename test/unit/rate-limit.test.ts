@@ -4,7 +4,7 @@
 // the machine's load.
 import { describe, expect, it, vi } from 'vitest';
 import { InvalidOptionError, RequestAbortedError } from '../../src/index.js';
-import { BETA, DOUBLING_MS, INITIAL_RATE, MAX_RETURN_MS, MIN_RETURN_MS, rateAt } from '../../src/internal/rate-limit.js';
+import { ACCEPTED_MIN, ACCEPTED_MIN_MS, BETA, DOUBLING_MS, INITIAL_RATE, MAX_RETURN_MS, MIN_RETURN_MS, MemoryStore, rateAt } from '../../src/internal/rate-limit.js';
 import { json, link, bucketServer, settle, client, gets, useFakeClock } from '../support/rate-limited.js';
 
 useFakeClock();
@@ -24,6 +24,45 @@ describe('the rate curve', () => {
     // At a low rate the return takes longer (up to MAX_RETURN_MS), so that 429s stay rare there too.
     expect(rateAt({ peak: 5, since: 0 }, MIN_RETURN_MS)).toBeLessThan(5);
     expect(rateAt({ peak: 5, since: 0 }, MAX_RETURN_MS)).toBeCloseTo(5);
+  });
+});
+
+describe('a cut', () => {
+  /** A store that sent 100/s for 2 s and was cut at 2 s. */
+  function cutOnce(): MemoryStore {
+    const store = new MemoryStore(0);
+    for (let at = 0; at < 2_000; at += 10) store.sent(at);
+    store.cut(1_990, 100, 2_000);
+    return store;
+  }
+
+  it('is not made again by a 429 for a request sent before it or in the first interval after it', () => {
+    const store = cutOnce();
+    const first = store.state();
+    expect(first).toEqual({ peak: expect.closeTo(100, 0) as number, since: 2_000 });
+    // The rate after the cut is 80/s: one interval is 12.5 ms.
+    store.cut(1_999, 100, 2_010);
+    store.cut(2_010, 80, 2_015);
+    expect(store.state()).toBe(first);
+    store.cut(2_013, 80, 2_020);
+    expect(store.state().since).toBe(2_020);
+  });
+
+  it('is bounded by the rate the server let through since the last cut, once that is known', () => {
+    const store = cutOnce();
+    // 2 s later, sending at 80/s, of which 30 a second got through: the limit is about 30/s.
+    for (let at = 2_000; at < 4_000; at += 12.5) store.sent(at);
+    for (let i = 0; i < 60; i++) store.accepted();
+    store.cut(3_990, 80, 4_000);
+    expect(store.state().peak).toBeCloseTo(30);
+  });
+
+  it('is not bounded by the accepted rate while too little is known', () => {
+    const store = cutOnce();
+    for (let at = 2_000; at < 2_000 + ACCEPTED_MIN_MS / 2; at += 12.5) store.sent(at);
+    for (let i = 0; i < ACCEPTED_MIN; i++) store.accepted();
+    store.cut(2_000 + ACCEPTED_MIN_MS / 2 - 5, 80, 2_000 + ACCEPTED_MIN_MS / 2);
+    expect(store.state().peak).toBeGreaterThan(60);
   });
 });
 
