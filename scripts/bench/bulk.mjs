@@ -6,15 +6,14 @@
 // (3) The built CLI over a CSV of 100,000 rows, its RSS read from /proc as it goes.
 import { execFile, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { Worker } from 'node:worker_threads';
 import { startSandbox } from '../lib/sandbox.mjs';
-import { closeWorker } from './servers.mjs';
+import { startRateLimitedServer, writeLinkRows } from './servers.mjs';
 import { row, summary } from './stats.mjs';
 
 const MB = 1024 * 1024;
@@ -60,7 +59,7 @@ export async function bulkResume(entry, { rows, slowMs, concurrency }) {
     const keys = Array.from({ length: rows }, (_, i) => `bench-${i}`);
     const csv = join(dir, 'links.csv');
     const journal = `${csv}.journal`;
-    await writeFile(csv, `partner_id,key\n${keys.map((key) => `partner_789,${key}`).join('\n')}\n`);
+    await writeLinkRows(csv, 'partner_789', keys);
     const env = { ...process.env, PARTNERO_API_KEY: 'bench_key', PARTNERO_BASE_URL: sandbox.url };
     const args = ['partner-links', 'create', '--from', csv, '--concurrency', String(concurrency)];
     const first = await runCli(cli, args, env, { killWhen: async () => (await journalOutcomes(journal)) >= rows / 2 });
@@ -142,14 +141,11 @@ async function rssOf(pid) {
 export async function bulkCliMemory(entry, { total, every, concurrency, timeoutMs }) {
   const cli = join(dirname(entry), 'cli.js');
   const dir = await mkdtemp(join(tmpdir(), 'partnero-bench-bulk-rss-'));
-  const worker = new Worker(new URL('./ratelimit-server.mjs', import.meta.url), { workerData: { rateLimit: { rate: 1e9, burst: 1e9, retryAfter: false } } });
+  const server = await startRateLimitedServer({ rate: 1e9, burst: 1e9, retryAfter: false });
   try {
-    const [{ port }] = await once(worker, 'message');
     const csv = join(dir, 'links.csv');
-    const lines = ['partner_id,key'];
-    for (let i = 0; i < total; i++) lines.push(`partner_bench,rss-${i}`);
-    await writeFile(csv, `${lines.join('\n')}\n`);
-    const env = { ...process.env, PARTNERO_API_KEY: 'bench_key', PARTNERO_BASE_URL: `http://127.0.0.1:${port}` };
+    await writeLinkRows(csv, 'partner_bench', Array.from({ length: total }, (_, i) => `rss-${i}`));
+    const env = { ...process.env, PARTNERO_API_KEY: 'bench_key', PARTNERO_BASE_URL: server.url };
     const started = performance.now();
     const child = spawn(process.execPath, [cli, 'partner-links', 'create', '--from', csv, '--concurrency', String(concurrency)], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let done = -1; // the header line
@@ -188,7 +184,7 @@ export async function bulkCliMemory(entry, { total, every, concurrency, timeoutM
       row('bulk.cliMemory.rate', `${label}: rows a second`, 'rows/s', exact(total / seconds)),
     ];
   } finally {
-    await closeWorker(worker);
+    await server.close();
     await rm(dir, { recursive: true, force: true });
   }
 }

@@ -16,13 +16,11 @@
 // Each configuration runs in its own child process (ratelimit-child.mjs) against a fresh server
 // in a worker thread (ratelimit-server.mjs), one after the other.
 import { execFile } from 'node:child_process';
-import { once } from 'node:events';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { startRedisServer } from '../lib/redis-server.mjs';
-import { closeWorker } from './servers.mjs';
+import { startRateLimitedServer, writeLinkRows } from './servers.mjs';
 
 export const SCALE = 3;
 const SETTINGS = [
@@ -33,20 +31,6 @@ const SETTINGS = [
 ];
 /** The Bottleneck baseline's guess, the same for both settings (nobody knows the limit): 20/s, scaled. */
 const GUESS = 20 * SCALE;
-
-async function startServer(rateLimit) {
-  const worker = new Worker(new URL('./ratelimit-server.mjs', import.meta.url), { workerData: { rateLimit } });
-  const [message] = await Promise.race([once(worker, 'message'), once(worker, 'error').then(([error]) => Promise.reject(error))]);
-  return {
-    url: `http://127.0.0.1:${message.port}`,
-    async stats() {
-      worker.postMessage('stats');
-      const [answer] = await once(worker, 'message');
-      return answer.stats;
-    },
-    close: () => closeWorker(worker),
-  };
-}
 
 function child(config, timeoutMs) {
   return new Promise((resolve, reject) => {
@@ -65,9 +49,7 @@ function child(config, timeoutMs) {
  */
 async function cliChild({ entry, baseUrl, prefix, from, count, redis }, dir, timeoutMs) {
   const csv = join(dir, `rows-${from}.csv`);
-  const lines = ['partner_id,key'];
-  for (let i = 0; i < count; i++) lines.push(`partner_bench,${prefix}${from + i}`);
-  await writeFile(csv, `${lines.join('\n')}\n`);
+  await writeLinkRows(csv, 'partner_bench', Array.from({ length: count }, (_, i) => `${prefix}${from + i}`));
   const cli = join(dirname(entry), 'cli.js');
   const args = [cli, 'partner-links', 'create', '--from', csv, ...(redis ? ['--redis', redis] : ['--rate-limit', 'adaptive'])];
   return new Promise((resolve, reject) => {
@@ -95,7 +77,7 @@ async function flushRedis(url) {
 
 /** One configuration at one setting: `processes` children share the rows. */
 export async function measure(entry, setting, config, rows, redis) {
-  const server = await startServer({ rate: setting.rate, burst: setting.burst, retryAfter: setting.retryAfter });
+  const server = await startRateLimitedServer({ rate: setting.rate, burst: setting.burst, retryAfter: setting.retryAfter });
   try {
     const processes = config.processes ?? 1;
     const share = Math.ceil(rows / processes);

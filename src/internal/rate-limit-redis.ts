@@ -287,6 +287,7 @@ class RedisStore implements RateStore {
 
 function noop(): void {}
 
+/** Not internal/sleep.ts: a module shared with the main chunk would become a chunk of its own (see rate-limit.ts). */
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, Math.ceil(ms)));
 }

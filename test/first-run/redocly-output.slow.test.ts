@@ -37,6 +37,20 @@ describe('noticeFilter', () => {
   });
 });
 
+/** `node scripts/lib/redocly.mjs lint` on a spec and a Redocly config of its own, in a throwaway directory. */
+function lint(specText: string, configText: string): { output: string; status: number | null } {
+  const dir = mkdtempSync(join(tmpdir(), 'partnero-lint-'));
+  try {
+    const spec = join(dir, 'spec.yaml');
+    writeFileSync(spec, specText);
+    writeFileSync(join(dir, 'redocly.yaml'), configText);
+    const run = spawnSync(process.execPath, ['scripts/lib/redocly.mjs', 'lint', spec, '--format=stylish', '--config', join(dir, 'redocly.yaml')], { cwd: root, encoding: 'utf8' });
+    return { output: run.stdout + run.stderr, status: run.status };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 describe('node scripts/lib/redocly.mjs (npm run lint:spec)', () => {
   it('prints no Node.js 20 box and no colour codes when piped, and one line for a good spec', () => {
     const run = spawnSync(process.execPath, ['scripts/lib/redocly.mjs', 'lint', '--format=stylish'], { cwd: root, encoding: 'utf8' });
@@ -50,38 +64,16 @@ describe('node scripts/lib/redocly.mjs (npm run lint:spec)', () => {
   });
 
   it('shows the whole output of a lint that warns, and passes', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'partnero-lint-'));
-    try {
-      const spec = join(dir, 'warns.yaml');
-      writeFileSync(spec, 'openapi: 3.1.0\ninfo:\n  title: x\n  version: "1"\nservers:\n  - url: https://example.com\npaths:\n  /a:\n    get:\n      operationId: a\n      responses:\n        "200":\n          description: ok\n');
-      writeFileSync(join(dir, 'redocly.yaml'), 'extends:\n  - minimal\nrules:\n  operation-summary: warn\n');
-      const run = spawnSync(process.execPath, ['scripts/lib/redocly.mjs', 'lint', spec, '--format=stylish', '--config', join(dir, 'redocly.yaml')], {
-        cwd: root,
-        encoding: 'utf8',
-      });
-      expect(run.stdout + run.stderr).toMatch(/warning\s+operation-summary/);
-      expect(run.stdout + run.stderr).toMatch(/You have \d+ warnings?\./);
-      expect(run.status).toBe(0);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const run = lint('openapi: 3.1.0\ninfo:\n  title: x\n  version: "1"\nservers:\n  - url: https://example.com\npaths:\n  /a:\n    get:\n      operationId: a\n      responses:\n        "200":\n          description: ok\n', 'extends:\n  - minimal\nrules:\n  operation-summary: warn\n');
+    expect(run.output).toMatch(/warning\s+operation-summary/);
+    expect(run.output).toMatch(/You have \d+ warnings?\./);
+    expect(run.status).toBe(0);
   });
 
   it('still shows lint errors and fails on them', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'partnero-lint-'));
-    try {
-      const spec = join(dir, 'broken.yaml');
-      writeFileSync(spec, 'openapi: 3.1.0\ninfo:\n  title: x\n  version: "1"\npaths:\n  /a:\n    $ref: missing.yaml\n');
-      writeFileSync(join(dir, 'redocly.yaml'), 'extends:\n  - minimal\n');
-      const run = spawnSync(process.execPath, ['scripts/lib/redocly.mjs', 'lint', spec, '--format=stylish', '--config', join(dir, 'redocly.yaml')], {
-        cwd: root,
-        encoding: 'utf8',
-      });
-      expect(run.stdout + run.stderr).toMatch(/error\s+no-unresolved-refs/);
-      expect(run.stdout + run.stderr).not.toMatch(/Node\.js 20 support/);
-      expect(run.status).not.toBe(0);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const run = lint('openapi: 3.1.0\ninfo:\n  title: x\n  version: "1"\npaths:\n  /a:\n    $ref: missing.yaml\n', 'extends:\n  - minimal\n');
+    expect(run.output).toMatch(/error\s+no-unresolved-refs/);
+    expect(run.output).not.toMatch(/Node\.js 20 support/);
+    expect(run.status).not.toBe(0);
   });
 });

@@ -43,6 +43,17 @@ async function startServer(rateLimit: { rate: number; burst: number; retryAfter:
   };
 }
 
+/** A connection of the test's own to the test's Redis, for `use`, then closed. */
+async function withRedis<T>(use: (client: import('ioredis').Redis) => Promise<T>): Promise<T> {
+  const { Redis } = await import('ioredis');
+  const client = new Redis(redis.url);
+  try {
+    return await use(client);
+  } finally {
+    client.disconnect();
+  }
+}
+
 function child(config: Record<string, unknown>): Promise<{ ok: number; failed: number }> {
   return new Promise((resolve, reject) => {
     execFile(process.execPath, [join(root, 'scripts/bench/ratelimit-child.mjs'), JSON.stringify({ entry, mode: 'adaptive', redis: redis.url, ...config })], { timeout: 60_000 }, (error, stdout, stderr) => {
@@ -69,15 +80,9 @@ describe('rateLimit.redis', () => {
       expect(stats.refused / stats.requests).toBeLessThan(0.15);
       // The rate they learned is the key's, in Redis: cut from slow start, below 3 × the server's 40/s.
       // (Not asserted near 40: under load the shared cuts can cascade far below it, then climb back.)
-      const { Redis } = await import('ioredis');
-      const reader = new Redis(redis.url);
-      try {
-        const peak = Number(await reader.hget(`partnero-rate:${key}:state`, 'peak'));
-        expect(peak).toBeGreaterThan(0);
-        expect(peak).toBeLessThan(120);
-      } finally {
-        reader.disconnect();
-      }
+      const peak = Number(await withRedis((reader) => reader.hget(`partnero-rate:${key}:state`, 'peak')));
+      expect(peak).toBeGreaterThan(0);
+      expect(peak).toBeLessThan(120);
     } finally {
       await server.close();
     }
@@ -117,13 +122,7 @@ describe('rateLimit.redis', () => {
       const client = createPartneroClient({ apiKey: 'k', baseUrl: server.url, rateLimit: { redis: redis.url, key } });
       await client.partnerLinks.create({ partner: { id: 'p' }, key: 'warm' }); // connected, in slow start.
       // Another process cut the rate to 2/s; its message never came (written here without one).
-      const { Redis } = await import('ioredis');
-      const writer = new Redis(redis.url);
-      try {
-        await writer.hset(`partnero-rate:${key}:state`, 'peak', '2', 'since', String(Date.now()));
-      } finally {
-        writer.disconnect();
-      }
+      await withRedis((writer) => writer.hset(`partnero-rate:${key}:state`, 'peak', '2', 'since', String(Date.now())));
       const started = Date.now();
       await Promise.all(['s0', 's1', 's2', 's3'].map((k) => client.partnerLinks.create({ partner: { id: 'p' }, key: k })));
       // At 0.8 × 2/s (just after the cut) with one request of slack: two at once, then one every
