@@ -4,9 +4,8 @@ import { build } from 'esbuild';
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { once } from 'node:events';
-import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startRateLimitedServer } from '../../scripts/bench/servers.mjs';
 import { startRedisServer } from '../../scripts/lib/redis-server.mjs';
 import { freePort } from '../../scripts/lib/redis-server.mjs';
 import { createPartneroClient, InvalidOptionError } from '../../src/index.js';
@@ -27,21 +26,6 @@ afterAll(async () => {
   await redis?.close();
   if (dir) await rm(dir, { recursive: true, force: true });
 });
-
-/** The bench's server (a token bucket, every create counted) in a worker thread. */
-async function startServer(rateLimit: { rate: number; burst: number; retryAfter: boolean }) {
-  const worker = new Worker(new URL('../../scripts/bench/ratelimit-server.mjs', import.meta.url), { workerData: { rateLimit } });
-  const [message] = (await once(worker, 'message')) as [{ port: number }];
-  return {
-    url: `http://127.0.0.1:${message.port}`,
-    async stats(): Promise<{ requests: number; refused: number; created: Record<string, number> }> {
-      worker.postMessage('stats');
-      const [answer] = (await once(worker, 'message')) as [{ stats: { requests: number; refused: number; created: Record<string, number> } }];
-      return answer.stats;
-    },
-    close: () => worker.terminate(),
-  };
-}
 
 /** A connection of the test's own to the test's Redis, for `use`, then closed. */
 async function withRedis<T>(use: (client: import('ioredis').Redis) => Promise<T>): Promise<T> {
@@ -65,7 +49,7 @@ function child(config: Record<string, unknown>): Promise<{ ok: number; failed: n
 
 describe('rateLimit.redis', () => {
   it('two processes on one key make every create exactly once, learn one rate for the key in Redis, and keep 429s down together', async () => {
-    const server = await startServer({ rate: 40, burst: 5, retryAfter: false });
+    const server = await startRateLimitedServer({ rate: 40, burst: 5, retryAfter: false });
     try {
       const key = `test-${process.pid}-shared`;
       const results = await Promise.all([0, 1].map((p) => child({ baseUrl: server.url, key, prefix: 'row-', from: p * 60, count: 60 })));
@@ -90,7 +74,7 @@ describe('rateLimit.redis', () => {
 
   it('a Retry-After one client got pauses another client on the same key, which has its own limiter and connections', async () => {
     // Three tokens, refilled at 2 per second: the fourth request in a row is refused with Retry-After: 1.
-    const server = await startServer({ rate: 2, burst: 3, retryAfter: true });
+    const server = await startRateLimitedServer({ rate: 2, burst: 3, retryAfter: true });
     const key = `test-${process.pid}-pause`;
     try {
       const options = { apiKey: 'k', baseUrl: server.url, rateLimit: { redis: redis.url, key } } as const;
@@ -116,7 +100,7 @@ describe('rateLimit.redis', () => {
   }, 60_000);
 
   it("a process that missed a cut's message paces at the key's rate, which Redis gives it instead of a slot", async () => {
-    const server = await startServer({ rate: 1000, burst: 1000, retryAfter: false });
+    const server = await startRateLimitedServer({ rate: 1000, burst: 1000, retryAfter: false });
     const key = `test-${process.pid}-stale`;
     try {
       const client = createPartneroClient({ apiKey: 'k', baseUrl: server.url, rateLimit: { redis: redis.url, key } });
