@@ -63,9 +63,14 @@ export interface BulkOptions<Input, Result> {
   readonly signal?: AbortSignal;
   /** Stop starting inputs after the first failure; the iteration then throws BulkStoppedError once the started inputs are delivered. Default false. */
   readonly stopOnError?: boolean;
-  /** Called after each input settles, in the order they settle. */
+  /** Called after each input settles, in the order they settle. If it throws, the run stops as it does when `onSettled` throws. */
   readonly onProgress?: (progress: BulkProgress) => void;
-  /** Called with each result as it settles (completion order), before it is delivered in input order. */
+  /**
+   * Called with each result as it settles (completion order), before it is delivered in input
+   * order. If it throws (a record that cannot be written), the result stays what it was, nothing
+   * more is started, the calls in flight finish (and are passed to it too), and the iteration
+   * throws BulkCallbackError once the started inputs are delivered.
+   */
   readonly onSettled?: (result: BulkResult<Input, Result>) => void;
   /** The number of inputs, for `progress.total` when the inputs are an iterable. */
   readonly total?: number;
@@ -79,6 +84,21 @@ export class BulkStoppedError extends PartneroError {
 
   constructor(index: number, cause: unknown) {
     super(`bulk: stopped after input ${index} failed (stopOnError): ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    this.index = index;
+  }
+}
+
+/** Thrown by a `bulk` iteration after `onSettled` or `onProgress` threw; `cause` is what it threw first. */
+export class BulkCallbackError extends PartneroError {
+  override name = 'BulkCallbackError';
+  /** The callback that threw. */
+  readonly callback: 'onSettled' | 'onProgress';
+  /** The input whose result it was given when it threw. */
+  readonly index: number;
+
+  constructor(callback: 'onSettled' | 'onProgress', index: number, cause: unknown) {
+    super(`bulk: stopped because ${callback} threw for input ${index}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    this.callback = callback;
     this.index = index;
   }
 }
@@ -150,6 +170,8 @@ async function* run<Input, Result>(
   let delivered = 0;
   let exhausted = false;
   let stopped: { index: number; error: unknown } | undefined;
+  /** The first callback that threw: the run starts nothing more and throws it at the end. */
+  let broken: BulkCallbackError | undefined;
   let wake: () => void = () => {};
   const stopWaiting = signal ? onAbort(signal, () => {
     controller.abort(signal.reason);
@@ -165,30 +187,35 @@ async function* run<Input, Result>(
       counts[result.outcome] += 1;
       if (result.outcome === 'failed' && options.stopOnError && !stopped) stopped = { index, error: result.error };
       settled.set(index, result);
-      // A throwing callback is the caller's bug: it must not lose the result or stall the run.
+      // A callback that throws (a journal that cannot be written) changes nothing of this
+      // result, which is settled once: it stops the run, as the caller could not keep up.
+      let callback: 'onSettled' | 'onProgress' = 'onSettled';
       try {
         options.onSettled?.(result);
+        callback = 'onProgress';
         options.onProgress?.({ ...counts, inFlight: counts.started - counts.done, ...(total !== undefined ? { total } : {}) });
-      } finally {
-        wake();
+      } catch (error) {
+        broken ??= new BulkCallbackError(callback, index, error);
       }
+      wake();
     };
     const done = (async () => {
+      let result: BulkResult<Input, Result>;
       try {
-        const result = await task(input, call, index);
-        const outcome = writeOutcome === 'existing' ? 'existing' : 'ok';
-        settle({ index, input, outcome, result, ...(writeOutcome ? { writeOutcome } : {}) });
+        const value = await task(input, call, index);
+        result = { index, input, outcome: writeOutcome === 'existing' ? 'existing' : 'ok', result: value, ...(writeOutcome ? { writeOutcome } : {}) };
       } catch (error) {
-        settle({ index, input, outcome: 'failed', error, ...(writeOutcome ? { writeOutcome } : {}) });
+        result = { index, input, outcome: 'failed', error, ...(writeOutcome ? { writeOutcome } : {}) };
       }
-    })().catch(() => {}).finally(() => running.delete(done));
+      settle(result);
+    })().finally(() => running.delete(done));
     running.add(done);
   };
 
   let finished = false;
   try {
     for (;;) {
-      while (!exhausted && !stopped && !controller.signal.aborted && running.size < concurrency && read - delivered < window) {
+      while (!exhausted && !stopped && !broken && !controller.signal.aborted && running.size < concurrency && read - delivered < window) {
         const next = await source.next();
         if (next.done) exhausted = true;
         else start(next.value, read++);
@@ -199,15 +226,16 @@ async function* run<Input, Result>(
         delivered += 1;
         yield result;
       }
-      if (delivered === read && (exhausted || stopped || controller.signal.aborted)) break;
+      if (delivered === read && (exhausted || stopped || broken || controller.signal.aborted)) break;
       await new Promise<void>((resolve) => {
         wake = resolve;
         // A result may have settled, or the signal aborted, while this generator was suspended.
         if (settled.has(delivered) || (controller.signal.aborted && running.size === 0)) resolve();
-        else if (!controller.signal.aborted && !stopped && !exhausted && running.size < concurrency && read - delivered < window) resolve();
+        else if (!controller.signal.aborted && !stopped && !broken && !exhausted && running.size < concurrency && read - delivered < window) resolve();
       });
     }
     finished = true;
+    if (broken) throw broken;
     if (signal?.aborted) throw RequestAbortedError.of('bulk', signal);
     if (stopped) throw new BulkStoppedError(stopped.index, stopped.error);
   } finally {

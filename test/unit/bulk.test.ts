@@ -2,7 +2,7 @@
 // (order, progress, cancellation, isolation, bounded read-ahead), and the real client against
 // the sandbox for what reaches a server.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bulk, BulkStoppedError, type BulkProgress, type BulkResult } from '../../src/bulk/index.js';
+import { bulk, BulkCallbackError, BulkStoppedError, type BulkProgress, type BulkResult } from '../../src/bulk/index.js';
 import { createPartneroClient, InvalidOptionError, InvalidParameterError, RequestAbortedError } from '../../src/index.js';
 import { startSandbox, type Sandbox } from '../../scripts/lib/sandbox.mjs';
 
@@ -114,6 +114,56 @@ describe('bulk: scheduling', () => {
     expect(((error as Error).cause as Error).message).toBe('stop here');
     expect(ran).toEqual([0, 1, 2, 3]); // input 3 failed before any slot freed up
     expect(delivered).toEqual([0, 1, 2, 3]); // the started ones all delivered, in order
+  });
+
+  it('an onSettled that throws changes no outcome, settles nothing twice, lets the calls in flight finish and stops the run', async () => {
+    const ran: number[] = [];
+    const seen: BulkResult<number, number>[] = [];
+    const aborted: number[] = [];
+    const delivered: BulkResult<number, number>[] = [];
+    const full = Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+    const run = bulk(Array.from({ length: 50 }, (_, i) => i), async (i, call) => {
+      ran.push(i);
+      call.signal.addEventListener('abort', () => aborted.push(i));
+      await delay(i === 0 ? 1 : 10);
+      return i * 10;
+    }, {
+      concurrency: 4,
+      onSettled: (result) => {
+        seen.push(result);
+        // The record of input 0 cannot be written; nor can any later one.
+        throw full;
+      },
+    });
+    const error = await (async () => {
+      try {
+        for await (const result of run) delivered.push(result);
+      } catch (thrown) {
+        return thrown;
+      }
+      return undefined;
+    })();
+    expect(error).toBeInstanceOf(BulkCallbackError);
+    expect(error).toMatchObject({ callback: 'onSettled', index: 0, cause: full });
+    expect(ran).toEqual([0, 1, 2, 3]); // nothing started after the throw
+    expect(aborted).toEqual([]); // the calls in flight were not cut short
+    expect(seen.map((r) => r.index).sort((a, b) => a - b)).toEqual([0, 1, 2, 3]); // each settled once
+    expect(delivered.map((r) => [r.index, r.outcome, r.result])).toEqual([0, 1, 2, 3].map((i) => [i, 'ok', i * 10]));
+  });
+
+  it('an onProgress that throws stops the run the same way', async () => {
+    const ran: number[] = [];
+    const run = bulk([0, 1, 2, 3, 4, 5], async (i) => {
+      ran.push(i);
+      await delay(1);
+      return i;
+    }, { concurrency: 1, onProgress: () => { throw new Error('progress broke'); } });
+    const delivered: string[] = [];
+    await expect((async () => {
+      for await (const result of run) delivered.push(result.outcome);
+    })()).rejects.toMatchObject({ name: 'BulkCallbackError', callback: 'onProgress', index: 0 });
+    expect(ran).toEqual([0]);
+    expect(delivered).toEqual(['ok']);
   });
 
   it('stops on abort: in-flight calls are aborted, nothing starts after, the loop throws RequestAbortedError', async () => {
