@@ -5,9 +5,9 @@
 // the rows that were in flight through the safe create. Nothing here names an operation or a
 // field: the command (from the generated table) says what the columns are.
 import { createHash } from 'node:crypto';
-import { closeSync, createReadStream, fdatasyncSync, fstatSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { bulk, type BulkResult } from '../bulk/index.js';
+import { bulk, BulkCallbackError, type BulkResult } from '../bulk/index.js';
 import { createPartneroClient, InvalidParameterError, PartneroError, RequestAbortedError, type PartneroClientOptions } from '../index.js';
 import type { RateLimitOption } from '../client.js';
 import { describeValue } from '../errors.js';
@@ -22,6 +22,7 @@ import { csvRecords, CsvError } from './csv.js';
 import { describeFailure, shown } from './messages.js';
 import { escapeUnsafe, jsonLine, type Progress, type Sink } from './output.js';
 import type { CliIo } from './run.js';
+import { Journal, JournalWriteError, type Earlier, type JournalEntry } from './journal.js';
 
 /** What a bulk run needs from the command's surroundings. */
 export interface BulkContext {
@@ -43,8 +44,6 @@ const MAX_BAD_ROWS_SHOWN = 20;
 const MAX_ROWS_BEFORE_COLUMNS = 1000;
 /** The answers of successful operations keep their one object in this envelope field (as run.ts shows them). */
 const ENVELOPE = 'data';
-/** The journal is synced to disk at most this often (each record is written before its row counts as done). */
-const SYNC_EVERY_MS = 1000;
 
 /** Where a column's value goes. */
 type Target =
@@ -73,9 +72,6 @@ interface PreparedRow {
   readonly input: unknown;
 }
 
-/** What the journal knows of a row. */
-type Earlier = 'ok' | 'existing' | 'failed' | 'in-flight';
-
 interface Row {
   readonly prepared?: PreparedRow;
   readonly line: number;
@@ -88,7 +84,6 @@ class RowError extends Error {}
 /** Runs the command once per row of `flags.from`; resolves to the exit code. */
 export async function runBulk(invocation: Invocation, base: unknown, flags: BulkFlags, context: BulkContext): Promise<number> {
   const { command } = invocation;
-  const { stdout, stderr, progress, signal } = context;
   const name = `${command.resource} ${command.method}`;
   const file = flags.from;
   try {
@@ -97,8 +92,32 @@ export async function runBulk(invocation: Invocation, base: unknown, flags: Bulk
     if (error instanceof UsageError) throw error;
     throw new UsageError(`cannot read --from ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`, name);
   }
-  const journalPath = flags.journal;
-  const earlier = journalPath ? loadJournal(journalPath, name) : new Map<number, JournalEntry>();
+  // Held by this run alone, read, and checked writable before anything is sent.
+  const journal = flags.journal ? Journal.open(flags.journal, { command: name, from: file }) : undefined;
+  let sentAny = false;
+  try {
+    return await runRows(invocation, base, flags, context, journal, () => void (sentAny = true));
+  } finally {
+    journal?.close({ discard: !sentAny });
+  }
+}
+
+/** A row not sent, because the journal could not record that it started. */
+class NotSent extends Error {}
+
+async function runRows(
+  invocation: Invocation,
+  base: unknown,
+  flags: BulkFlags,
+  context: BulkContext,
+  journal: Journal | undefined,
+  sending: () => void,
+): Promise<number> {
+  const { command } = invocation;
+  const { stdout, stderr, progress, signal } = context;
+  const name = `${command.resource} ${command.method}`;
+  const file = flags.from;
+  const earlier = journal?.entries ?? new Map<number, JournalEntry>();
 
   // Pass 1: every row checked, nothing sent.
   const bad: string[] = [];
@@ -110,7 +129,7 @@ export async function runBulk(invocation: Invocation, base: unknown, flags: Bulk
     let problem = row.error;
     const entry = earlier.get(row.line);
     if (!problem && entry && row.prepared && entry.hash !== row.prepared.hash) {
-      problem = `not the row that the journal ${journalPath} recorded for this line: the file changed since (remove the journal to start over, or give another --journal)`;
+      problem = `not the row that the journal ${journal?.path} recorded for this line: the file changed since (remove the journal to start over, or give another --journal)`;
     }
     if (problem) {
       badCount += 1;
@@ -143,8 +162,9 @@ export async function runBulk(invocation: Invocation, base: unknown, flags: Bulk
   const method = (client as unknown as Record<string, Record<string, (...args: unknown[]) => Promise<unknown>>>)[command.resourceKey]![command.methodKey]!;
   const isCreate = command.row.create !== undefined;
 
-  const journal = journalPath ? new Journal(journalPath, { command: name, from: file }) : undefined;
-  const counts = { ok: 0, existing: 0, failed: 0, skipped: 0, inFlight: 0, done: 0 };
+  // `recorded`: rows whose ok or existing is in the journal (a rerun skips them); `unrecorded`:
+  // rows done whose outcome the journal could not take (a rerun checks them as in flight).
+  const counts = { ok: 0, existing: 0, failed: 0, skipped: 0, inFlight: 0, notSent: 0, recorded: 0, unrecorded: 0, done: 0 };
   const started = performance.now();
   const output = new Output(stdout, invocation.json);
   let lastShown = 0;
@@ -158,6 +178,40 @@ export async function runBulk(invocation: Invocation, base: unknown, flags: Bulk
 
   const SKIPPED = Symbol('skipped');
   let stoppedEarly = false;
+  /** The first journal write that failed: the run stops (see bulk's onSettled). */
+  let journalFailure: JournalWriteError | undefined;
+  const record = (entry: Record<string, unknown>): void => {
+    try {
+      journal?.write(entry);
+    } catch (error) {
+      if (error instanceof JournalWriteError) journalFailure ??= error;
+      throw error;
+    }
+  };
+  /** Counts a settled row and records its outcome; throws (stopping the run) when the journal cannot take it. */
+  const settle = (row: Row, result: BulkResult<Row, unknown>): void => {
+    const { outcome } = result;
+    if (result.result === SKIPPED) counts.skipped += 1;
+    else if (result.error instanceof NotSent) {
+      counts.notSent += 1;
+      throw result.error.cause;
+    } else if (outcome === 'failed' && signal.aborted) {
+      // Cut short by Ctrl-C: what became of it is unknown, so it stays in flight for the rerun.
+      counts.inFlight += 1;
+    } else {
+      counts[outcome] += 1;
+      if (row.prepared && journal) {
+        const error = outcome === 'failed' ? { error: messageOf(result.error) } : {};
+        try {
+          record({ line: row.line, row: row.prepared.hash, outcome, ...error });
+        } catch (failure) {
+          counts.unrecorded += 1;
+          throw failure;
+        }
+        if (outcome !== 'failed') counts.recorded += 1;
+      }
+    }
+  };
   try {
     const run = bulk(
       rowsToRun(command, flags, base, earlier),
@@ -166,7 +220,12 @@ export async function runBulk(invocation: Invocation, base: unknown, flags: Bulk
         if (!row.prepared) throw new RowError(row.error ?? 'the row could not be read');
         const { line, hash, positionals, input } = row.prepared;
         // Recorded before anything is sent: a row started and never finished is known as in flight.
-        journal?.write({ line, row: hash, state: 'started' });
+        try {
+          record({ line, row: hash, state: 'started' });
+        } catch (error) {
+          throw new NotSent('not sent: the journal could not record it', { cause: error });
+        }
+        sending();
         return method(...positionals, ...(command.takesInput ? [input] : []), {
           signal: call.signal,
           onOutcome: call.onOutcome,
@@ -177,21 +236,15 @@ export async function runBulk(invocation: Invocation, base: unknown, flags: Bulk
         concurrency: flags.concurrency,
         signal,
         total,
+        // A journal write that fails throws here, after the row is counted as what it was:
+        // bulk then starts nothing more and lets the calls in flight finish.
         onSettled: (result) => {
-          const { input: row, outcome } = result;
-          if (result.result === SKIPPED) counts.skipped += 1;
-          else if (outcome === 'failed' && signal.aborted) {
-            // Cut short by Ctrl-C: what became of it is unknown, so it stays in flight for the rerun.
-            counts.inFlight += 1;
-          } else {
-            if (row.prepared) {
-              const error = outcome === 'failed' ? { error: messageOf(result.error) } : {};
-              journal?.write({ line: row.line, row: row.prepared.hash, outcome, ...error });
-            }
-            counts[outcome] += 1;
-          }
           counts.done += 1;
-          show();
+          try {
+            settle(result.input, result);
+          } finally {
+            show();
+          }
         },
       },
     );
@@ -200,10 +253,9 @@ export async function runBulk(invocation: Invocation, base: unknown, flags: Bulk
       if (stdout.failure) break;
     }
   } catch (error) {
-    if (!(error instanceof RequestAbortedError)) throw error;
-    stoppedEarly = true;
+    if (error instanceof RequestAbortedError) stoppedEarly = true;
+    else if (!(error instanceof BulkCallbackError && journalFailure)) throw error;
   } finally {
-    journal?.close();
     progress.clear();
     output.end();
   }
@@ -212,16 +264,27 @@ export async function runBulk(invocation: Invocation, base: unknown, flags: Bulk
   const parts = [`${counts.ok} ok`, `${counts.existing} already there`, `${counts.failed} failed`];
   if (counts.skipped) parts.push(`${counts.skipped} skipped (done in an earlier run)`);
   if (counts.inFlight) parts.push(`${counts.inFlight} cut short`);
-  const notDone = total - counts.done;
+  if (counts.notSent) parts.push(`${counts.notSent} not sent`);
+  if (counts.unrecorded) parts.push(`${counts.unrecorded} not recorded in the journal`);
   const summary =
-    `${name}: ${counts.done} of ${total} rows in ${seconds.toFixed(1)} s (${(sent / Math.max(seconds, 0.001)).toFixed(1)}/s): ${parts.join(', ')}` +
+    `${name}: ${counts.done - counts.notSent} of ${total} rows in ${seconds.toFixed(1)} s (${(sent / Math.max(seconds, 0.001)).toFixed(1)}/s): ${parts.join(', ')}` +
     `; ${answered429} answer${answered429 === 1 ? '' : 's'} 429` +
-    (journalPath ? `; journal ${journalPath}` : '');
+    (journal ? `; journal ${journal.path}` : '');
   stderr.write(`partnero: ${escapeUnsafe(summary)}\n`);
-  // Stopped by Ctrl-C (or stdout going away, which run.ts reports in its own words).
-  if (stoppedEarly) {
-    const resume = journalPath ? `; run the same command again to resume (${notDone + counts.inFlight} rows left)` : '';
-    stderr.write(`partnero: interrupted${escapeUnsafe(resume)}\n`);
+  // What a rerun sends: every row the journal does not hold as ok or existing.
+  const left = total - counts.skipped - counts.recorded;
+  const resume = journal
+    ? `run the same command again to resume (${left} row${left === 1 ? '' : 's'} left)`
+    : `${total - counts.done + counts.inFlight} rows not done, and no journal to resume from`;
+  if (journalFailure) {
+    stderr.write(`partnero: stopped: ${escapeUnsafe(journalFailure.message)}; nothing more was sent. Make room (or give another --journal), then ${escapeUnsafe(resume)}\n`);
+    return EXIT.failed;
+  }
+  // Stopped by Ctrl-C, or by stdout going away (\`... | head\`) before every row was shown.
+  const outputGone = stdout.failure && counts.done < total ? stdout.failure : undefined;
+  if (stoppedEarly || outputGone) {
+    const why = outputGone ? ` (the output was closed: ${outputGone.code ?? outputGone.message})` : '';
+    stderr.write(`partnero: interrupted${escapeUnsafe(why)}: ${escapeUnsafe(resume)}\n`);
     return EXIT.interrupted;
   }
   return counts.failed > 0 ? EXIT.failed : EXIT.ok;
@@ -263,7 +326,13 @@ class Output {
 
   row(result: BulkResult<Row, unknown>, skipped: boolean, aborted: boolean): void {
     const { input: row } = result;
-    const outcome = skipped ? 'skipped' : result.outcome === 'failed' && aborted ? 'cut-short' : result.outcome;
+    const outcome = skipped
+      ? 'skipped'
+      : result.error instanceof NotSent
+        ? 'not-sent'
+        : result.outcome === 'failed' && aborted
+          ? 'cut-short'
+          : result.outcome;
     const fields: Record<string, unknown> = { line: row.line, outcome, earlier: row.earlier ?? '' };
     if (result.outcome === 'failed') fields['error'] = messageOf(result.error);
     const data = !skipped && isObject(result.result) && isObject(result.result[ENVELOPE]) ? result.result[ENVELOPE] : undefined;
@@ -514,80 +583,4 @@ function describeRowError(command: Command, error: InvalidParameterError, given:
     return `${parameter} is missing: it must be ${allowed}${hint}`;
   }
   return `${parameter} must be ${allowed}, got ${describeValue(value)}`;
-}
-
-// ---- The journal --------------------------------------------------------------------------
-
-interface JournalEntry {
-  readonly hash: string;
-  readonly state: Earlier;
-}
-
-/**
- * The journal as a rerun reads it: each line's last state (an outcome over `started`). Its
- * first line says which command and file it belongs to; a last line cut off by a crash is
- * ignored (its row counts as not started, and is done again through the safe create).
- */
-function loadJournal(path: string, command: string): Map<number, JournalEntry> {
-  const entries = new Map<number, JournalEntry>();
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return entries;
-    throw new UsageError(`cannot read the journal ${path}: ${(error as Error).message}`, command);
-  }
-  const lines = text.split('\n');
-  lines.forEach((line, index) => {
-    if (line.trim() === '') return;
-    let record: unknown;
-    try {
-      record = JSON.parse(line);
-    } catch {
-      if (index >= lines.length - 2) return; // the last line, cut off
-      throw new UsageError(`the journal ${path} is damaged at line ${index + 1}: remove it to start over`, command);
-    }
-    if (!isObject(record)) return;
-    if (index === 0) {
-      if (record['journal'] !== 'partnero' || record['command'] !== command) {
-        throw new UsageError(`${path} is not a journal of partnero ${command} (it is of ${describeValue(record['command'])}): remove it, or give another --journal`, command);
-      }
-      return;
-    }
-    const { line: row, row: hash, state, outcome } = record;
-    if (typeof row !== 'number' || typeof hash !== 'string') return;
-    if (outcome === 'ok' || outcome === 'existing' || outcome === 'failed') entries.set(row, { hash, state: outcome });
-    else if (state === 'started') entries.set(row, { hash, state: 'in-flight' });
-  });
-  return entries;
-}
-
-/** The journal being written: one JSON line per event, written (to the OS) before the row counts as done. */
-class Journal {
-  readonly #fd: number;
-  #syncedAt = performance.now();
-
-  constructor(path: string, header: { command: string; from: string }) {
-    this.#fd = openSync(path, 'a');
-    if (fstatSync(this.#fd).size === 0) this.write({ journal: 'partnero', version: 1, ...header });
-  }
-
-  write(record: Record<string, unknown>): void {
-    // writeSync: the record is the kernel's once this returns, so kill -9 of this process cannot
-    // lose it; fdatasync (at most once a second) also covers a crash of the machine, mostly.
-    writeSync(this.#fd, `${JSON.stringify(record)}\n`);
-    const now = performance.now();
-    if (now - this.#syncedAt >= SYNC_EVERY_MS) {
-      this.#syncedAt = now;
-      fdatasyncSync(this.#fd);
-    }
-  }
-
-  close(): void {
-    try {
-      fdatasyncSync(this.#fd);
-    } finally {
-      closeSync(this.#fd);
-    }
-  }
 }

@@ -84,7 +84,8 @@ export async function run(argv: readonly string[], env: NodeJS.ProcessEnv, io: C
       code = await execute(request, { apiKey, env, io, stdout, stderr, progress, signal: controller.signal });
     }
     await stdout.flush();
-    if (stdout.failure) return writeFailed(stdout.failure);
+    // A bulk run that the closed output stopped has said so itself, and exits non-zero.
+    if (stdout.failure) return code ? code : writeFailed(stdout.failure);
     return code ?? ExitCode.ok;
   } catch (error) {
     progress.clear();

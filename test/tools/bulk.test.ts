@@ -213,7 +213,7 @@ describe('partnero ... --from', () => {
       while (!(await readFile(`${path}.journal`, 'utf8').catch(() => '')).includes('"outcome"')) await new Promise((resolve) => setTimeout(resolve, 5));
       controller.abort();
       expect(await running).toBe(130);
-      expect(stderr.text).toMatch(/partnero: interrupted; run the same command again to resume \(\d+ rows left\)\n$/);
+      expect(stderr.text).toMatch(/partnero: interrupted: run the same command again to resume \(\d+ rows left\)\n$/);
       const out = csv(stdout.text);
       expect(out.some((row) => row['outcome'] === 'cut-short')).toBe(true);
       const journal = (await readFile(`${path}.journal`, 'utf8')).trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
