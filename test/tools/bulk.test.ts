@@ -200,11 +200,12 @@ describe('partnero ... --from', () => {
     }
   });
 
-  it('stops on Ctrl-C with exit 130, leaves the rows in flight unrecorded, and a rerun finishes every row once', async () => {
+  it('stops on Ctrl-C with exit 130, leaves the rows in flight unrecorded, and a rerun sends the rows it said were left and finishes every row once', async () => {
     const slow = await startSandbox({ port: 0, faults: 'slow=30' });
     try {
       const keys = Array.from({ length: 40 }, (_, i) => `ctrl-c-${i}`);
-      const path = await file('ctrl-c.csv', `partner_id,key\n${keys.map((key) => `partner_789,${key}`).join('\n')}\n`);
+      // The first row fails (no such partner): a rerun tries it again, so it is among the rows left.
+      const path = await file('ctrl-c.csv', `partner_id,key\npartner_nobody,ctrl-c-x\n${keys.map((key) => `partner_789,${key}`).join('\n')}\n`);
       const controller = new AbortController();
       const stderr = new Capture(false);
       const stdout = new Capture(false);
@@ -222,8 +223,12 @@ describe('partnero ... --from', () => {
 
       await new Promise((resolve) => setTimeout(resolve, 100)); // the sandbox finishes what was sent
       const rerun = await cli(['partner-links', 'create', '--from', path], { baseUrl: slow.url });
-      expect(rerun.code, rerun.stderr).toBe(0);
+      expect(rerun.code, rerun.stderr).toBe(1); // the first row, again
       const again = csv(rerun.stdout);
+      expect(again.filter((row) => row['outcome'] === 'failed').map((row) => row['line'])).toEqual(['2']);
+      // The count Ctrl-C gave is what the rerun sends: every row not skipped.
+      const left = Number(/\((\d+) rows left\)/.exec(stderr.text)?.[1]);
+      expect(again.filter((row) => row['outcome'] !== 'skipped')).toHaveLength(left);
       for (const line of cut) expect(again.find((row) => Number(row['line']) === line)).toMatchObject({ earlier: 'in-flight', outcome: expect.stringMatching(/^(ok|existing)$/) });
       for (const key of keys) expect(slow.state.links.filter((link) => link.key === key)).toHaveLength(1);
     } finally {
