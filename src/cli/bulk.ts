@@ -363,11 +363,22 @@ class Output {
       const cells = columns.map((column) => {
         const value = column in fields ? fields[column] : data?.[column];
         if (value === undefined || value === null) return '';
-        return csvField(escapeUnsafe(typeof value === 'object' ? JSON.stringify(value) : String(value)));
+        const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
+        // Text (not a number) that a spreadsheet would read as a formula is neutralised.
+        return csvField(escapeUnsafe(typeof value === 'string' ? neutralised(text) : text));
       });
       this.#sink.write(`${cells.join(',')}\n`);
     }
   }
+}
+
+/**
+ * A cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return is a formula to a
+ * spreadsheet (CSV injection): such text gets a leading `'`, as OWASP's CSV-injection guidance
+ * says, so that it shows as the text it is.
+ */
+export function neutralised(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
 function csvField(text: string): string {

@@ -271,3 +271,24 @@ describe('partnero ... --from', () => {
     expect(redis.stderr).not.toContain('s3cret');
   });
 });
+
+describe('the results CSV (issue 24 §8)', () => {
+  it('neutralises server text a spreadsheet would run as a formula (=, +, -, @, tab, CR) with a leading quote; numbers stay numbers', async () => {
+    const hostile = { id: '=HYPERLINK("http://evil.test","x")', key: '+1+2', url: '-2+3', partner: '@SUM(1,2)', tab: '\tcmd', cr: '\rcmd', safe: 'a=b', count: -5 };
+    const path = await file('formulas.csv', 'id,key\nlink-1,new-key\n');
+    const stdout = new Capture(false);
+    const stderr = new Capture(false);
+    const code = await run(['partner-links', 'update', '--from', path, '--no-journal'], { PARTNERO_API_KEY: API_KEY, PARTNERO_BASE_URL: 'https://api.test' }, {
+      stdout,
+      stderr,
+      fetch: async () => new Response(JSON.stringify({ data: hostile }), { status: 200, headers: { 'content-type': 'application/json' } }),
+    });
+    expect(code, stderr.text).toBe(0);
+    const [row] = csv(stdout.text);
+    for (const [column, value] of Object.entries(hostile)) {
+      if (typeof value === 'number') expect(row![column]).toBe(String(value));
+      else if (/^[=+\-@\t\r]/.test(value)) expect(row![column]).toBe(`'${value.replace('\t', '\\t').replace('\r', '\\r')}`);
+      else expect(row![column]).toBe(value);
+    }
+  });
+});
