@@ -6,7 +6,6 @@
 // field: the command (from the generated table) says what the columns are.
 import { createHash } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
-import { createInterface } from 'node:readline';
 import { bulk, BulkCallbackError, type BulkResult } from '../bulk/index.js';
 import { createPartneroClient, InvalidParameterError, PartneroError, RequestAbortedError, type PartneroClientOptions } from '../index.js';
 import type { RateLimitOption } from '../client.js';
@@ -18,7 +17,7 @@ import { bodyRules } from '../generated/validators.js';
 import { fieldValue, UsageError, type Invocation } from './args.js';
 import type { BulkFlags } from './bulk-flags.js';
 import { kebab, type Command, type Flag, type Positional } from './commands.js';
-import { csvRecords, CsvError } from './csv.js';
+import { csvRecords, CsvError, textLines, type TextLine } from './csv.js';
 import { describeFailure, shown } from './messages.js';
 import { escapeUnsafe, jsonLine, type Progress, type Sink } from './output.js';
 import type { CliIo } from './run.js';
@@ -434,9 +433,7 @@ async function* rawRows(command: Command, flags: BulkFlags): AsyncGenerator<RawR
       if (!columns) throw new UsageError(`${flags.from} is empty: it needs a header line naming the columns (${columnNames(command)})`, name);
       return;
     }
-    let line = 0;
-    for await (const text of createInterface({ input: stream, crlfDelay: Infinity })) {
-      line += 1;
+    for await (const { line, text } of jsonLines(stream as AsyncIterable<string>, flags.from, name)) {
       const trimmed = line === 1 ? text.replace(/^\uFEFF/, '').trim() : text.trim();
       if (trimmed === '') continue;
       let value: unknown;
@@ -466,6 +463,16 @@ async function* rawRows(command: Command, flags: BulkFlags): AsyncGenerator<RawR
     }
   } finally {
     stream.destroy();
+  }
+}
+
+/** The lines of a JSON-lines file; a line past the bound is refused (a UsageError with its number). */
+async function* jsonLines(chunks: AsyncIterable<string>, file: string, name: string): AsyncGenerator<TextLine> {
+  try {
+    yield* textLines(chunks);
+  } catch (error) {
+    if (error instanceof CsvError) throw new UsageError(`${file}:${error.line}: ${error.message}; nothing was sent`, name);
+    throw error;
   }
 }
 
