@@ -455,6 +455,10 @@ async function* rawRows(command: Command, flags: BulkFlags): AsyncGenerator<RawR
           problem ??= `unknown field ${shown(key)}: the columns of ${name} are ${columnNames(command)}`;
           continue;
         }
+        // Two fields that give one value (`partner_id` and `partner.id`, or `partner` whole and
+        // `partner_id`) are refused, as two such CSV columns are: neither silently wins.
+        const twin = cells.find(([column]) => sameTarget(column.target, target) || overlaps(column.target, target));
+        if (twin) problem ??= `fields ${shown(twin[0].name)} and ${shown(key)} give the same value`;
         cells.push([{ name: key, target }, cell]);
       }
       const missing = command.positionals.find((_positional, index) => !cells.some(([column]) => column.target.kind === 'path' && column.target.index === index));
@@ -508,6 +512,12 @@ function sameTarget(a: Target, b: Target): boolean {
   if (a.kind === 'flag' && b.kind === 'flag') return a.flag === b.flag;
   if (a.kind === 'field' && b.kind === 'field') return a.name === b.name;
   return false;
+}
+
+/** Whether a body field given whole (`partner`) holds what a flag's column sets (`partner_id`). */
+function overlaps(a: Target, b: Target): boolean {
+  const [field, flag] = a.kind === 'field' ? [a, b] : [b, a];
+  return field.kind === 'field' && flag.kind === 'flag' && flag.flag.target.in === 'body' && flag.flag.target.pointer[0] === field.name;
 }
 
 /**

@@ -292,3 +292,29 @@ describe('the results CSV (issue 24 §8)', () => {
     }
   });
 });
+
+describe('JSON lines that give one value twice (issue 24 §10)', () => {
+  it('are refused by line, as CSV refuses two such columns, and nothing is sent', async () => {
+    const path = await file(
+      'twice.jsonl',
+      [
+        '{"partner_id":"partner_789","key":"twice-ok"}',
+        '{"partner_id":"partner_789","partner.id":"partner_other","key":"twice-1"}',
+        '{"partner":{"id":"partner_789"},"partner_id":"partner_other","key":"twice-2"}',
+        '{"partner-id":"partner_789","partner_id":"partner_789","key":"twice-3"}',
+      ].join('\n'),
+    );
+    const result = await cli(['partner-links', 'create', '--from', path]);
+    expect(result.code).toBe(2);
+    expect(result.requests).toBe(0);
+    expect(result.stderr.trimEnd().split('\n')).toEqual([
+      `partnero: ${path}:2: fields "partner_id" and "partner.id" give the same value`,
+      `partnero: ${path}:3: fields "partner" and "partner_id" give the same value`,
+      `partnero: ${path}:4: fields "partner-id" and "partner_id" give the same value`,
+      `partnero: 3 bad rows of 4 in ${path}; nothing was sent`,
+    ]);
+    // The CSV reader says the same of two such columns.
+    const columns = await cli(['partner-links', 'create', '--from', await file('twice.csv', 'partner_id,partner.id,key\np,p,k\n')]);
+    expect(columns.stderr).toMatch(/twice\.csv:1: columns "partner_id" and "partner\.id" give the same value/);
+  });
+});
