@@ -2,7 +2,9 @@
 export type NameLocation =
   | { readonly operation: string; readonly method: string }
   | { readonly schema: string }
-  | { readonly parameter: string; readonly operation: string; readonly method: string };
+  | { readonly parameter: string; readonly operation: string; readonly method: string }
+  /** A field of an operation's request body, by its dotted path (`partner.id`). */
+  | { readonly field: string; readonly operation: string; readonly method: string };
 
 /** A name of the spec that cannot become working, compiling, collision-free code. */
 export interface NameProblem {
@@ -14,6 +16,10 @@ export interface NameProblem {
 export const OBJECT_MEMBERS: readonly string[];
 export const NOT_AWAITABLE: readonly string[];
 export const RESERVED_WORDS: ReadonlySet<string>;
+/** Words the CLI keeps for commands of its own in a resource's place. */
+export const CLI_COMMAND_WORDS: readonly string[];
+/** Flags the CLI has on every command and with --from: no parameter or field may take them. */
+export const CLI_FLAGS: readonly string[];
 export function isIdentifier(name: unknown): boolean;
 export function kebab(name: string): string;
 export function pascal(name: string): string;

@@ -13,7 +13,10 @@
 //     TypeScript's standard library (the generated code would refer to the wrong one), nor a
 //     name the package's entry exports itself (its own export would hide the generated one);
 //   - two names must not become the same CLI word (`listAllDOMAINS` and `listAllDomains` are
-//     both `list-all-domains`).
+//     both `list-all-domains`), a resource must not take a word the CLI keeps for a command of
+//     its own (`mcp`, `help`), and no two parameters or fields of a command may become the same
+//     flag, nor a flag the CLI has on every command or with --from (`json`, `from`), nor one
+//     flag the negation of another (`no_key` beside `key`).
 //
 // Path parameters need not be identifiers (`{link-id}`, `{default}`, `{options}`): the
 // generated signature gives each a safe name of its own (argumentNames), since the runtime
@@ -48,6 +51,14 @@ export const GENERATED_NAMES = Object.freeze([
   'components', 'BodyOf', 'ListAllOptions', 'QueryOf', 'RequestOptions', 'ResultOf', 'Paginator', 'Resources',
   'ValidationErrorObject', 'Validator', 'bodyRules', 'formats', 'NOT_URI_FRAGMENT', 'URI',
 ]);
+
+/**
+ * Words the CLI keeps for itself: commands of its own in the resource's place (`partnero mcp`,
+ * `partnero help`), and the flags every command has and those of `--from` (src/cli/commands.ts
+ * GLOBAL_FLAGS and src/cli/bulk-flags.ts BULK_FLAG_NAMES; a test keeps them equal).
+ */
+export const CLI_COMMAND_WORDS = Object.freeze(['mcp', 'help']);
+export const CLI_FLAGS = Object.freeze(['json', 'base-url', 'help', 'version', 'from', 'journal', 'no-journal', 'concurrency', 'rate-limit', 'redis']);
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
@@ -166,6 +177,9 @@ export function checkNames(spec, { fixedNames = [], exports = new Set(), globals
     }
     if (isIdentifier(resource) && !NOT_AWAITABLE.includes(resource)) {
       const word = kebab(resource);
+      if (CLI_COMMAND_WORDS.includes(word)) {
+        report(at, resource, `x-partnero-resource ${resource} would be the CLI resource ${word}, but partnero ${word} is a command of its own${word === 'mcp' ? ' (the MCP server)' : ''}: choose another name`);
+      }
       const other = resourceWords.get(word);
       if (other !== undefined && other !== resource) report(at, resource, `x-partnero-resource ${resource} and ${other} are both the CLI resource ${word}: choose names that differ in more than case`);
       else resourceWords.set(word, resource);
@@ -192,6 +206,13 @@ export function checkNames(spec, { fixedNames = [], exports = new Set(), globals
       }
     }
 
+    if (isIdentifier(resource) && isIdentifier(op['x-partnero-method'])) {
+      const command = `${kebab(resource)} ${kebab(op['x-partnero-method'])}`;
+      for (const problem of flagProblems(item, op)) {
+        report(problem.at ? { ...at, ...problem.at } : at, problem.name, `${problem.what} would be the flag --${problem.flag} of partnero ${command}, ${problem.clash}: rename one of them`);
+      }
+    }
+
     // Every x-partnero-* field that names an operation names one of the spec's operationIds.
     const create = op['x-partnero-create'];
     const write = op['x-partnero-write'];
@@ -204,6 +225,53 @@ export function checkNames(spec, { fixedNames = [], exports = new Set(), globals
     for (const [field, target] of references) {
       if (target !== undefined && !operationIds.has(target)) report(at, String(target), `${field} ${JSON.stringify(target)} is no operationId of the spec`);
     }
+  }
+  return problems;
+}
+
+/**
+ * The flags a command of the CLI would have (src/cli/commands.ts derives them at run time, the
+ * same way): a query parameter's name, or a body field's JSON pointer, in kebab case
+ * (`partner.id` → `--partner-id`); items of lists, and objects whose fields have flags of their
+ * own, have none. Each flag that another already is, or whose `no-` form another is, is a problem.
+ */
+function flagProblems(item, op) {
+  const flags = [];
+  const schema = op.requestBody?.content?.['application/json']?.schema;
+  if (!schema) {
+    for (const p of [...(item.parameters ?? []), ...(op.parameters ?? [])]) {
+      if (p?.in === 'query' && typeof p.name === 'string') flags.push({ flag: kebab(p.name), name: p.name, what: `query parameter ${p.name}` });
+    }
+  } else {
+    const pointers = [];
+    const walk = (node, tokens) => {
+      if (!node || typeof node !== 'object') return;
+      pointers.push(tokens);
+      const properties = Object.assign({}, node.properties, ...(node.anyOf ?? []).map((branch) => branch?.properties ?? {}));
+      for (const [name, sub] of Object.entries(properties)) if (!pointers.some((other) => other.join('/') === [...tokens, name].join('/'))) walk(sub, [...tokens, name]);
+      if (node.items) walk(node.items, [...tokens, '*']);
+    };
+    walk(schema, []);
+    for (const tokens of pointers) {
+      if (!tokens.length || tokens.includes('*')) continue;
+      if (pointers.some((other) => other.length > tokens.length && tokens.every((token, i) => other[i] === token))) continue;
+      const field = tokens.join('.');
+      flags.push({ flag: tokens.map(kebab).join('-'), name: tokens.at(-1), what: `body field ${field}`, at: { field } });
+    }
+  }
+  const problems = [];
+  // Each flag taken so far, and by what (undefined: the CLI itself).
+  const owners = new Map(CLI_FLAGS.map((flag) => [flag, undefined]));
+  for (const { flag, name, what, at } of flags) {
+    const other = [flag, `no-${flag}`, flag.startsWith('no-') ? flag.slice(3) : undefined].find((word) => word !== undefined && owners.has(word));
+    if (other === undefined) {
+      owners.set(flag, what);
+      continue;
+    }
+    const owner = owners.get(other);
+    const whose = owner === undefined ? `the CLI's own --${other}` : `--${other} of ${owner}`;
+    const clash = other === flag ? `which is already ${whose}` : other === `no-${flag}` ? `whose negation --no-${flag} is already ${whose}` : `the negation of ${whose}`;
+    problems.push({ flag, name, what, at, clash });
   }
   return problems;
 }
@@ -243,6 +311,11 @@ export function locate(at, name, rootFile, cwd = process.cwd()) {
   }
   const candidates = [];
   const refFile = (ref) => (typeof ref === 'string' && !ref.startsWith('#') ? resolve(rootDir, ref.split('#')[0]) : undefined);
+  // A body field is written in a schema's file (or inline in the path item's).
+  if (at.field !== undefined) {
+    const folder = join(rootDir, 'components', 'schemas');
+    if (existsSync(folder)) for (const file of readdirSync(folder)) candidates.push(join(folder, file));
+  }
   if (at.operation !== undefined) candidates.push(refFile(root?.paths?.[at.operation]?.$ref));
   if (at.parameter !== undefined) {
     const folder = join(rootDir, 'components', 'parameters');
@@ -255,6 +328,15 @@ export function locate(at, name, rootFile, cwd = process.cwd()) {
   candidates.push(rootFile);
   const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const word = new RegExp(`(^|[^A-Za-z0-9_$-])${escaped}($|[^A-Za-z0-9_$-])`);
+  // A body field: where a schema has it as a property (`  partner_id:`), rather than in prose.
+  if (at.field !== undefined) {
+    const key = new RegExp(`^\\s+${escaped}:`);
+    for (const file of candidates) {
+      if (!file || !existsSync(file)) continue;
+      const index = readFileSync(file, 'utf8').split('\n').findIndex((line) => key.test(line));
+      if (index >= 0) return `${relative(cwd, file)}:${index + 1}`;
+    }
+  }
   for (const file of candidates) {
     if (!file || !existsSync(file)) continue;
     const lines = readFileSync(file, 'utf8').split('\n');

@@ -8,6 +8,8 @@ import { bundle, loadConfig } from '@redocly/openapi-core';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
+  CLI_COMMAND_WORDS,
+  CLI_FLAGS,
   GENERATED_NAMES,
   OBJECT_MEMBERS,
   argumentNames,
@@ -18,7 +20,8 @@ import {
   locate,
   type NameProblem,
 } from '../../scripts/lib/spec-names.mjs';
-import { kebab as cliKebab } from '../../src/cli/commands.js';
+import { GLOBAL_FLAGS, kebab as cliKebab } from '../../src/cli/commands.js';
+import { BULK_FLAG_NAMES } from '../../src/cli/bulk-flags.js';
 
 const root = new URL('../../', import.meta.url);
 const specFile = fileURLToPath(new URL('openapi/openapi.yaml', root));
@@ -191,5 +194,55 @@ describe('where a problem is said to be', () => {
     expect(where).toMatch(/^openapi\/paths\/[\w.-]+\.yaml:\d+$/);
     const [file, line] = where.split(':');
     expect(readFileSync(new URL(file!, root), 'utf8').split('\n')[Number(line) - 1]).toContain(op['x-partnero-resource'] as string);
+  });
+});
+
+describe('names the CLI keeps for itself (issue 24, carried)', () => {
+  /** The create's request body schema (dereferenced) of a copy. */
+  const body = (op: Operation): { properties: Record<string, unknown> } =>
+    ((op['requestBody'] as { content: Record<string, { schema: unknown }> }).content['application/json']!.schema as { properties: Record<string, unknown> });
+  const field = { type: 'string', description: 'A field added by the test.' };
+
+  it.each(CLI_COMMAND_WORDS)('a resource named %s is refused: partnero %s is a command of its own', (word) => {
+    const problems = check(changed(any, (op) => void (op['x-partnero-resource'] = word)));
+    expect(problems.map((p) => p.message)).toEqual([`x-partnero-resource ${word} would be the CLI resource ${word}, but partnero ${word} is a command of its own${word === 'mcp' ? ' (the MCP server)' : ''}: choose another name`]);
+  });
+
+  it('the generator keeps the flags the CLI has (every command\'s and --from\'s)', () => {
+    expect([...CLI_FLAGS].sort()).toEqual([...GLOBAL_FLAGS, ...BULK_FLAG_NAMES].sort());
+  });
+
+  it('a body field that would be a flag of the CLI (--from, --json) is refused, naming both', () => {
+    for (const name of ['from', 'json', 'rate_limit']) {
+      const problems = check(changed(creates, (op) => void (body(op).properties[name] = field)));
+      expect(problems).toHaveLength(1);
+      expect(problems[0]).toMatchObject({ name, at: { field: name } });
+      expect(problems[0]!.message).toMatch(new RegExp(`^body field ${name} would be the flag --${cliKebab(name)} of partnero partner-links create, which is already the CLI's own --${cliKebab(name)}: rename one of them$`));
+    }
+  });
+
+  it('two body fields that become one flag (partner_id beside partner.id) are refused, naming both', () => {
+    const problems = check(changed(creates, (op) => void (body(op).properties['partner_id'] = field)));
+    expect(problems.map((p) => p.message)).toEqual([
+      'body field partner_id would be the flag --partner-id of partnero partner-links create, which is already --partner-id of body field partner.id: rename one of them',
+    ]);
+  });
+
+  it('a field whose flag is the negation of another (no_key beside key) is refused', () => {
+    const problems = check(changed(creates, (op) => void (body(op).properties['no_key'] = field)));
+    expect(problems.map((p) => p.message)).toEqual([
+      'body field no_key would be the flag --no-key of partnero partner-links create, the negation of --key of body field key: rename one of them',
+    ]);
+  });
+
+  it('a query parameter named json (the --json of every command) is refused', () => {
+    const problems = check(
+      changed(
+        (op) => (op.parameters ?? []).some((p) => p['in'] === 'query'),
+        (op) => void op.parameters!.push({ name: 'json', in: 'query', description: 'A parameter added by the test.', schema: { type: 'string' } }),
+      ),
+    );
+    expect(problems).toHaveLength(1);
+    expect(problems[0]!.message).toMatch(/^query parameter json would be the flag --json of partnero [a-z-]+ [a-z-]+, which is already the CLI's own --json: rename one of them$/);
   });
 });

@@ -101,6 +101,21 @@ const refusals: { title: string; file: string; edit: (text: string) => string; n
     name: 'constructor',
     says: /x-partnero-create\.lookup\.operation "constructor" is no operationId of the spec/,
   },
+  {
+    title: 'issue 24 (carried): resource mcp (the command partnero mcp would shadow it)',
+    file: CREATE,
+    edit: (t) => t.replace(/x-partnero-resource: \w+/, 'x-partnero-resource: mcp'),
+    name: 'mcp',
+    says: /x-partnero-resource mcp would be the CLI resource mcp, but partnero mcp is a command of its own/,
+  },
+  {
+    title: 'issue 24 (carried): a body field partner_id beside partner.id (both the flag --partner-id; one was dropped quietly)',
+    file: 'openapi/components/schemas/NewPartnerReferralLink.yaml',
+    // The last property, so that partner.id (from `partner`, earlier) has the flag first.
+    edit: (t) => `${t.trimEnd()}\n  partner_id:\n    type: string\n    description: A field whose flag is the flag of partner.id.\n    examples: [partner_123]\n`,
+    name: 'partner_id',
+    says: /body field partner_id would be the flag --partner-id of partnero partner-links create, which is already --partner-id of body field partner\.id: rename one of them/,
+  },
 ];
 
 describe('npm run generate refuses every name it cannot turn into working code, in one line', () => {
