@@ -1,6 +1,7 @@
 // The flags of `--from FILE` (bulk runs of a write command), read with the command's own flags by
-// args.ts. Which commands take them is the table's to say: every operation that is not a read.
-import type { Command } from './commands.js';
+// args.ts. Which commands take them is the table's to say (isWriteCommand in commands.ts): every
+// operation that is not a read. This module imports none of the CLI's, so that commands.ts can
+// import the flags' names from it.
 
 /** What `--from` and its companions asked for. */
 export interface BulkFlags {
@@ -33,11 +34,6 @@ export const DEFAULT_CONCURRENCY = 8;
 /** With `--rate-limit` or `--redis`. */
 export const DEFAULT_CONCURRENCY_LIMITED = 64;
 const MAX_CONCURRENCY = 256;
-
-/** Whether a command writes (create, update, delete: anything but a read), and so takes `--from`. */
-export function isWriteCommand(command: Command): boolean {
-  return command.kind === 'call' && !['GET', 'HEAD', 'OPTIONS'].includes(command.row.method.toUpperCase());
-}
 
 /** The bulk flags among `values`, checked; undefined without `--from`. `fail` throws a usage error. */
 export function bulkFlagsOf(values: Readonly<Record<string, unknown>>, fail: (message: string) => never): BulkFlags | undefined {

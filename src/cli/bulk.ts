@@ -20,14 +20,14 @@ import { kebab, type Command, type Flag, type Positional } from './commands.js';
 import { csvRecords, CsvError, textLines, type TextLine } from './csv.js';
 import { describeFailure, shown } from './messages.js';
 import { escapeUnsafe, jsonLine, type Progress, type Sink } from './output.js';
-import type { CliIo } from './run.js';
 import { Journal, JournalWriteError, type Earlier, type JournalEntry } from './journal.js';
 
 /** What a bulk run needs from the command's surroundings. */
 export interface BulkContext {
   readonly apiKey: string;
   readonly baseUrl: string | undefined;
-  readonly io: CliIo;
+  /** For tests: a fetch implementation for the client (the CLI's `io.fetch`). */
+  readonly fetch: PartneroClientOptions['fetch'] | undefined;
   readonly stdout: Sink;
   readonly stderr: Sink;
   readonly progress: Progress;
@@ -144,7 +144,7 @@ async function runRows(
 
   // Pass 2: the rows, read again, sent.
   let answered429 = 0;
-  const baseFetch = context.io.fetch ?? ((request: Request) => globalThis.fetch(request));
+  const baseFetch = context.fetch ?? ((request: Request) => globalThis.fetch(request));
   // --redis shares the adaptive limiter's rate through Redis (interface D's object form).
   const rateLimit: RateLimitOption | undefined = flags.redis ? { redis: flags.redis } : flags.rateLimit;
   const options: PartneroClientOptions = {

@@ -89,8 +89,8 @@ function commandOf(id: string, row: OperationRow, kind: 'call' | 'walk'): Comman
   const taken = new Set<string>([...GLOBAL_FLAGS, ...BULK_FLAG_NAMES]);
   const flags: Flag[] = [];
   const add = (flag: Flag): void => {
-    // A name taken twice (a field `a_b` and a field `a.b`) keeps its first owner: the other
-    // can still be given with --json.
+    // A name taken twice (a field `a_b` and a field `a.b`, or a field `from`) is refused by the
+    // generator (scripts/lib/spec-names.mjs); should one get here, it keeps its first owner.
     if (taken.has(flag.name) || taken.has(`no-${flag.name}`)) return;
     taken.add(flag.name);
     flags.push(flag);
@@ -146,6 +146,11 @@ function positionalOf(row: OperationRow, name: string): Positional {
   // `{partner_id}` after `/partners/` is the `partner ID`, not the `partner partner ID`.
   const label = owner && !noun.startsWith(owner) ? `${owner} ${noun}` : noun;
   return { name, label, metavar: `<${kebab(label.replace(/ID$/, 'id'))}>`, rule: row.parameters[name] ?? { in: 'path', required: true } };
+}
+
+/** Whether a command writes (create, update, delete: anything but a read), and so takes `--from`. */
+export function isWriteCommand(command: Command): boolean {
+  return command.kind === 'call' && !['GET', 'HEAD', 'OPTIONS'].includes(command.row.method.toUpperCase());
 }
 
 /** The command `partnero <resource> <method>`, if there is one. */

@@ -1,7 +1,7 @@
 // The help texts of `partnero`, written from the commands (and so from the spec).
 import { describeRule } from '../internal/params.js';
-import { commands, resources, type Command, type Flag } from './commands.js';
-import { DEFAULT_CONCURRENCY, DEFAULT_CONCURRENCY_LIMITED, isWriteCommand } from './bulk-flags.js';
+import { commands, isWriteCommand, resources, type Command, type Flag } from './commands.js';
+import { DEFAULT_CONCURRENCY, DEFAULT_CONCURRENCY_LIMITED } from './bulk-flags.js';
 
 const ENVIRONMENT = `Environment:
   PARTNERO_API_KEY   the program's API key (required; never printed)

@@ -144,7 +144,7 @@ async function execute(invocation: Invocation, context: Context): Promise<number
   const method = (client as unknown as Record<string, Record<string, Method>>)[command.resourceKey]?.[command.methodKey];
   if (!method) throw new Error(`the client has no ${command.resourceKey}.${command.methodKey}`);
   // --from: the command once per row of a file (src/cli/bulk.ts); the flags given apply to every row.
-  if (invocation.bulk) return runBulk(invocation, input, invocation.bulk, { ...context, baseUrl });
+  if (invocation.bulk) return runBulk(invocation, input, invocation.bulk, { ...context, baseUrl, fetch: io.fetch });
   const args: unknown[] = [...invocation.positionals, ...(command.takesInput ? [input] : []), { signal }];
   if (command.kind === 'walk') await walk(command, invocation, method(...args) as Walk, context);
   else await call(command, invocation, await method(...args), context);

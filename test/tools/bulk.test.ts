@@ -8,8 +8,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import { run } from '../../src/cli/run.js';
-import { commands } from '../../src/cli/commands.js';
-import { isWriteCommand } from '../../src/cli/bulk-flags.js';
+import { commands, isWriteCommand } from '../../src/cli/commands.js';
 import { startSandbox, type Sandbox } from '../../scripts/lib/sandbox.mjs';
 import { Capture } from '../support/capture.js';
 
