@@ -10,7 +10,13 @@ const ENVIRONMENT = `Environment:
 const OUTPUT = `Output: on a terminal, a table; piped, tab-separated lines with the same columns and
 values, without a header; with --json, one JSON object per line.`;
 
-const EXIT_CODES = 'Exit codes: 0 success, 1 an error from the API, the network or writing the output, 2 wrong usage, 130 interrupted.';
+const EXIT_CODES = `Exit codes: 0 success, 1 an error from the API, the network or writing the output, 2 wrong usage, 130 interrupted
+(Ctrl-C, or the output closed before a --from run was done).`;
+
+/** What every command's help ends with: the rest is said once, in `partnero --help`. */
+const FOOTER = `Every command also takes --json, --base-url URL and -h/--help. A value that starts with "-" is
+given after "=" (--flag=-value). PARTNERO_API_KEY (required) and PARTNERO_BASE_URL set the key
+and the server; output and exit codes: partnero --help.`;
 
 const GLOBAL_FLAGS = `Flags of every command:
   --json            one JSON object per line, fields as the API names them
@@ -94,7 +100,7 @@ with --json '{...}' (--json - reads it from stdin); flags given too replace thos
     );
   }
   if (isWriteCommand(command)) sections.push(bulkHelp(command));
-  sections.push(GLOBAL_FLAGS, ENVIRONMENT, OUTPUT, EXIT_CODES);
+  sections.push(FOOTER);
   return `${sections.join('\n\n')}\n`;
 }
 
@@ -111,10 +117,13 @@ function columns(rows: readonly (readonly string[])[], indent: string): string {
 /** The `--from` section of a write command's help: its columns, from its path parameters and flags. */
 function bulkHelp(command: Command): string {
   const columnNames = [...command.positionals.map((p) => p.name), ...command.flags.map((flag) => flag.name.replace(/-/g, '_'))];
-  return `Many rows: --from FILE runs the command once per row of a .csv or .jsonl file, with the
-columns ${columnNames.join(', ')} (or the flags' spelling, e.g. ${columnNames.at(-1)?.replace(/_/g, '-') ?? ''});
-flags given too apply to every row. Every row is checked first: bad rows are listed by line
-and nothing is sent. Results go to stdout as CSV (--json: JSON lines), in row order.
+  // Either spelling is read; say so only where the two differ.
+  const spelled = columnNames.find((name) => name.includes('_'));
+  const either = spelled ? ` (or as the flags spell them: ${spelled.replace(/_/g, '-')} for ${spelled})` : '';
+  return `Many rows: --from FILE runs the command once per row of a .csv or .jsonl file; flags given
+too apply to every row. Every row is checked first: bad rows are listed by line and nothing is
+sent. Results go to stdout as CSV (--json: JSON lines), in row order.
+Column${columnNames.length === 1 ? '' : 's'}: ${columnNames.join(', ')}${either}.
   --from FILE        the rows (.csv with a header line, or .jsonl)
   --journal FILE     each row's outcome, for a rerun to skip what was done (default FILE.journal)
   --no-journal       keep no journal

@@ -197,6 +197,11 @@ function rowsOf(command: Command, body: unknown): { rows: unknown[]; list: boole
 async function call(command: Command, invocation: Invocation, body: unknown, { stdout, stderr }: Context): Promise<void> {
   const { rows, list } = rowsOf(command, body);
   const noun = nounOf(command);
+  // A write answered with no object of its own (a delete's `{status: 1}`, or no body): what was done, in words.
+  if (!invocation.json && !list && isWrite(command) && !(isObject(body) && isObject(body[ENVELOPE]))) {
+    stdout.write(`${doneSentence(command, invocation, body)}\n`);
+    return;
+  }
   if (invocation.json) {
     for (const row of rows) stdout.write(jsonLine(row));
   } else if (stdout.isTTY) {
@@ -250,6 +255,19 @@ async function walk(command: Command, invocation: Invocation, paginator: Walk, {
   if (table) {
     stdout.write(rows.length ? `${renderTable(rows, columns ?? [])}${rows.length} ${rows.length === 1 ? noun.singular : noun.plural}\n` : `No ${noun.plural}.\n`);
   }
+}
+
+function isWrite(command: Command): boolean {
+  return command.row.method.toUpperCase() !== 'GET';
+}
+
+/** `Deleted partner referral link ref_123.`, with the server's message if it sent one. */
+function doneSentence(command: Command, invocation: Invocation, body: unknown): string {
+  const method = command.row.method.toUpperCase();
+  const verb = method === 'DELETE' ? 'Deleted' : method === 'POST' ? 'Done:' : 'Updated';
+  const what = command.positionals.map((positional, index) => `${positional.label.replace(/ ID$/, '')} ${invocation.positionals[index] ?? ''}`).join(', ');
+  const message = isObject(body) && typeof body['message'] === 'string' && body['message'].trim() ? ` (${body['message'].trim()})` : '';
+  return escapeUnsafe(`${verb} ${what || helpName(command)}.${message}`);
 }
 
 /** `partner-links list`. */

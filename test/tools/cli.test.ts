@@ -385,7 +385,7 @@ describe('partnero exit codes and errors', () => {
   it('issue 16 item 27: every command\'s help says how to give a value that starts with "-"', async () => {
     const { code, stdout } = await partneroCli(['partner-links', 'create', '--help']);
     expect(code).toBe(0);
-    expect(stdout).toContain('A value that starts with "-" is given after "=" (--flag=-value)');
+    expect(stdout.replace(/\s+/g, ' ')).toContain('A value that starts with "-" is given after "=" (--flag=-value)');
   });
 
   it('names PARTNERO_BASE_URL when the bad URL came from there, and exits 2 without PARTNERO_API_KEY', async () => {
@@ -592,4 +592,61 @@ describe('the built executable', () => {
     }
     expect(`${ok.output}${usage.output}`).not.toContain(API_KEY);
   }, 60_000);
+});
+
+describe('issue 26 §7: what the CLI says', () => {
+  const writes = tableCommands.filter(([, , row, walk]) => !walk && row.method !== 'GET');
+
+  it.each(tableCommands.map(([resource, method]) => [`${resource} ${method}`, resource, method] as const))(
+    '%s --help ends with a short footer, the flags, environment, output and exit codes being said once in partnero --help',
+    async (_name, resource, method) => {
+      const { stdout } = await partneroCli([resource, method, '--help']);
+      const last = stdout.trimEnd().split('\n\n').at(-1)!;
+      expect(last.split('\n').length).toBeLessThanOrEqual(3);
+      expect(last).toMatch(/partnero --help/);
+      for (const section of ['Environment:', 'Exit codes:', 'Flags of every command:', 'Output: on a terminal']) expect(stdout).not.toContain(section);
+    },
+  );
+
+  it('partnero --help has what the footers point to', async () => {
+    const { stdout } = await partneroCli(['--help']);
+    for (const section of ['Environment:', 'Exit codes:', 'Flags of every command:', 'Output: on a terminal']) expect(stdout).toContain(section);
+  });
+
+  it.each(writes.map(([resource, method, row]) => [`${resource} ${method}`, resource, method, row] as const))(
+    '%s --help names its --from columns once, and the other spelling only where there is one',
+    async (_name, resource, method, row) => {
+      const { stdout } = await partneroCli([resource, method, '--help']);
+      const columns = /^Columns?: ([^\n]+)\.$/m.exec(stdout)?.[1];
+      expect(columns, stdout).toBeDefined();
+      expect(columns!.startsWith(row.pathParameters.join(', '))).toBe(true);
+      const spelled = /\(or as the flags spell them: ([\w-]+) for ([\w]+)\)$/.exec(columns!);
+      if (spelled) expect(spelled[1]).toBe(spelled[2]!.replace(/_/g, '-'));
+      else expect(columns).not.toMatch(/_/);
+      expect(stdout).not.toMatch(/e\.g\. (\w+)\)/);
+    },
+  );
+
+  it('a delete says what it deleted (not STATUS / 1), with the server\'s message; --json keeps the answer', async () => {
+    const answers = [{ status: 1 }, { status: 1, message: 'Referral link deleted.' }, undefined];
+    const server = await recordingServer((_req, res, _body, index) => {
+      const answer = answers[index % answers.length];
+      if (answer === undefined) {
+        res.writeHead(204).end();
+      } else json(res, 200, answer);
+    });
+    try {
+      const said: string[] = [];
+      for (const tty of [true, false, false]) {
+        const { code, stdout, stderr } = await partneroCli(['partner-links', 'delete', 'ref_123', '--base-url', server.url], { tty });
+        expect(code, stderr).toBe(0);
+        said.push(stdout);
+      }
+      expect(said).toEqual(['Deleted partner referral link ref_123.\n', 'Deleted partner referral link ref_123. (Referral link deleted.)\n', 'Deleted partner referral link ref_123.\n']);
+      const { stdout } = await partneroCli(['partner-links', 'delete', 'ref_123', '--base-url', server.url, '--json']);
+      expect(JSON.parse(stdout)).toEqual({ status: 1 });
+    } finally {
+      await server.close();
+    }
+  });
 });
