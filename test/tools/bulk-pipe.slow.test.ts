@@ -1,0 +1,58 @@
+// `partnero ... --from rows.csv | head -3` (issue 24 §4), for real: the built CLI with its
+// stdout into head through a shell pipe, against the sandbox (every answer 20 ms late, so that
+// head has gone before the end). The run stops, says "interrupted" and how many rows are left
+// on stderr, exits 130; the rerun sends exactly those rows and every link is there once.
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSandbox, type Sandbox } from '../../scripts/lib/sandbox.mjs';
+
+const API_KEY = 'bulk-pipe-key-4e0a'; // Must never be printed.
+const ROWS = 300;
+
+let dir: string;
+let sandbox: Sandbox;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'partnero-pipe-'));
+  sandbox = await startSandbox({ port: 0, faults: 'slow=20' });
+});
+afterAll(async () => {
+  await sandbox?.close();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+/** Runs `script` in bash; resolves to what it printed (it reports the CLI's exit code itself). */
+function bash(script: string): Promise<{ stdout: string; stderr: string }> {
+  return new Promise((done, fail) => {
+    execFile('bash', ['-c', script], { env: { ...process.env, PARTNERO_API_KEY: API_KEY, PARTNERO_BASE_URL: sandbox.url }, timeout: 60_000 }, (error, stdout, stderr) => {
+      if (error && error.killed) fail(error);
+      else done({ stdout, stderr });
+    });
+  });
+}
+
+describe('partnero ... --from rows.csv | head -3', () => {
+  it('stops with "interrupted" and the rows left on stderr, exit 130; the rerun sends those rows', async () => {
+    const keys = Array.from({ length: ROWS }, (_, i) => `pipe-${i}`);
+    const csv = join(dir, 'rows.csv');
+    await writeFile(csv, `partner_id,key\n${keys.map((key) => `partner_789,${key}`).join('\n')}\n`);
+    const cli = `${JSON.stringify(process.execPath)} ${JSON.stringify(resolve('dist/cli.js'))} partner-links create --from ${JSON.stringify(csv)}`;
+    const first = await bash(`${cli} --concurrency 4 | head -3; echo "exit \${PIPESTATUS[0]}" >&2`);
+    expect(first.stdout.split('\n').filter(Boolean)).toHaveLength(3);
+    expect(first.stderr).toMatch(/partnero: interrupted \(the output was closed: EPIPE\): run the same command again to resume \(\d+ rows left\)\nexit 130\n$/);
+    expect(first.stderr + first.stdout).not.toContain(API_KEY);
+    const left = Number(/\((\d+) rows left\)/.exec(first.stderr)?.[1]);
+    expect(left).toBeGreaterThan(0);
+    expect(left).toBeLessThan(ROWS);
+
+    await new Promise((done) => setTimeout(done, 200)); // the sandbox finishes what was sent
+    const rerun = await bash(`${cli} --json; echo "exit $?" >&2`);
+    expect(rerun.stderr).toMatch(/exit 0\n$/);
+    const outcomes = rerun.stdout.trimEnd().split('\n').map((line) => (JSON.parse(line) as { outcome: string }).outcome);
+    expect(outcomes).toHaveLength(ROWS);
+    expect(outcomes.filter((outcome) => outcome !== 'skipped')).toHaveLength(left);
+    for (const key of keys) expect(sandbox.state.links.filter((link) => link.key === key)).toHaveLength(1);
+  }, 90_000);
+});
