@@ -1,9 +1,10 @@
 // `partnero <resource> <write command> --from rows.csv` (or .jsonl): the command once per row, the
 // row's columns named like the command's flags (and its path parameters). Every row is checked
 // with the client's own checks before anything is sent; a journal beside the input records each
-// row's outcome, so that a rerun after Ctrl-C, a crash or kill -9 skips what was done and sends
-// the rows that were in flight through the safe create. Nothing here names an operation or a
-// field: the command (from the generated table) says what the columns are.
+// row's outcome (src/cli/journal.ts), so that a rerun after Ctrl-C, a crash or kill -9 skips what
+// was done and sends the rows that were in flight through the safe create; a journal that cannot
+// be written stops the run. Nothing here names an operation or a field: the command (from the
+// generated table) says what the columns are.
 import { createHash } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
 import { bulk, BulkCallbackError, type BulkResult } from '../bulk/index.js';
@@ -93,11 +94,11 @@ export async function runBulk(invocation: Invocation, base: unknown, flags: Bulk
   }
   // Held by this run alone, read, and checked writable before anything is sent.
   const journal = flags.journal ? Journal.open(flags.journal, { command: name, from: file }) : undefined;
-  let sentAny = false;
   try {
-    return await runRows(invocation, base, flags, context, journal, () => void (sentAny = true));
+    return await runRows(invocation, base, flags, context, journal);
   } finally {
-    journal?.close({ discard: !sentAny });
+    // A journal this run created and recorded nothing in (bad rows: nothing sent) is removed.
+    journal?.close({ discard: true });
   }
 }
 
@@ -110,7 +111,6 @@ async function runRows(
   flags: BulkFlags,
   context: BulkContext,
   journal: Journal | undefined,
-  sending: () => void,
 ): Promise<number> {
   const { command } = invocation;
   const { stdout, stderr, progress, signal } = context;
@@ -224,7 +224,6 @@ async function runRows(
         } catch (error) {
           throw new NotSent('not sent: the journal could not record it', { cause: error });
         }
-        sending();
         return method(...positionals, ...(command.takesInput ? [input] : []), {
           signal: call.signal,
           onOutcome: call.onOutcome,
@@ -282,7 +281,7 @@ async function runRows(
   // Stopped by Ctrl-C, or by stdout going away (\`... | head\`) before every row was shown.
   const outputGone = stdout.failure && counts.done < total ? stdout.failure : undefined;
   if (stoppedEarly || outputGone) {
-    const why = outputGone ? ` (the output was closed: ${outputGone.code ?? outputGone.message})` : '';
+    const why = !outputGone ? '' : outputGone.code === 'EPIPE' ? ' (the output was closed: EPIPE)' : ` (the output could not be written: ${outputGone.code ?? outputGone.message})`;
     stderr.write(`partnero: interrupted${escapeUnsafe(why)}: ${escapeUnsafe(resume)}\n`);
     return EXIT.interrupted;
   }

@@ -116,7 +116,8 @@ export class Journal {
 
   /**
    * Syncs and closes the journal and releases its lock; `discard` removes a journal this run
-   * created if nothing was recorded in it (a run that sent nothing leaves nothing behind).
+   * created if nothing was recorded in it (a run that sent nothing leaves nothing behind: a
+   * row is recorded as started before it is sent).
    */
   close({ discard = false } = {}): void {
     if (this.#closed) return;

@@ -129,6 +129,9 @@ describe('partnero ... --from', () => {
       expect.stringMatching(/bad\.csv:8: a quote \("\) inside a field that does not start with one/),
       'partnero: 6 bad rows of 7 in ' + path + '; nothing was sent',
     ]);
+    // Nothing sent, nothing left behind: no journal, no lock.
+    await expect(readFile(`${path}.journal`)).rejects.toMatchObject({ code: 'ENOENT' });
+    await expect(readFile(`${path}.journal.lock`)).rejects.toMatchObject({ code: 'ENOENT' });
   });
 
   it('refuses an unknown column, a missing path column and a missing file before sending anything', async () => {
