@@ -35,7 +35,7 @@ vi.mock('node:fs', async (importOriginal) => {
   return { ...fs, default: { ...fs, openSync, writeSync, closeSync }, openSync, writeSync, closeSync };
 });
 
-const API_KEY = 'bulk-journal-key-7d21'; // Must never be printed.
+const API_KEY = 'sandbox-key'; // The sandbox's key (it checks keys once it has one); must never be printed.
 
 let sandbox: Sandbox;
 let slow: Sandbox;

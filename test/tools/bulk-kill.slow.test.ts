@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../scripts/lib/sandbox.mjs';
 import { startNode } from './support/processes.js';
 
-const API_KEY = 'bulk-kill-key-93f1'; // Must never be printed.
+const API_KEY = 'sandbox-key'; // The sandbox's key (it checks keys once it has one); must never be printed.
 const ROWS = 240;
 
 let root: string;

@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../scripts/lib/sandbox.mjs';
 
-const API_KEY = 'bulk-pipe-key-4e0a'; // Must never be printed.
+const API_KEY = 'sandbox-key'; // The sandbox's key (it checks keys once it has one); must never be printed.
 const ROWS = 300;
 
 let dir: string;

@@ -33,7 +33,7 @@ describe('partnero --from --redis', () => {
       await writeFile(path, `partner_id,key\n${keys.map((key) => `partner_789,${key}`).join('\n')}\n`);
       const stdout = new Capture();
       const stderr = new Capture();
-      const code = await run(['partner-links', 'create', '--from', path, '--redis', redis.url], { PARTNERO_API_KEY: 'bulk-redis-key', PARTNERO_BASE_URL: sandbox.url }, { stdout, stderr });
+      const code = await run(['partner-links', 'create', '--from', path, '--redis', redis.url], { PARTNERO_API_KEY: 'sandbox-key', PARTNERO_BASE_URL: sandbox.url }, { stdout, stderr });
       return { keys, code, stderr: stderr.text };
     };
     const results = await Promise.all([runOne('redis-a'), runOne('redis-b')]);

@@ -12,7 +12,7 @@ import { commands, isWriteCommand } from '../../src/cli/commands.js';
 import { startSandbox, type Sandbox } from '../../scripts/lib/sandbox.mjs';
 import { Capture } from '../support/capture.js';
 
-const API_KEY = 'bulk-cli-key-5b0c2e'; // Must never be printed.
+const API_KEY = 'sandbox-key'; // The sandbox's key (it checks keys once it has one); must never be printed.
 
 
 let sandbox: Sandbox;
