@@ -189,7 +189,9 @@ function readJournal(fd: number, path: string, command: string): { entries: Map<
 /**
  * The lock beside a journal (`<journal>.lock`, created with `wx`): the pid of the run that holds
  * it and since when. A lock whose pid is no longer running was left by a run that was killed,
- * and is taken over.
+ * and is taken over. (Two runs that find the same stale lock at the same moment could both take
+ * it over: reading it and removing it are two steps. The window is a few microseconds after a
+ * crash; a pid that was reused since keeps the lock, and the message says which file to remove.)
  */
 class Lock {
   readonly #path: string;
