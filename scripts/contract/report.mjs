@@ -20,6 +20,9 @@ export function findingLine(f) {
   return `${f.request}${f.label ? ` [${f.label}]` : ''}: ${f.where ? `${f.where}: ` : ''}expected ${f.expected}, came ${f.came}${f.count > 1 ? ` (${f.count} requests)` : ''}`;
 }
 
+/** A clean-up entry that is not "verified gone": left, unknown, or another link's (foreign, left alone). */
+export const cleanupProblem = (c) => c.state === 'left' || c.state === 'unknown' || c.state === 'foreign';
+
 /** The terminal summary: findings by check, verdicts, clean-up, the totals with the seed. */
 export function terminalSummary(result) {
   const lines = [];
@@ -41,10 +44,10 @@ export function terminalSummary(result) {
   }
   if (result.cleanup) {
     lines.push('');
-    const left = result.cleanup.filter((c) => c.state === 'left' || c.state === 'unknown');
+    const left = result.cleanup.filter(cleanupProblem);
     const deleted = result.cleanup.filter((c) => c.state === 'deleted');
     if (!left.length) lines.push(`✔ clean-up: nothing left behind (${result.cleanup.length} throwaway keys looked up${deleted.length ? `, ${deleted.length} links deleted there` : ''}, each verified absent)`);
-    for (const c of left) lines.push(`✖ clean-up: ${c.resource} ${c.id ?? c.key} may be left behind: ${c.detail}; remove it with: ${c.remove}`);
+    for (const c of left) lines.push(c.state === 'foreign' ? `✖ clean-up: ${c.resource} ${c.key}: ${c.detail}` : `✖ clean-up: ${c.resource} ${c.id ?? c.key} may be left behind: ${c.detail}; remove it with: ${c.remove}`);
   }
   return lines.join('\n');
 }
@@ -96,7 +99,7 @@ export function junit(result, redact = (text) => text) {
     );
   }
   if (result.cleanup?.length) {
-    suite('clean-up', result.cleanup.map((c) => ({ classname: c.resource, name: c.key, ...(c.state === 'left' || c.state === 'unknown' ? { failure: `${c.detail}; remove it with: ${c.remove}` } : {}) })));
+    suite('clean-up', result.cleanup.map((c) => ({ classname: c.resource, name: c.key, ...(cleanupProblem(c) ? { failure: c.remove ? `${c.detail}; remove it with: ${c.remove}` : c.detail } : {}) })));
   }
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="npm run contract" seed="${xml(result.seed)}">\n${suites.join('\n')}\n</testsuites>\n`;
 }

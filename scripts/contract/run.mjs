@@ -74,7 +74,7 @@ deadline.unref();
 
 // The heavy parts (the spec's bundler, ajv, fast-check, redocly respect's runner) only now:
 // a usage error or --help answers at once.
-const [{ cleanUp, createRegistry }, { generator }, { BudgetExhausted, createTransport, RunStopped }, { json, junit, terminalSummary }, { byResource, loadSpec }, { createValidation }, { createObservations, judgeInferences }, { runArazzo, workflowInferences }] = await Promise.all([
+const [{ cleanUp, createRegistry }, { generator }, { BudgetExhausted, createTransport, RunStopped }, { cleanupProblem, json, junit, terminalSummary }, { byResource, loadSpec }, { createValidation }, { createObservations, judgeInferences }, { runArazzo, workflowInferences }] = await Promise.all([
   import('./cleanup.mjs'),
   import('./cases.mjs'),
   import('./http.mjs'),
@@ -117,6 +117,8 @@ const ctx = {
   maxResponseMs: options.maxResponseMs,
   say: (text) => print(`  · ${text}`),
   throwaway: (resource, key) => registry.add(resource, key),
+  /** Whether `id` is one of this run's throwaway keys (ignoring case): the only ids it writes to or deletes. */
+  isOurs: (id) => registry.has(id),
   observe: (pointer, check, held, evidence, edit) => {
     if (selected(check)) observations.add(pointer, check, held, evidence, edit);
   },
@@ -171,13 +173,19 @@ const ctx = {
     ctx.throwaway(resource, key);
     const x = await ctx.send(create, { body: ctx.createBody(resource, key), check, label: `create the throwaway ${key}` });
     const id = at(x.json, `${create.create.result ?? '/data'}/id`);
-    if (x.status >= 200 && x.status < 300 && typeof id === 'string') return { id, link: at(x.json, create.create.result ?? '/data') };
+    if (x.status >= 200 && x.status < 300 && typeof id === 'string') {
+      // A create answered with another link (its id not the key sent): that link is not the
+      // run's, and nothing of the run may touch it (issue 24).
+      if (id.toLowerCase() === key.toLowerCase()) return { id, link: at(x.json, create.create.result ?? '/data') };
+      ctx.finding(check, x, create, `the link created with the throwaway key ${key} (its id the key, in any case)`, `id ${JSON.stringify(id)}: another link, left alone (nothing of this run writes to it)`, { pointers: [create.pointer] });
+      return undefined;
+    }
     if (!x.error) ctx.finding(check, x, create, `a 2xx creating the throwaway link ${key}`, `${x.status}${ctx.messageOf(x)}`, { pointers: [create.pointer] });
     return undefined;
   },
   async deleteThrowaway(resource, id, check) {
     const remove = resources.get(resource)?.delete;
-    if (remove) await ctx.send(remove, { path: { id }, check, label: `delete the throwaway ${id}` });
+    if (remove && ctx.isOurs(id)) await ctx.send(remove, { path: { id }, check, label: `delete the throwaway ${id}` });
   },
   /** Every item of a list, walking pages of the largest limit (at most 10 pages). */
   async walk(op, owner, check) {
@@ -197,6 +205,14 @@ const ctx = {
   },
   send: (op, request) => ctx.sendRaw(op, { ...request, method: op.method, path: fill(op.path, request.path) }),
   async sendRaw(op, { method, path, query, body, rawBody, auth, check, label }) {
+    // The guard of every write (a rename, a delete, from a check or a workflow step): its path
+    // ids must be throwaway keys of this run; a write to any other id is not sent, and is a finding.
+    const foreign = writes(method) && op ? pathIds(op, path).find((id) => !ctx.isOurs(id)) : undefined;
+    if (foreign !== undefined) {
+      const x = { method, path, shownPath: path, auth: 'the API key', label, check, error: `not sent: ${foreign} is not a link this run created` };
+      findings.push({ check, operationId: op.operationId, request: `${method} ${path}`, label, expected: `writes only to links this run created (ids equal to its throwaway keys ${base}-*)`, came: `a ${method} of ${JSON.stringify(foreign)}, which an answer of the server pointed at: not sent` });
+      return x;
+    }
     const x = await transport.send({ method, path, query, body, rawBody, auth, check });
     x.shownPath = x.path;
     x.label = label;
@@ -204,6 +220,22 @@ const ctx = {
     return x;
   },
 };
+
+const writes = (method) => !['GET', 'HEAD', 'OPTIONS', 'POST'].includes(String(method).toUpperCase());
+/** The values of an operation's path parameters in a filled path (decoded). */
+function pathIds(op, path) {
+  const names = [...op.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
+  const pattern = new RegExp(`^${op.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^}]+\}/g, '([^/?]*)')}(?:\\?|$)`);
+  const match = pattern.exec(path);
+  if (!match) return names.length ? [path] : [];
+  return match.slice(1).map((value) => {
+    try {
+      return decodeURIComponent(value);
+    } catch {
+      return value;
+    }
+  });
+}
 
 function fill(template, values = {}) {
   return template.replace(/\{([^}]+)\}/g, (_, name) => encodeURIComponent(String(values[name] ?? '')));
@@ -293,7 +325,7 @@ const inferences = [
   }),
 ];
 
-const left = (cleanup ?? []).filter((c) => c.state === 'left' || c.state === 'unknown');
+const left = (cleanup ?? []).filter(cleanupProblem);
 const contradicted = inferences.filter((i) => i.verdict === 'contradicted');
 // A run cut short (budget, deadline, a server gone, a signal) has not shown the contract kept.
 const kept = findings.length === 0 && contradicted.length === 0 && left.length === 0 && !stopped;
