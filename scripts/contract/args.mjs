@@ -14,7 +14,7 @@ export const FLAGS = {
       'workflows of openapi/workflows/) on throwaway keys named contract-<time>-<random>, and\n' +
       'delete them; needs --partner-id and/or --customer-id, given explicitly',
   },
-  'accepts-any-key': { type: 'boolean', help: 'the server accepts any bearer token (npm run sandbox does): the wrong-key case of\nignored_auth is not sent (a missing key still must be 401)' },
+  'accepts-any-key': { type: 'boolean', help: 'the server accepts any bearer token: the wrong-key case of ignored_auth is not\nsent (a missing key still must be 401)' },
   checks: { type: 'string', value: 'LIST', help: 'run only these checks (comma-separated names; see --list-checks)' },
   'list-checks': { type: 'boolean', help: 'print every check with what it verifies, and exit' },
   seed: { type: 'string', value: 'N', help: 'the seed of the generated cases (default: random; every report prints it)' },
@@ -40,19 +40,23 @@ export function flagOfComponent(component) {
   return name && Object.hasOwn(FLAGS, name) && FLAGS[name].type === 'string' ? name : undefined;
 }
 
+/** Rows of the usage text: the left column as wide as its widest entry and two spaces, so that no flag runs into its help. */
+function usageRows(rows) {
+  const width = Math.max(...rows.map(([left]) => left.length)) + 4;
+  return rows
+    .map(([left, help]) => {
+      const lines = help.split('\n');
+      return `  ${left.padEnd(width - 2)}${lines[0]}${lines.slice(1).map((line) => `\n${' '.repeat(width)}${line}`).join('')}`;
+    })
+    .join('\n');
+}
+
 export const USAGE = `usage: npm run contract -- --base-url URL [flags]
 
 Checks a live server against the spec: checks derived from it for every operation (statuses,
 content types, bodies, values it refuses and accepts, authentication, pagination, search and,
 with --writes, the lifecycle of links), and a verdict on every inference it marks.
-${Object.entries(FLAGS)
-  .map(([name, { value, help }]) => {
-    const left = `  --${name}${value ? ` ${value}` : ''}`;
-    const lines = help.split('\n');
-    return `${left.padEnd(22)}${lines[0]}${lines.slice(1).map((line) => `\n${' '.repeat(22)}${line}`).join('')}`;
-  })
-  .join('\n')}
-  PARTNERO_API_KEY    the API key to send (required; never printed)
+${usageRows([...Object.entries(FLAGS).map(([name, { value, help }]) => [`--${name}${value ? ` ${value}` : ''}`, help]), ['PARTNERO_API_KEY', 'the API key to send (required; never printed)']])}
 Exit codes: 0 contract kept, 1 a violation, a contradicted inference or something left behind,
 2 wrong usage, 130/143 interrupted (after the clean-up).`;
 

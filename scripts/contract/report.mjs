@@ -30,7 +30,10 @@ export function terminalSummary(result) {
   for (const check of result.checks) {
     const mine = groups.filter((f) => f.check === check.name);
     if (!check.ran) continue;
-    lines.push(mine.length ? `✖ ${check.name} (${mine.length})` : `✔ ${check.name}`);
+    // What each check rests on: the requests sent for it (a response check: the answers it judged).
+    const sent = check.requests === undefined ? '' : ` · ${check.requests} ${check.kind === 'response' ? 'answers judged' : 'requests'}`;
+    if (!mine.length && check.requests === 0) lines.push(`– ${check.name}: nothing was sent for it (not exercised)`);
+    else lines.push(mine.length ? `✖ ${check.name} (${mine.length})${sent}` : `✔ ${check.name}${sent}`);
     for (const f of mine.slice(0, 25)) lines.push(`    ${findingLine(f)}`);
     if (mine.length > 25) lines.push(`    and ${mine.length - 25} more (see --report)`);
   }
@@ -38,6 +41,13 @@ export function terminalSummary(result) {
   if (verdicts.length) {
     const count = (v) => verdicts.filter((i) => i.verdict === v).length;
     lines.push('', `Inferences: ${count('confirmed')} confirmed, ${count('contradicted')} contradicted, ${count('not exercised')} not exercised (of ${verdicts.length})`);
+    const idle = verdicts.filter((i) => i.verdict === 'not exercised');
+    if (idle.length) {
+      const byCheck = new Map();
+      for (const i of idle) byCheck.set(i.check ?? 'any check', (byCheck.get(i.check ?? 'any check') ?? 0) + 1);
+      lines.push(`  – not exercised by check: ${[...byCheck].sort((a, b) => b[1] - a[1]).map(([name, n]) => `${name} ${n}`).join(', ')}`);
+      lines.push(`    the list, with why each was not reached: ${result.reportFile ? result.reportFile : 'run again with --report FILE.json'} (inferences, verdict "not exercised")`);
+    }
     for (const i of verdicts.filter((v) => v.verdict === 'contradicted')) {
       lines.push(`  ✖ contradicted: ${i.claim}`, `      server: ${i.evidence}`, `      edit: ${i.edit}`);
     }
@@ -116,12 +126,14 @@ export function json(result, redact = (text) => text) {
       requests: result.requests,
       stopped: result.stopped,
       timeMs: result.timeMs,
-      checks: result.checks.map((c) => ({ name: c.name, verifies: c.verifies, ran: c.ran, findings: groupFindings(result.findings).filter((f) => f.check === c.name).map(({ pointers, ...f }) => ({ ...f, spec: pointers })) })),
+      checks: result.checks.map((c) => ({ name: c.name, verifies: c.verifies, ran: c.ran, requests: c.requests, findings: groupFindings(result.findings).filter((f) => f.check === c.name).map(({ pointers, ...f }) => ({ ...f, spec: pointers })) })),
       inferences: result.inferences,
       workflows: result.workflows,
       cleanup: result.cleanup,
     },
-    (_, value) => (typeof value === 'string' ? redact(value) : value),
+    // The replay line comes redacted value by value (run.mjs): redacted whole, a key such as
+    // `any-key` would mangle the flag --accepts-any-key.
+    (name, value) => (typeof value === 'string' && name !== 'replay' ? redact(value) : value),
     2,
   )}\n`;
 }

@@ -102,6 +102,8 @@ const registry = createRegistry();
 const transport = createTransport({ ...options, baseUrl: options.baseUrl, apiKey, signal: controller.signal });
 const listed = new Map();
 const checksRan = new Set();
+/** How many answers each response check judged. */
+const answersChecked = new Map();
 const operationPatterns = spec.operations.map((op) => ({ op, pattern: new RegExp(`^${op.path.replace(/[.*+?^${}()|[\]\\]/g, (c) => (c === '{' || c === '}' ? c : `\\${c}`)).replace(/\{[^}]+\}/g, '[^/]+')}$`) }));
 const ownerFlags = { partnerId: options['partner-id'], customerId: options['customer-id'] };
 
@@ -216,7 +218,7 @@ const ctx = {
     const x = await transport.send({ method, path, query, body, rawBody, auth, check });
     x.shownPath = x.path;
     x.label = label;
-    if (op) for (const c of CHECKS) if (c.kind === 'response' && selected(c.name)) (checksRan.add(c.name), c.run(ctx, x, op));
+    if (op) for (const c of CHECKS) if (c.kind === 'response' && selected(c.name)) (checksRan.add(c.name), answersChecked.set(c.name, (answersChecked.get(c.name) ?? 0) + 1), c.run(ctx, x, op));
     return x;
   },
 };
@@ -245,7 +247,9 @@ function fill(template, values = {}) {
 
 const owners = [options['partner-id'] && `partner ${options['partner-id']}`, options['customer-id'] && `customer ${options['customer-id']}`].filter(Boolean);
 print(`Checking ${options.baseUrl} against ${options.spec}${owners.length ? `, ${owners.join(', ')}` : ''}`);
-print(`seed ${options.seed} (replay: npm run contract -- ${replayArgs()}), at most ${options.maxRequests} requests, ${options.rate}/s${options.writes ? `, throwaway keys ${base}-*` : ''}`);
+// The replay line is made of the run's options (its values redacted one by one), not redacted
+// as a whole: a key such as `any-key` must not turn --accepts-any-key into --accepts-[REDACTED].
+process.stdout.write(`${redact(`seed ${options.seed} (replay: `)}${replayLine()}${redact(`), at most ${options.maxRequests} requests, ${options.rate}/s${options.writes ? `, throwaway keys ${base}-*` : ''}`)}\n`);
 let stopped;
 let workflows;
 try {
@@ -273,12 +277,13 @@ try {
 
   for (const check of CHECKS.filter((c) => c.kind === 'stateful' && selected(c.name))) {
     if (check.writes && !ctx.writes) continue;
-    const before = transport.budget.used;
-    const found = findings.length;
+    const shared = ctx.lifecycleDone;
     print(`${check.name}: ${check.verifies}`);
     checksRan.add(check.name);
     await check.run(ctx);
-    print(`  ${transport.budget.used - before} requests, ${findings.length - found} findings`);
+    // Counted by the check each request was sent for (the lifecycle sends for three checks at once).
+    const mine = transport.exchanges.filter((x) => x.check === check.name).length;
+    print(`  ${mine} requests${shared ? ' (sent in the lifecycle above)' : ''}, ${findings.filter((f) => f.check === check.name).length} findings`);
   }
   if (ctx.writes && selected('arazzo_workflows')) {
     print(`arazzo_workflows: the workflows of openapi/workflows/ (redocly respect)`);
@@ -333,12 +338,13 @@ const result = {
   baseUrl: options.baseUrl,
   spec: options.spec,
   seed: options.seed,
-  replay: `npm run contract -- ${replayArgs()}`,
+  replay: replayLine(),
+  reportFile: options.report,
   kept,
   requests: { sent: transport.budget.used, budget: options.maxRequests },
   stopped,
   timeMs: Math.round(performance.now() - started),
-  checks: CHECKS.map((c) => ({ name: c.name, verifies: c.verifies, ran: checksRan.has(c.name) })),
+  checks: CHECKS.map((c) => ({ name: c.name, kind: c.kind, verifies: c.verifies, ran: checksRan.has(c.name), requests: c.kind === 'response' ? (answersChecked.get(c.name) ?? 0) : c.kind === 'workflows' ? transport.exchanges.filter((x) => x.check === 'arazzo_workflows').length : transport.exchanges.filter((x) => x.check === c.name).length })),
   findings,
   inferences,
   workflows: workflows && { steps: steps.map(({ response, ...s }) => ({ ...s, status: s.status })), skipped: workflows.skipped },
@@ -352,7 +358,9 @@ print(
 );
 if (options.report) {
   const text = /\.xml$/i.test(options.report) ? junit(result, redact) : json(result, redact);
-  await writeFile(options.report, redact(text));
+  // The whole text is redacted once more, the replay line (already redacted value by value) kept whole.
+  const replayJson = JSON.stringify(result.replay);
+  await writeFile(options.report, redact(text.split(replayJson).join('\u0000replay\u0000')).split('\u0000replay\u0000').join(replayJson));
   print(`Report written to ${options.report}`);
 }
 process.exit(exitCode ?? (kept ? 0 : 1));
@@ -361,10 +369,15 @@ function groupCount() {
   return new Set(findings.map((f) => `${f.check}|${f.operationId}|${f.where}|${f.expected}|${f.came}`)).size;
 }
 
-function replayArgs() {
-  const args = [`${flag('base-url')} ${options.baseUrl}`];
+/** The replay command: every value in it redacted on its own, the flags' names as they are. */
+function replayLine() {
+  return `npm run contract -- ${replayArgs(redact)}`;
+}
+
+function replayArgs(value = (text) => text) {
+  const args = [`${flag('base-url')} ${value(options.baseUrl)}`];
   for (const name of ['partner-id', 'customer-id', 'checks', 'spec', 'rate', 'max-requests', 'max-response-time']) {
-    if (options[name] !== undefined && (name !== 'spec' || options.spec !== 'openapi/openapi.yaml') && !(name === 'rate' && options.rate === 8) && !(name === 'max-requests' && options.maxRequests === 400)) args.push(`${flag(name)} ${Array.isArray(options[name]) ? options[name].join(',') : options[name]}`);
+    if (options[name] !== undefined && (name !== 'spec' || options.spec !== 'openapi/openapi.yaml') && !(name === 'rate' && options.rate === 8) && !(name === 'max-requests' && options.maxRequests === 400)) args.push(`${flag(name)} ${value(Array.isArray(options[name]) ? options[name].join(',') : String(options[name]))}`);
   }
   if (options.writes) args.push(flag('writes'));
   if (options['accepts-any-key']) args.push(flag('accepts-any-key'));

@@ -105,3 +105,31 @@ describe('npm run contract: a page past the last', () => {
     }
   });
 });
+
+describe('npm run contract: its replay line and its checks on screen', () => {
+  it('never mangles the replay line by redaction (key "any-key" beside --accepts-any-key), in the output and the report; lifecycle checks show their requests', async () => {
+    const fake = await startConformingFake('any-key');
+    try {
+      const file = join(dir, 'replay.json');
+      const { code, output } = await runNode(
+        'scripts/contract.mjs',
+        ['--base-url', fake.url, '--writes', '--partner-id', 'partner_123', '--accepts-any-key', '--rate', '500', '--seed', '5', '--report', file, ...LIFECYCLE],
+        { ...process.env, PARTNERO_API_KEY: 'any-key' },
+      );
+      expect(code, output).toBe(0);
+      const replay = `npm run contract -- --base-url ${fake.url} --partner-id partner_123 --checks ensure_resource_availability,use_after_free,key_uniqueness --rate 500 --writes --accepts-any-key --seed 5`;
+      expect(output).toContain(`(replay: ${replay})`);
+      expect(output).not.toContain('[REDACTED]');
+      const report = JSON.parse(await readFile(file, 'utf8')) as { replay: string; checks: { name: string; requests: number }[] };
+      expect(report.replay).toBe(replay);
+      // Every lifecycle check shows the requests sent for it, none "0 requests" beside a ✔.
+      for (const name of LIFECYCLE[1]?.split(',') ?? []) {
+        expect(report.checks.find((c) => c.name === name)?.requests, name).toBeGreaterThan(0);
+        expect(output).toMatch(new RegExp(`✔ ${name} · [1-9]\\d* requests`));
+      }
+      expect(output).not.toMatch(/^ {2}0 requests/m);
+    } finally {
+      await fake.close();
+    }
+  });
+});
