@@ -74,7 +74,7 @@ deadline.unref();
 
 // The heavy parts (the spec's bundler, ajv, fast-check, redocly respect's runner) only now:
 // a usage error or --help answers at once.
-const [{ cleanUp, createRegistry }, { generator }, { BudgetExhausted, createTransport, RunStopped }, { cleanupProblem, json, junit, terminalSummary }, { byResource, loadSpec }, { createValidation }, { createObservations, judgeInferences }, { runArazzo, workflowInferences }] = await Promise.all([
+const [{ cleanUp, createRegistry }, { generator }, { BudgetExhausted, createTransport, RunStopped }, { cleanupProblem, json, junit, terminalSummary }, { byResource, loadSpec }, { createValidation }, { createObservations, judgeInferences }, { runArazzo, workflowInferences, workflowVerdict }] = await Promise.all([
   import('./cleanup.mjs'),
   import('./cases.mjs'),
   import('./http.mjs'),
@@ -189,7 +189,7 @@ const ctx = {
     const remove = resources.get(resource)?.delete;
     if (remove && ctx.isOurs(id)) await ctx.send(remove, { path: { id }, check, label: `delete the throwaway ${id}` });
   },
-  /** Every item of a list, walking pages of the largest limit (at most 10 pages). */
+  /** Every item of a list, walking pages of the largest limit (at most 10 pages); undefined when its first page did not answer 200 with a list. */
   async walk(op, owner, check) {
     const p = op.pagination;
     const path = {};
@@ -199,7 +199,7 @@ const ctx = {
     for (let page = 1; page <= 10; page += 1) {
       const x = await ctx.send(op, { path, query: p ? { [p.limit]: max, [p.page]: page } : {}, check, label: `the owner's list, page ${page}` });
       const data = at(x.json, p?.items ?? '/data');
-      if (!Array.isArray(data)) break;
+      if (x.status !== 200 || !Array.isArray(data)) return page === 1 ? undefined : out;
       out.push(...data);
       if (!p || data.length < max || at(x.json, p.next) === null) break;
     }
@@ -320,14 +320,7 @@ for (const step of steps.filter((s) => s.status === 'failed' && !inferredWorkflo
 }
 const inferences = [
   ...judgeInferences(spec.inferences, observations, findings, { selected }),
-  ...wfInferences.map((i) => {
-    const mine = steps.filter((s) => s.workflowId === i.workflowId);
-    const failed = mine.filter((s) => s.status === 'failed');
-    const base2 = { claim: i.claim, file: i.file, pointer: i.pointer, check: i.check };
-    if (!mine.length || mine.every((s) => s.status === 'not run')) return { ...base2, verdict: 'not exercised', evidence: workflows ? 'the workflow did not run (its inputs were not given)' : `the workflows did not run (${flag('writes')})` };
-    if (failed.length) return { ...base2, verdict: 'contradicted', evidence: failed.map((s) => `${s.stepId}: ${s.failures.join('; ')}`).join(' | '), edit: `in ${i.file}, workflow ${i.workflowId}, and in the operation's answers in openapi/: describe the status the server gave` };
-    return { ...base2, verdict: 'confirmed', evidence: mine.map((s) => `${s.stepId} ${s.response?.statusCode ?? ''}`.trim()).join(', ') };
-  }),
+  ...wfInferences.map((i) => (workflows ? workflowVerdict(i, steps) : { claim: i.claim, file: i.file, pointer: i.pointer, check: i.check, verdict: 'not exercised', evidence: `the workflows did not run (${flag('writes')})` })),
 ];
 
 const left = (cleanup ?? []).filter(cleanupProblem);

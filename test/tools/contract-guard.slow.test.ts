@@ -133,3 +133,26 @@ describe('npm run contract: its replay line and its checks on screen', () => {
     }
   });
 });
+
+describe('npm run contract: a verdict needs its own evidence', () => {
+  it('a refused create leaves "after a rename the old ID answers 404" not exercised (lifecycle and workflow), never contradicted', async () => {
+    const fake = await startConformingFake(API_KEY, 'create-refused');
+    try {
+      const file = join(dir, 'refused.json');
+      const { output } = await runNode(
+        'scripts/contract.mjs',
+        ['--base-url', fake.url, '--writes', '--partner-id', 'partner_123', '--customer-id', 'customer_123', '--rate', '500', '--seed', '3', '--report', file, '--checks', `${LIFECYCLE[1]},arazzo_workflows`],
+        { ...process.env, PARTNERO_API_KEY: API_KEY },
+      );
+      const report = JSON.parse(await readFile(file, 'utf8')) as { inferences: { claim: string; verdict: string; evidence: string }[] };
+      const verdictOf = (claim: string): string | undefined => report.inferences.find((i) => i.claim === claim)?.verdict;
+      expect(verdictOf('After a rename the old ID of a partner link answers 404.'), output).toBe('not exercised');
+      expect(verdictOf('After a rename the old ID of a customer link answers 404.'), output).toBe('not exercised');
+      expect(report.inferences.find((i) => i.claim === 'After a rename the old ID of a partner link answers 404.')?.evidence).toMatch(/precondition createLink failed/);
+      expect(verdictOf('After a rename the old ID answers 404; only the new ID finds the link.')).toBe('not exercised');
+      expect(report.inferences.filter((i) => i.verdict === 'contradicted').map((i) => i.claim), output).toEqual([]);
+    } finally {
+      await fake.close();
+    }
+  });
+});

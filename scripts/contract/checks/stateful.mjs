@@ -349,6 +349,8 @@ async function lifecycle(ctx) {
     const inList = async (check, key, expected, why) => {
       if (!listOp) return;
       const pages = await ctx.walk(listOp, owner, check);
+      // A list that did not answer (refused, say) is no evidence either way.
+      if (!pages) return;
       const has = pages.some((link) => same(link?.key, key));
       ctx.observe(listOp.pointer, check, has === expected, `${why}: the owner's list ${has ? 'holds' : 'does not hold'} ${key}`);
       if (has !== expected) ctx.finding(check, ctx.lastExchange(), listOp, `the owner's list ${expected ? 'to hold' : 'no longer to hold'} ${key} (${why})`, has ? 'it is there' : 'it is not there', { pointers: [listOp.pointer] });

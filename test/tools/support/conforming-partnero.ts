@@ -25,7 +25,9 @@ export type Break =
   // A search shows every hit with the id ref_456: the clean-up must not delete ref_456.
   | 'search-foreign-id'
   // A page past the last is answered 404 instead of an empty data.
-  | 'past-last-404';
+  | 'past-last-404'
+  // Every create is refused (422): what rests on a created link is never exercised.
+  | 'create-refused';
 
 interface Link {
   family: 'partner' | 'customer';
@@ -145,6 +147,7 @@ export async function startConformingFake(apiKey: string, brokenRules?: Break | 
         const family = m[1] as 'partner' | 'customer';
         const ref = body[family] as Record<string, unknown> | undefined;
         if (!ref || typeof ref !== 'object' || Array.isArray(ref) || !['id', 'key', 'email'].some((f) => typeof ref[f] === 'string' && ref[f] !== '')) return fail(422, `The ${family} field is required.`, { [family]: ['required'] });
+        if (is('create-refused')) return fail(422, 'Creates are closed.', { key: ['Creates are closed.'] });
         const problem = keyRule(body.key);
         if (problem && !(is('crash-on-dot') && typeof body.key === 'string' && body.key.includes('.'))) return fail(422, problem, { key: [problem] });
         if (typeof body.key === 'string' && body.key.includes('.') && is('crash-on-dot')) return fail(500, 'Server Error');
