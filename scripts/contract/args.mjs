@@ -25,6 +25,9 @@ export const FLAGS = {
   deadline: { type: 'string', value: 'SECONDS', default: '300', help: 'time limit of the whole run, clean-up excluded (default 300)' },
   spec: { type: 'string', value: 'FILE', default: 'openapi/openapi.yaml', help: 'the spec to check against (default openapi/openapi.yaml)' },
   report: { type: 'string', value: 'FILE', help: 'also write the findings and verdicts to FILE: JSON, or JUnit XML if it ends in .xml' },
+  propose: { type: 'string', value: 'FILE', help: 'write the verdicts on inferred claims as a unified diff over openapi/ to FILE\n(git apply FILE takes it); documented claims and data-guarding checks are never patched' },
+  apply: { type: 'boolean', help: 'write those edits into openapi/ (then: npm run lint:spec, npm run generate, run again)' },
+  confirmations: { type: 'boolean', help: 'with --propose or --apply: a confirmed inferred claim becomes an observation too' },
   help: { type: 'boolean', short: 'h', help: 'print this and exit' },
 };
 
@@ -91,6 +94,10 @@ export function parseOptions(argv, env, { checkBaseUrl, checkApiKey, checkNames 
   if (values.report !== undefined && !/\.(json|xml)$/i.test(values.report)) {
     throw new UsageError(`${flag('report')} writes JSON or JUnit XML: give a file ending in .json or .xml, got ${values.report}`);
   }
+  if (values.confirmations && values.propose === undefined && !values.apply) {
+    throw new UsageError(`${flag('confirmations')} turns confirmed claims into edits: give it with ${flag('propose')} FILE or ${flag('apply')}`);
+  }
+  if (values.propose === '') throw new UsageError(`${flag('propose')} takes the file to write the patch to`);
   const number = (name, min, max, integer = true) => {
     const text = values[name];
     const value = Number(text);

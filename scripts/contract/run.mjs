@@ -4,6 +4,7 @@
 // every inference (verdicts.mjs) and reports (report.mjs). Nothing here names an operation.
 import { setMaxListeners } from 'node:events';
 import { writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { flag, flagOfComponent, parseOptions, USAGE, UsageError } from './args.mjs';
 import { CHECKS, CHECK_NAMES } from './checks/index.mjs';
 import { clientModules } from './client-modules.mjs';
@@ -121,8 +122,8 @@ const ctx = {
   throwaway: (resource, key) => registry.add(resource, key),
   /** Whether `id` is one of this run's throwaway keys (ignoring case): the only ids it writes to or deletes. */
   isOurs: (id) => registry.has(id),
-  observe: (pointer, check, held, evidence, edit) => {
-    if (selected(check)) observations.add(pointer, check, held, evidence, edit);
+  observe: (pointer, check, held, evidence, edit, change) => {
+    if (selected(check)) observations.add(pointer, check, held, evidence, edit, change);
   },
   finding(check, x, op, expected, came, { where, pointers, edit } = {}) {
     if (!selected(check)) return;
@@ -349,6 +350,7 @@ print(
   `\n${kept ? 'Contract kept' : findings.length || contradicted.length || left.length ? 'Contract broken' : 'Stopped before the end, nothing broken so far'}: ${groupCount()} findings, ${contradicted.length} inferences contradicted, ${left.length} links left; ` +
     `${transport.budget.used} requests in ${(result.timeMs / 1000).toFixed(1)} s; seed ${options.seed}${stopped ? `; stopped early: ${stopped}` : ''}.`,
 );
+if (options.propose !== undefined || options.apply) await proposeEdits();
 if (options.report) {
   const text = /\.xml$/i.test(options.report) ? junit(result, redact) : json(result, redact);
   // The whole text is redacted once more, the replay line (already redacted value by value) kept whole.
@@ -357,6 +359,39 @@ if (options.report) {
   print(`Report written to ${options.report}`);
 }
 process.exit(exitCode ?? (kept ? 0 : 1));
+
+/** --propose FILE / --apply: the verdicts as edits of openapi/ (propose.mjs), and what is never patched. */
+async function proposeEdits() {
+  const { apply, propose, sortVerdicts } = await import('./propose.mjs');
+  const sorted = sortVerdicts(inferences, findings, { confirmations: Boolean(options.confirmations) });
+  const root = fileURLToPath(new URL('../../', import.meta.url));
+  const date = new Date().toISOString().slice(0, 10);
+  const { diff, files, hunks } = await propose({ proposals: sorted.proposals, specPath: options.spec, origin: new URL(options.baseUrl).origin, date, redact, root });
+  result.proposals = hunks;
+  result.departures = sorted.departures;
+  print(`\nProposals: ${hunks.length} edit${hunks.length === 1 ? '' : 's'} of the spec, one per verdict on an inferred claim`);
+  for (const h of hunks) print(`  ✎ ${h.file}: ${h.claim}\n      ${h.changed.join('; ')}`);
+  if (sorted.left.length) {
+    print(`Inferred claims contradicted that no edit of the tool covers (${sorted.left.length}): edit by hand`);
+    for (const v of sorted.left) print(`  ? ${v.claim} (${v.file})\n      server: ${v.evidence}`);
+  }
+  if (sorted.departures.length) {
+    const seen = new Set();
+    const unique = sorted.departures.filter((d) => !seen.has(`${d.check}|${d.evidence}`) && seen.add(`${d.check}|${d.evidence}`));
+    print(`Never patched: the server departs from its documentation or a data-guarding check failed (${unique.length}); the evidence to send to Partnero:`);
+    for (const d of unique.slice(0, 40)) print(`  ✖ ${d.check}: ${d.kind === 'inference' ? `${d.claim} | ` : ''}${d.evidence}`);
+    if (unique.length > 40) print(`  and ${unique.length - 40} more (see ${flag('report')})`);
+  }
+  if (options.propose !== undefined) {
+    // Not redacted as a whole: the evidence in it is, line by line; the spec's own text holds no key.
+    await writeFile(options.propose, diff);
+    print(hunks.length ? `Patch written to ${options.propose}: review it, then git apply ${options.propose} (or run again with ${flag('apply')})` : `Nothing to propose; ${options.propose} written empty`);
+  }
+  if (options.apply && files.size) {
+    await apply(files);
+    print(`Applied to ${files.size} file${files.size === 1 ? '' : 's'} of openapi/. Next: npm run lint:spec, npm run generate, npm test, the same contract run again; npm run check:breaking says what the edit means for clients.`);
+  }
+}
 
 function groupCount() {
   return new Set(findings.map((f) => `${f.check}|${f.operationId}|${f.where}|${f.expected}|${f.came}`)).size;

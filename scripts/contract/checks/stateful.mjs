@@ -36,16 +36,19 @@ export const negativeDataRejection = {
       for (const parameter of op.parameters.filter((p) => p.in === 'query')) {
         for (const bad of negativeQueryValues(parameter.schema)) {
           const x = await ctx.send(op, { path, query: { [parameter.name]: bad.value }, check: this.name, label: `${parameter.name} ${bad.label}` });
-          judge(ctx, this.name, x, op, `${parameter.name} ${bad.label}`, [parameter.pointer]);
+          judge(ctx, this.name, x, op, `${parameter.name} ${bad.label}`, [parameter.pointer], { schemaAt: `${parameter.pointer}/schema` });
         }
       }
     }
     if (!ctx.writes) return;
     for (const [resource, methods] of ctx.resources) {
       const create = methods.create;
-      const body = ctx.createBody(resource, `${ctx.base}-n`);
+      // Each resource's own forbidden keys: a key one resource accepted (and holds) must not make
+      // the other's create refuse it as taken rather than for the rule it breaks.
+      const prefix = `${ctx.base}-${resource.slice(0, 1)}n`;
+      const body = ctx.createBody(resource, prefix);
       if (!create || !body) continue;
-      for (const bad of negativeBodies(create.requestBody.schema, body, (node) => ctx.spec.deref(node).node, `${ctx.base}-n`)) {
+      for (const bad of negativeBodies(create.requestBody.schema, body, (node) => ctx.spec.deref(node).node, prefix)) {
         const key = at(bad.body, `/${create.create.match}`);
         if (typeof key === 'string') ctx.throwaway(resource, key);
         const x = await ctx.send(create, { body: bad.body, check: this.name, label: bad.label });
@@ -59,10 +62,10 @@ export const negativeDataRejection = {
       // A rename to a forbidden key, on a throwaway link of this check's own.
       const update = methods.update;
       if (!update?.requestBody) continue;
-      const link = await ctx.createThrowaway(resource, `${ctx.base}-nu`, this.name);
+      const link = await ctx.createThrowaway(resource, `${prefix}u`, this.name);
       if (!link) continue;
       let id = link.id;
-      for (const bad of negativeBodies(update.requestBody.schema, { [create.create.match]: `${ctx.base}-nu2` }, (node) => ctx.spec.deref(node).node, `${ctx.base}-nr`)) {
+      for (const bad of negativeBodies(update.requestBody.schema, { [create.create.match]: `${prefix}u2` }, (node) => ctx.spec.deref(node).node, `${prefix}r`)) {
         const key = at(bad.body, `/${create.create.match}`);
         if (typeof key === 'string') ctx.throwaway(resource, key);
         const r = await ctx.send(update, { path: { id }, body: bad.body, check: this.name, label: bad.label });
@@ -77,9 +80,20 @@ export const negativeDataRejection = {
 /** A negative case of the unique field's own rules (length, characters), not of its presence or type. */
 const keyRule = (bad, create) => bad.field.join('.') === create.create.match && /characters|pattern|empty/.test(bad.label);
 
-function judge(ctx, check, x, op, what, pointers, { atAnswer = false } = {}) {
+/** The schema keywords a forbidden value tested, by the case's label (cases.mjs): what --propose drops when the server accepts it. */
+const RULES = [
+  [/\(maxLength \d+\)/, ['maxLength']],
+  [/\(minLength \d+\)/, ['minLength']],
+  [/a character the pattern refuses/, ['pattern', 'x-partnero-pattern']],
+  [/\(below the minimum -?[\d.]+\)/, ['minimum']],
+  [/\(above the maximum -?[\d.]+\)/, ['maximum']],
+];
+
+function judge(ctx, check, x, op, what, pointers, { atAnswer = false, schemaAt = pointers[0] } = {}) {
   if (x.error || x.status >= 500) return; // not_a_server_error says it
-  ctx.observe(pointers[0], check, refused(x), `${what}: ${op.method} ${x.shownPath} answered ${x.status}`, `say that ${what} is accepted (${x.status}), or drop the rule from the schema`);
+  const drop = RULES.find(([label]) => label.test(what))?.[1];
+  const change = !refused(x) && drop ? { at: schemaAt, drop, why: `${what} was answered ${x.status}` } : undefined;
+  ctx.observe(pointers[0], check, refused(x), `${what}: ${op.method} ${x.shownPath} answered ${x.status}`, `say that ${what} is accepted (${x.status}), or drop the rule from the schema`, change);
   // The answer's own claims (a key breaking the rules is answered 422, an unknown owner 404 or 422).
   const response = op.responses[String(x.status)];
   if (atAnswer && response) ctx.observe(response.target, check, refused(x), `${what}: ${op.method} ${x.shownPath} answered ${x.status}`);
