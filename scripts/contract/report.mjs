@@ -130,6 +130,7 @@ export function json(result, redact = (text) => text) {
       inferences: result.inferences,
       workflows: result.workflows,
       cleanup: result.cleanup,
+      ...(result.proposals ? { proposals: result.proposals, departures: result.departures } : {}),
     },
     // The replay line comes redacted value by value (run.mjs): redacted whole, a key such as
     // `any-key` would mangle the flag --accepts-any-key.

@@ -27,7 +27,11 @@ export type Break =
   // A page past the last is answered 404 instead of an empty data.
   | 'past-last-404'
   // Every create is refused (422): what rests on a created link is never exercised.
-  | 'create-refused';
+  | 'create-refused'
+  // Any non-empty key is accepted, whatever its characters or length (the key rules are inferred).
+  | 'any-key-rules'
+  // Page 0 is answered as page 1 (that page 0 is refused is inferred).
+  | 'page-zero';
 
 interface Link {
   family: 'partner' | 'customer';
@@ -73,7 +77,7 @@ export async function startConformingFake(apiKey: string, brokenRules?: Break | 
   const sameKey = (a: string, b: string): boolean => (is('case-sensitive-keys') ? a === b : fold(a) === fold(b));
   const findById = (family: string, id: string): Link | undefined => links.find((l) => l.family === family && sameKey(l.id, id));
   const keyRule = (key: unknown): string | undefined =>
-    typeof key !== 'string' || key === '' ? 'The key field is required.' : key.length > 64 ? 'The key may not be greater than 64 characters.' : /^[A-Za-z0-9._-]+$/.test(key) ? undefined : 'The key format is invalid.';
+    typeof key !== 'string' || key === '' ? 'The key field is required.' : is('any-key-rules') ? undefined : key.length > 64 ? 'The key may not be greater than 64 characters.' : /^[A-Za-z0-9._-]+$/.test(key) ? undefined : 'The key format is invalid.';
 
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -102,7 +106,7 @@ export async function startConformingFake(apiKey: string, brokenRules?: Break | 
         const limitText = url.searchParams.get('limit');
         const pageText = url.searchParams.get('page');
         const limit = limitText === null ? defaultLimit : Number(limitText);
-        const number = pageText === null ? 1 : Number(pageText);
+        const number = pageText === null ? 1 : is('page-zero') && pageText === '0' ? 1 : Number(pageText);
         const maxLimit = is('limit-out-of-range') ? 1000 : 250;
         if (!/^\d+$/.test(limitText ?? '1') || limit < 1 || limit > maxLimit) return fail(422, 'The limit must be between 1 and 250.', { limit: ['The limit must be between 1 and 250.'] });
         if (!/^\d+$/.test(pageText ?? '1') || number < 1) return fail(422, 'The page must be at least 1.', { page: ['The page must be at least 1.'] });
