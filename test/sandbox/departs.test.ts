@@ -9,7 +9,7 @@ const auth = { authorization: 'Bearer sandbox-key', 'content-type': 'application
 async function probe(departs: string[]): Promise<Record<string, number>> {
   const sandbox = await startSandbox({ port: 0, departs });
   try {
-    const status = async (path: string, body?: object): Promise<number> => (await fetch(`${sandbox.url}${path}`, { method: body ? 'POST' : 'GET', headers: auth, body: body && JSON.stringify(body) })).status;
+    const status = async (path: string, body?: object): Promise<number> => (await fetch(`${sandbox.url}${path}`, { method: body ? 'POST' : 'GET', headers: auth, ...(body ? { body: JSON.stringify(body) } : {}) })).status;
     return {
       longKey: await status('/v1/partner_referral_links', { partner: { id: 'partner_123' }, key: 'k'.repeat(70) }),
       upperTwin: await status('/v1/partner_referral_links', { partner: { id: 'partner_123' }, key: 'REF_123' }),

@@ -123,8 +123,7 @@ describe('--propose: what moves and what never does', () => {
   it('with --confirmations a confirmed claim becomes an observation, with no rule changed', async () => {
     const root = copySpec();
     const { files } = await propose({ proposals: [{ ...pageVerdict, verdict: 'confirmed', changes: undefined, evidence: 'page 0 answered 422' }], specPath: 'openapi/openapi.yaml', origin: 'https://api.example.test', date: '2026-12-07', root });
-    const [[, { after }]] = [...files];
-    const page = parse(after);
+    const page = parse([...files.values()][0]?.after ?? '');
     expect(page.schema.minimum).toBe(1);
     expect(page['x-partnero-inferred']).toBeUndefined();
     expect(page.description).toContain('(observed 2026-12-07 at https://api.example.test)');
