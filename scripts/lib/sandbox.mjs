@@ -32,8 +32,6 @@ const LINGER_MS = 1_000;
 // `-`, `_` and `.`, 1 to 64 characters; `.` and `..` no path can address.
 const KEY_CHARACTERS = /^[A-Za-z0-9_.-]+$/;
 const KEY_MAX_LENGTH = 64;
-/** Keys (and the ids that follow them) are not case sensitive. */
-const sameKey = (a, b) => typeof a === 'string' && typeof b === 'string' && a.toLowerCase() === b.toLowerCase();
 
 const LIST_LIMIT = { min: 1, max: 250, default: 15 };
 const DOMAIN_LIMIT = { min: 1, max: 250, default: 10 };
@@ -190,6 +188,7 @@ export function parseUnknownOwner(value, where = 'unknownOwner') {
 export async function startSandbox({ port = 0, host = '127.0.0.1', faults, breakField, unknownOwner = 404, log, rateLimit, departs } = {}) {
   // `departs`: modes of sandbox-departs.mjs, each departing from one rule of the spec on purpose.
   const depart = departures(departs ?? []);
+  /** Keys (and the ids that follow them) are not case sensitive (unless departing on purpose). */
   const sameKey = depart.sameKey;
   const rules = parseFaults(faults ?? []);
   const ownerStatus = parseUnknownOwner(unknownOwner);
