@@ -41,6 +41,8 @@ function run(cwd: string, file: string, args: string[], env: NodeJS.ProcessEnv =
 }
 
 const KEY = 'sandbox-key';
+/** A loop runs the tool twice, lint, the generator and tsc: a minute or more on a loaded 2-core machine. */
+const LOOP_TIMEOUT = 300_000;
 /** Every check but the workflows (redocly respect: seconds, and their files are the repository's) and those needing a flag of their own. */
 const CHECK_LIST = CHECKS.filter((c) => c.name !== 'arazzo_workflows' && !c.optIn).map((c) => c.name).join(',');
 
@@ -163,7 +165,7 @@ describe('the contract loop against the sandbox --departs', () => {
     } finally {
       await sandbox.close();
     }
-  });
+  }, LOOP_TIMEOUT);
 
   it('limit-cap (documented) and case-sensitive-keys (data-guarding): never patched, the rerun still fails', async () => {
     const sandbox = await startSandbox({ port: 0, departs: ['limit-cap', 'case-sensitive-keys'] });
@@ -176,7 +178,7 @@ describe('the contract loop against the sandbox --departs', () => {
     } finally {
       await sandbox.close();
     }
-  });
+  }, LOOP_TIMEOUT);
 });
 
 describe('the contract loop against an independent fake', () => {
@@ -187,7 +189,7 @@ describe('the contract loop against an independent fake', () => {
     } finally {
       await fake.close();
     }
-  });
+  }, LOOP_TIMEOUT);
 
   it('limit-out-of-range (documented) and case-sensitive-keys (data-guarding): never patched, the rerun still fails', async () => {
     const fake = await startConformingFake(KEY, ['limit-out-of-range', 'case-sensitive-keys'] satisfies Break[]);
@@ -196,5 +198,5 @@ describe('the contract loop against an independent fake', () => {
     } finally {
       await fake.close();
     }
-  });
+  }, LOOP_TIMEOUT);
 });
