@@ -351,6 +351,7 @@ print(
     `${transport.budget.used} requests in ${(result.timeMs / 1000).toFixed(1)} s; seed ${options.seed}${stopped ? `; stopped early: ${stopped}` : ''}.`,
 );
 if (options.propose !== undefined || options.apply) await proposeEdits();
+else if (contradicted.length) print(`The contradicted inferences as a patch of openapi/ to review: run again with ${flag('propose')} FILE`);
 if (options.report) {
   const text = /\.xml$/i.test(options.report) ? junit(result, redact) : json(result, redact);
   // The whole text is redacted once more, the replay line (already redacted value by value) kept whole.
