@@ -142,7 +142,8 @@ export async function propose({ proposals, specPath, origin, date, redact = (tex
     seq.items.splice(index, 1);
     if (!seq.items.length) node.delete(INFERRED);
     const contradicted = v.verdict === 'contradicted';
-    const evidence = redact(v.evidence);
+    // One line (a server's message may hold line breaks, which could read as diff lines).
+    const evidence = redact(v.evidence).replace(/\s+/g, ' ');
     const changed = [];
     replaceMark(node, index, contradicted ? `(not so: observed ${date} at ${origin}, see below)` : `(observed ${date} at ${origin})`);
     changed.push(`the ${INFERRED} entry removed`, 'its **[inferred]** mark replaced by the observation');
