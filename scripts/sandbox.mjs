@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { FAULTS, FAULT_HEADER, UNKNOWN_OWNER_HEADER, parseFaults, parseUnknownOwner, startSandbox } from './lib/sandbox.mjs';
 import { portOption, stopOnSignals } from './lib/local-server.mjs';
 import { parseRateLimit } from './lib/sandbox-rate-limit.mjs';
+import { DEPARTURES, parseDepartures } from './lib/sandbox-departs.mjs';
 
 /** The documented port of `npm run sandbox` (the mock has 4010). */
 const DEFAULT_PORT = 4011;
@@ -28,6 +29,8 @@ Any non-empty bearer token is accepted.
                   how a create for an unknown partner or customer is answered (default 404):
                   the spec allows both; 422 names the field given (errors["partner.id"]).
                   One request can ask with the header "X-Sandbox-Unknown-Owner: 422".
+  --departs MODES depart from the spec on purpose (comma-separated), to try npm run contract's
+                  --propose: ${Object.entries(DEPARTURES).map(([mode, what]) => `${mode} (${what})`).join(',\n                  ')}
   --quiet         do not print a line per request`;
 
 let options;
@@ -40,6 +43,7 @@ try {
       break: { type: 'string' },
       'unknown-owner': { type: 'string' },
       'rate-limit': { type: 'string' },
+      departs: { type: 'string' },
       quiet: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -52,6 +56,7 @@ try {
   parseFaults(options.faults ?? '');
   if (options['unknown-owner'] !== undefined) parseUnknownOwner(options['unknown-owner'], '--unknown-owner');
   if (options['rate-limit'] !== undefined) parseRateLimit(options['rate-limit']);
+  if (options.departs !== undefined) parseDepartures(options.departs);
   if (options.break !== undefined && !/^[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)*$/.test(options.break)) {
     throw new Error(`--break takes a field path such as data.url, got ${JSON.stringify(options.break)}`);
   }
@@ -70,6 +75,7 @@ try {
     breakField: options.break,
     unknownOwner: options['unknown-owner'] ?? 404,
     rateLimit: options['rate-limit'],
+    departs: options.departs === undefined ? undefined : parseDepartures(options.departs),
     log: options.quiet ? undefined : (line) => console.log(line),
   });
 } catch (error) {

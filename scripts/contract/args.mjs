@@ -14,7 +14,7 @@ export const FLAGS = {
       'workflows of openapi/workflows/) on throwaway keys named contract-<time>-<random>, and\n' +
       'delete them; needs --partner-id and/or --customer-id, given explicitly',
   },
-  'accepts-any-key': { type: 'boolean', help: 'the server accepts any bearer token (npm run sandbox does): the wrong-key case of\nignored_auth is not sent (a missing key still must be 401)' },
+  'accepts-any-key': { type: 'boolean', help: 'the server accepts any bearer token: the wrong-key case of ignored_auth is not\nsent (a missing key still must be 401)' },
   checks: { type: 'string', value: 'LIST', help: 'run only these checks (comma-separated names; see --list-checks)' },
   'list-checks': { type: 'boolean', help: 'print every check with what it verifies, and exit' },
   seed: { type: 'string', value: 'N', help: 'the seed of the generated cases (default: random; every report prints it)' },
@@ -25,6 +25,9 @@ export const FLAGS = {
   deadline: { type: 'string', value: 'SECONDS', default: '300', help: 'time limit of the whole run, clean-up excluded (default 300)' },
   spec: { type: 'string', value: 'FILE', default: 'openapi/openapi.yaml', help: 'the spec to check against (default openapi/openapi.yaml)' },
   report: { type: 'string', value: 'FILE', help: 'also write the findings and verdicts to FILE: JSON, or JUnit XML if it ends in .xml' },
+  propose: { type: 'string', value: 'FILE', help: 'write the verdicts on inferred claims as a unified diff over openapi/ to FILE\n(git apply FILE takes it); documented claims and data-guarding checks are never patched' },
+  apply: { type: 'boolean', help: 'write those edits into openapi/ (then: npm run lint:spec, npm run generate, run again)' },
+  confirmations: { type: 'boolean', help: 'with --propose or --apply: a confirmed inferred claim becomes an observation too' },
   help: { type: 'boolean', short: 'h', help: 'print this and exit' },
 };
 
@@ -40,19 +43,23 @@ export function flagOfComponent(component) {
   return name && Object.hasOwn(FLAGS, name) && FLAGS[name].type === 'string' ? name : undefined;
 }
 
+/** Rows of the usage text: the left column as wide as its widest entry and two spaces, so that no flag runs into its help. */
+function usageRows(rows) {
+  const width = Math.max(...rows.map(([left]) => left.length)) + 4;
+  return rows
+    .map(([left, help]) => {
+      const lines = help.split('\n');
+      return `  ${left.padEnd(width - 2)}${lines[0]}${lines.slice(1).map((line) => `\n${' '.repeat(width)}${line}`).join('')}`;
+    })
+    .join('\n');
+}
+
 export const USAGE = `usage: npm run contract -- --base-url URL [flags]
 
 Checks a live server against the spec: checks derived from it for every operation (statuses,
 content types, bodies, values it refuses and accepts, authentication, pagination, search and,
 with --writes, the lifecycle of links), and a verdict on every inference it marks.
-${Object.entries(FLAGS)
-  .map(([name, { value, help }]) => {
-    const left = `  --${name}${value ? ` ${value}` : ''}`;
-    const lines = help.split('\n');
-    return `${left.padEnd(22)}${lines[0]}${lines.slice(1).map((line) => `\n${' '.repeat(22)}${line}`).join('')}`;
-  })
-  .join('\n')}
-  PARTNERO_API_KEY    the API key to send (required; never printed)
+${usageRows([...Object.entries(FLAGS).map(([name, { value, help }]) => [`--${name}${value ? ` ${value}` : ''}`, help]), ['PARTNERO_API_KEY', 'the API key to send (required; never printed)']])}
 Exit codes: 0 contract kept, 1 a violation, a contradicted inference or something left behind,
 2 wrong usage, 130/143 interrupted (after the clean-up).`;
 
@@ -87,6 +94,10 @@ export function parseOptions(argv, env, { checkBaseUrl, checkApiKey, checkNames 
   if (values.report !== undefined && !/\.(json|xml)$/i.test(values.report)) {
     throw new UsageError(`${flag('report')} writes JSON or JUnit XML: give a file ending in .json or .xml, got ${values.report}`);
   }
+  if (values.confirmations && values.propose === undefined && !values.apply) {
+    throw new UsageError(`${flag('confirmations')} turns confirmed claims into edits: give it with ${flag('propose')} FILE or ${flag('apply')}`);
+  }
+  if (values.propose === '') throw new UsageError(`${flag('propose')} takes the file to write the patch to`);
   const number = (name, min, max, integer = true) => {
     const text = values[name];
     const value = Number(text);

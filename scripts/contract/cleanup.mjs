@@ -16,12 +16,14 @@ export function createRegistry() {
       (keys.get(resource) ?? keys.set(resource, new Set()).get(resource)).add(key);
     },
     entries: () => [...keys].flatMap(([resource, set]) => [...set].map((key) => ({ resource, key }))),
+    /** Whether `id` equals (ignoring case) a key registered for any resource. */
+    has: (id) => typeof id === 'string' && [...keys.values()].some((set) => [...set].some((key) => same(key, id))),
   };
 }
 
 /**
  * Removes every registered link still there. `send(op, ...)` is the transport in clean-up mode.
- * @returns {Promise<{ resource: string, key: string, id?: string, state: 'absent' | 'deleted' | 'left' | 'unknown', detail?: string, remove?: string }[]>}
+ * @returns {Promise<{ resource: string, key: string, id?: string, state: 'absent' | 'deleted' | 'left' | 'unknown' | 'foreign', detail?: string, remove?: string }[]>}
  */
 export async function cleanUp({ registry, resources, send, baseUrl }) {
   const out = [];
@@ -56,6 +58,12 @@ export async function cleanUp({ registry, resources, send, baseUrl }) {
       }
       for (const link of first.links) {
         const id = String(link.id ?? key);
+        // Only a link whose id is the key sent is the run's: a hit with another id (the server
+        // answering with another link) is left alone and reported (issue 24).
+        if (!same(id, key)) {
+          out.push({ resource, key, id, state: 'foreign', detail: `the search for ${key} found a link with id ${JSON.stringify(id)}, not the key this run sent: left alone, not deleted; check it by hand` });
+          continue;
+        }
         const x = await send(remove, { path: { id }, label: `clean-up: delete ${id}` });
         const again = await lookup();
         const gone = !again.error && !again.links.some((l) => String(l.id) === id);

@@ -58,7 +58,9 @@ export function createTransport({ baseUrl, apiKey, rate, maxRequests, timeoutMs,
       onRequest?.(exchange);
       try {
         const timeout = AbortSignal.timeout(timeoutMs);
-        const response = await fetch(baseUrl + exchange.path, {
+        // fetch resolves "." and ".." segments away (WHATWG URL): such a path goes out as written.
+        const send = /\/\.{1,2}(?=[/?]|$)/.test(exchange.path) ? unresolvedFetch : fetch;
+        const response = await send(baseUrl + exchange.path, {
           method,
           headers,
           body: rawBody ?? (body !== undefined ? JSON.stringify(body) : undefined),
@@ -102,6 +104,27 @@ export function createTransport({ baseUrl, apiKey, rate, maxRequests, timeoutMs,
   }
 
   return { send, exchanges, budget, stoppedReason: () => stopped };
+}
+
+/** A fetch-like request through node:http(s) that sends the path as written (dot segments kept). */
+async function unresolvedFetch(url, { method, headers, body, signal }) {
+  const { request } = await import(url.startsWith('https:') ? 'node:https' : 'node:http');
+  const { protocol, hostname, port } = new URL(url);
+  const path = url.slice(url.indexOf('/', protocol.length + 2));
+  return new Promise((resolve, reject) => {
+    const req = request({ method, hostname: hostname.replace(/^\[|\]$/g, ''), port, path, headers, signal }, (res) => {
+      const chunks = [];
+      res.on('data', (chunk) => chunks.push(chunk));
+      res.on('error', reject);
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        const map = new Map(Object.entries(res.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : String(v)]));
+        resolve({ status: res.statusCode, headers: { get: (name) => map.get(name.toLowerCase()) ?? null, [Symbol.iterator]: () => map[Symbol.iterator]() }, text: async () => text });
+      });
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
 }
 
 function retryAfterMs(value) {

@@ -20,6 +20,9 @@ export function findingLine(f) {
   return `${f.request}${f.label ? ` [${f.label}]` : ''}: ${f.where ? `${f.where}: ` : ''}expected ${f.expected}, came ${f.came}${f.count > 1 ? ` (${f.count} requests)` : ''}`;
 }
 
+/** A clean-up entry that is not "verified gone": left, unknown, or another link's (foreign, left alone). */
+export const cleanupProblem = (c) => c.state === 'left' || c.state === 'unknown' || c.state === 'foreign';
+
 /** The terminal summary: findings by check, verdicts, clean-up, the totals with the seed. */
 export function terminalSummary(result) {
   const lines = [];
@@ -27,7 +30,10 @@ export function terminalSummary(result) {
   for (const check of result.checks) {
     const mine = groups.filter((f) => f.check === check.name);
     if (!check.ran) continue;
-    lines.push(mine.length ? `✖ ${check.name} (${mine.length})` : `✔ ${check.name}`);
+    // What each check rests on: the requests sent for it (a response check: the answers it judged).
+    const sent = check.requests === undefined ? '' : ` · ${check.requests} ${check.kind === 'response' ? 'answers judged' : 'requests'}`;
+    if (!mine.length && check.requests === 0) lines.push(`– ${check.name}: nothing was sent for it (not exercised)`);
+    else lines.push(mine.length ? `✖ ${check.name} (${mine.length})${sent}` : `✔ ${check.name}${sent}`);
     for (const f of mine.slice(0, 25)) lines.push(`    ${findingLine(f)}`);
     if (mine.length > 25) lines.push(`    and ${mine.length - 25} more (see --report)`);
   }
@@ -35,16 +41,23 @@ export function terminalSummary(result) {
   if (verdicts.length) {
     const count = (v) => verdicts.filter((i) => i.verdict === v).length;
     lines.push('', `Inferences: ${count('confirmed')} confirmed, ${count('contradicted')} contradicted, ${count('not exercised')} not exercised (of ${verdicts.length})`);
+    const idle = verdicts.filter((i) => i.verdict === 'not exercised');
+    if (idle.length) {
+      const byCheck = new Map();
+      for (const i of idle) byCheck.set(i.check ?? 'any check', (byCheck.get(i.check ?? 'any check') ?? 0) + 1);
+      lines.push(`  – not exercised by check: ${[...byCheck].sort((a, b) => b[1] - a[1]).map(([name, n]) => `${name} ${n}`).join(', ')}`);
+      lines.push(`    the list, with why each was not reached: ${result.reportFile ? result.reportFile : 'run again with --report FILE.json'} (inferences, verdict "not exercised")`);
+    }
     for (const i of verdicts.filter((v) => v.verdict === 'contradicted')) {
       lines.push(`  ✖ contradicted: ${i.claim}`, `      server: ${i.evidence}`, `      edit: ${i.edit}`);
     }
   }
   if (result.cleanup) {
     lines.push('');
-    const left = result.cleanup.filter((c) => c.state === 'left' || c.state === 'unknown');
+    const left = result.cleanup.filter(cleanupProblem);
     const deleted = result.cleanup.filter((c) => c.state === 'deleted');
     if (!left.length) lines.push(`✔ clean-up: nothing left behind (${result.cleanup.length} throwaway keys looked up${deleted.length ? `, ${deleted.length} links deleted there` : ''}, each verified absent)`);
-    for (const c of left) lines.push(`✖ clean-up: ${c.resource} ${c.id ?? c.key} may be left behind: ${c.detail}; remove it with: ${c.remove}`);
+    for (const c of left) lines.push(c.state === 'foreign' ? `✖ clean-up: ${c.resource} ${c.key}: ${c.detail}` : `✖ clean-up: ${c.resource} ${c.id ?? c.key} may be left behind: ${c.detail}; remove it with: ${c.remove}`);
   }
   return lines.join('\n');
 }
@@ -96,7 +109,7 @@ export function junit(result, redact = (text) => text) {
     );
   }
   if (result.cleanup?.length) {
-    suite('clean-up', result.cleanup.map((c) => ({ classname: c.resource, name: c.key, ...(c.state === 'left' || c.state === 'unknown' ? { failure: `${c.detail}; remove it with: ${c.remove}` } : {}) })));
+    suite('clean-up', result.cleanup.map((c) => ({ classname: c.resource, name: c.key, ...(cleanupProblem(c) ? { failure: c.remove ? `${c.detail}; remove it with: ${c.remove}` : c.detail } : {}) })));
   }
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="npm run contract" seed="${xml(result.seed)}">\n${suites.join('\n')}\n</testsuites>\n`;
 }
@@ -113,12 +126,15 @@ export function json(result, redact = (text) => text) {
       requests: result.requests,
       stopped: result.stopped,
       timeMs: result.timeMs,
-      checks: result.checks.map((c) => ({ name: c.name, verifies: c.verifies, ran: c.ran, findings: groupFindings(result.findings).filter((f) => f.check === c.name).map(({ pointers, ...f }) => ({ ...f, spec: pointers })) })),
+      checks: result.checks.map((c) => ({ name: c.name, verifies: c.verifies, ran: c.ran, requests: c.requests, findings: groupFindings(result.findings).filter((f) => f.check === c.name).map(({ pointers, ...f }) => ({ ...f, spec: pointers })) })),
       inferences: result.inferences,
       workflows: result.workflows,
       cleanup: result.cleanup,
+      ...(result.proposals ? { proposals: result.proposals, departures: result.departures } : {}),
     },
-    (_, value) => (typeof value === 'string' ? redact(value) : value),
+    // The replay line comes redacted value by value (run.mjs): redacted whole, a key such as
+    // `any-key` would mangle the flag --accepts-any-key.
+    (name, value) => (typeof value === 'string' && name !== 'replay' ? redact(value) : value),
     2,
   )}\n`;
 }

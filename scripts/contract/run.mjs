@@ -4,6 +4,7 @@
 // every inference (verdicts.mjs) and reports (report.mjs). Nothing here names an operation.
 import { setMaxListeners } from 'node:events';
 import { writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { flag, flagOfComponent, parseOptions, USAGE, UsageError } from './args.mjs';
 import { CHECKS, CHECK_NAMES } from './checks/index.mjs';
 import { clientModules } from './client-modules.mjs';
@@ -74,7 +75,7 @@ deadline.unref();
 
 // The heavy parts (the spec's bundler, ajv, fast-check, redocly respect's runner) only now:
 // a usage error or --help answers at once.
-const [{ cleanUp, createRegistry }, { generator }, { BudgetExhausted, createTransport, RunStopped }, { json, junit, terminalSummary }, { byResource, loadSpec }, { createValidation }, { createObservations, judgeInferences }, { runArazzo, workflowInferences }] = await Promise.all([
+const [{ cleanUp, createRegistry }, { generator }, { BudgetExhausted, createTransport, RunStopped }, { cleanupProblem, json, junit, terminalSummary }, { byResource, loadSpec }, { createValidation }, { createObservations, judgeInferences }, { runArazzo, workflowInferences, workflowVerdict }] = await Promise.all([
   import('./cleanup.mjs'),
   import('./cases.mjs'),
   import('./http.mjs'),
@@ -102,6 +103,8 @@ const registry = createRegistry();
 const transport = createTransport({ ...options, baseUrl: options.baseUrl, apiKey, signal: controller.signal });
 const listed = new Map();
 const checksRan = new Set();
+/** How many answers each response check judged. */
+const answersChecked = new Map();
 const operationPatterns = spec.operations.map((op) => ({ op, pattern: new RegExp(`^${op.path.replace(/[.*+?^${}()|[\]\\]/g, (c) => (c === '{' || c === '}' ? c : `\\${c}`)).replace(/\{[^}]+\}/g, '[^/]+')}$`) }));
 const ownerFlags = { partnerId: options['partner-id'], customerId: options['customer-id'] };
 
@@ -117,8 +120,10 @@ const ctx = {
   maxResponseMs: options.maxResponseMs,
   say: (text) => print(`  · ${text}`),
   throwaway: (resource, key) => registry.add(resource, key),
-  observe: (pointer, check, held, evidence, edit) => {
-    if (selected(check)) observations.add(pointer, check, held, evidence, edit);
+  /** Whether `id` is one of this run's throwaway keys (ignoring case): the only ids it writes to or deletes. */
+  isOurs: (id) => registry.has(id),
+  observe: (pointer, check, held, evidence, edit, change) => {
+    if (selected(check)) observations.add(pointer, check, held, evidence, edit, change);
   },
   finding(check, x, op, expected, came, { where, pointers, edit } = {}) {
     if (!selected(check)) return;
@@ -171,15 +176,21 @@ const ctx = {
     ctx.throwaway(resource, key);
     const x = await ctx.send(create, { body: ctx.createBody(resource, key), check, label: `create the throwaway ${key}` });
     const id = at(x.json, `${create.create.result ?? '/data'}/id`);
-    if (x.status >= 200 && x.status < 300 && typeof id === 'string') return { id, link: at(x.json, create.create.result ?? '/data') };
+    if (x.status >= 200 && x.status < 300 && typeof id === 'string') {
+      // A create answered with another link (its id not the key sent): that link is not the
+      // run's, and nothing of the run may touch it (issue 24).
+      if (id.toLowerCase() === key.toLowerCase()) return { id, link: at(x.json, create.create.result ?? '/data') };
+      ctx.finding(check, x, create, `the link created with the throwaway key ${key} (its id the key, in any case)`, `id ${JSON.stringify(id)}: another link, left alone (nothing of this run writes to it)`, { pointers: [create.pointer] });
+      return undefined;
+    }
     if (!x.error) ctx.finding(check, x, create, `a 2xx creating the throwaway link ${key}`, `${x.status}${ctx.messageOf(x)}`, { pointers: [create.pointer] });
     return undefined;
   },
   async deleteThrowaway(resource, id, check) {
     const remove = resources.get(resource)?.delete;
-    if (remove) await ctx.send(remove, { path: { id }, check, label: `delete the throwaway ${id}` });
+    if (remove && ctx.isOurs(id)) await ctx.send(remove, { path: { id }, check, label: `delete the throwaway ${id}` });
   },
-  /** Every item of a list, walking pages of the largest limit (at most 10 pages). */
+  /** Every item of a list, walking pages of the largest limit (at most 10 pages); undefined when its first page did not answer 200 with a list. */
   async walk(op, owner, check) {
     const p = op.pagination;
     const path = {};
@@ -189,7 +200,7 @@ const ctx = {
     for (let page = 1; page <= 10; page += 1) {
       const x = await ctx.send(op, { path, query: p ? { [p.limit]: max, [p.page]: page } : {}, check, label: `the owner's list, page ${page}` });
       const data = at(x.json, p?.items ?? '/data');
-      if (!Array.isArray(data)) break;
+      if (x.status !== 200 || !Array.isArray(data)) return page === 1 ? undefined : out;
       out.push(...data);
       if (!p || data.length < max || at(x.json, p.next) === null) break;
     }
@@ -197,13 +208,37 @@ const ctx = {
   },
   send: (op, request) => ctx.sendRaw(op, { ...request, method: op.method, path: fill(op.path, request.path) }),
   async sendRaw(op, { method, path, query, body, rawBody, auth, check, label }) {
+    // The guard of every write (a rename, a delete, from a check or a workflow step): its path
+    // ids must be throwaway keys of this run; a write to any other id is not sent, and is a finding.
+    const foreign = writes(method) && op ? pathIds(op, path).find((id) => !ctx.isOurs(id)) : undefined;
+    if (foreign !== undefined) {
+      const x = { method, path, shownPath: path, auth: 'the API key', label, check, error: `not sent: ${foreign} is not a link this run created` };
+      findings.push({ check, operationId: op.operationId, request: `${method} ${path}`, label, expected: `writes only to links this run created (ids equal to its throwaway keys ${base}-*)`, came: `a ${method} of ${JSON.stringify(foreign)}, which an answer of the server pointed at: not sent` });
+      return x;
+    }
     const x = await transport.send({ method, path, query, body, rawBody, auth, check });
     x.shownPath = x.path;
     x.label = label;
-    if (op) for (const c of CHECKS) if (c.kind === 'response' && selected(c.name)) (checksRan.add(c.name), c.run(ctx, x, op));
+    if (op) for (const c of CHECKS) if (c.kind === 'response' && selected(c.name)) (checksRan.add(c.name), answersChecked.set(c.name, (answersChecked.get(c.name) ?? 0) + 1), c.run(ctx, x, op));
     return x;
   },
 };
+
+const writes = (method) => !['GET', 'HEAD', 'OPTIONS', 'POST'].includes(String(method).toUpperCase());
+/** The values of an operation's path parameters in a filled path (decoded). */
+function pathIds(op, path) {
+  const names = [...op.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
+  const pattern = new RegExp(`^${op.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^}]+\}/g, '([^/?]*)')}(?:\\?|$)`);
+  const match = pattern.exec(path);
+  if (!match) return names.length ? [path] : [];
+  return match.slice(1).map((value) => {
+    try {
+      return decodeURIComponent(value);
+    } catch {
+      return value;
+    }
+  });
+}
 
 function fill(template, values = {}) {
   return template.replace(/\{([^}]+)\}/g, (_, name) => encodeURIComponent(String(values[name] ?? '')));
@@ -213,7 +248,9 @@ function fill(template, values = {}) {
 
 const owners = [options['partner-id'] && `partner ${options['partner-id']}`, options['customer-id'] && `customer ${options['customer-id']}`].filter(Boolean);
 print(`Checking ${options.baseUrl} against ${options.spec}${owners.length ? `, ${owners.join(', ')}` : ''}`);
-print(`seed ${options.seed} (replay: npm run contract -- ${replayArgs()}), at most ${options.maxRequests} requests, ${options.rate}/s${options.writes ? `, throwaway keys ${base}-*` : ''}`);
+// The replay line is made of the run's options (its values redacted one by one), not redacted
+// as a whole: a key such as `any-key` must not turn --accepts-any-key into --accepts-[REDACTED].
+process.stdout.write(`${redact(`seed ${options.seed} (replay: `)}${replayLine()}${redact(`), at most ${options.maxRequests} requests, ${options.rate}/s${options.writes ? `, throwaway keys ${base}-*` : ''}`)}\n`);
 let stopped;
 let workflows;
 try {
@@ -241,12 +278,13 @@ try {
 
   for (const check of CHECKS.filter((c) => c.kind === 'stateful' && selected(c.name))) {
     if (check.writes && !ctx.writes) continue;
-    const before = transport.budget.used;
-    const found = findings.length;
+    const shared = ctx.lifecycleDone;
     print(`${check.name}: ${check.verifies}`);
     checksRan.add(check.name);
     await check.run(ctx);
-    print(`  ${transport.budget.used - before} requests, ${findings.length - found} findings`);
+    // Counted by the check each request was sent for (the lifecycle sends for three checks at once).
+    const mine = transport.exchanges.filter((x) => x.check === check.name).length;
+    print(`  ${mine} requests${shared ? ' (sent in the lifecycle above)' : ''}, ${findings.filter((f) => f.check === check.name).length} findings`);
   }
   if (ctx.writes && selected('arazzo_workflows')) {
     print(`arazzo_workflows: the workflows of openapi/workflows/ (redocly respect)`);
@@ -283,17 +321,10 @@ for (const step of steps.filter((s) => s.status === 'failed' && !inferredWorkflo
 }
 const inferences = [
   ...judgeInferences(spec.inferences, observations, findings, { selected }),
-  ...wfInferences.map((i) => {
-    const mine = steps.filter((s) => s.workflowId === i.workflowId);
-    const failed = mine.filter((s) => s.status === 'failed');
-    const base2 = { claim: i.claim, file: i.file, pointer: i.pointer, check: i.check };
-    if (!mine.length || mine.every((s) => s.status === 'not run')) return { ...base2, verdict: 'not exercised', evidence: workflows ? 'the workflow did not run (its inputs were not given)' : `the workflows did not run (${flag('writes')})` };
-    if (failed.length) return { ...base2, verdict: 'contradicted', evidence: failed.map((s) => `${s.stepId}: ${s.failures.join('; ')}`).join(' | '), edit: `in ${i.file}, workflow ${i.workflowId}, and in the operation's answers in openapi/: describe the status the server gave` };
-    return { ...base2, verdict: 'confirmed', evidence: mine.map((s) => `${s.stepId} ${s.response?.statusCode ?? ''}`.trim()).join(', ') };
-  }),
+  ...wfInferences.map((i) => (workflows ? workflowVerdict(i, steps) : { claim: i.claim, file: i.file, pointer: i.pointer, check: i.check, verdict: 'not exercised', evidence: `the workflows did not run (${flag('writes')})` })),
 ];
 
-const left = (cleanup ?? []).filter((c) => c.state === 'left' || c.state === 'unknown');
+const left = (cleanup ?? []).filter(cleanupProblem);
 const contradicted = inferences.filter((i) => i.verdict === 'contradicted');
 // A run cut short (budget, deadline, a server gone, a signal) has not shown the contract kept.
 const kept = findings.length === 0 && contradicted.length === 0 && left.length === 0 && !stopped;
@@ -301,12 +332,13 @@ const result = {
   baseUrl: options.baseUrl,
   spec: options.spec,
   seed: options.seed,
-  replay: `npm run contract -- ${replayArgs()}`,
+  replay: replayLine(),
+  reportFile: options.report,
   kept,
   requests: { sent: transport.budget.used, budget: options.maxRequests },
   stopped,
   timeMs: Math.round(performance.now() - started),
-  checks: CHECKS.map((c) => ({ name: c.name, verifies: c.verifies, ran: checksRan.has(c.name) })),
+  checks: CHECKS.map((c) => ({ name: c.name, kind: c.kind, verifies: c.verifies, ran: checksRan.has(c.name), requests: c.kind === 'response' ? (answersChecked.get(c.name) ?? 0) : c.kind === 'workflows' ? transport.exchanges.filter((x) => x.check === 'arazzo_workflows').length : transport.exchanges.filter((x) => x.check === c.name).length })),
   findings,
   inferences,
   workflows: workflows && { steps: steps.map(({ response, ...s }) => ({ ...s, status: s.status })), skipped: workflows.skipped },
@@ -318,21 +350,63 @@ print(
   `\n${kept ? 'Contract kept' : findings.length || contradicted.length || left.length ? 'Contract broken' : 'Stopped before the end, nothing broken so far'}: ${groupCount()} findings, ${contradicted.length} inferences contradicted, ${left.length} links left; ` +
     `${transport.budget.used} requests in ${(result.timeMs / 1000).toFixed(1)} s; seed ${options.seed}${stopped ? `; stopped early: ${stopped}` : ''}.`,
 );
+if (options.propose !== undefined || options.apply) await proposeEdits();
+else if (contradicted.length) print(`The contradicted inferences as a patch of openapi/ to review: run again with ${flag('propose')} FILE`);
 if (options.report) {
   const text = /\.xml$/i.test(options.report) ? junit(result, redact) : json(result, redact);
-  await writeFile(options.report, redact(text));
+  // The whole text is redacted once more, the replay line (already redacted value by value) kept whole.
+  const replayJson = JSON.stringify(result.replay);
+  await writeFile(options.report, redact(text.split(replayJson).join('\u0000replay\u0000')).split('\u0000replay\u0000').join(replayJson));
   print(`Report written to ${options.report}`);
 }
 process.exit(exitCode ?? (kept ? 0 : 1));
+
+/** --propose FILE / --apply: the verdicts as edits of openapi/ (propose.mjs), and what is never patched. */
+async function proposeEdits() {
+  const { apply, propose, sortVerdicts } = await import('./propose.mjs');
+  const sorted = sortVerdicts(inferences, findings, { confirmations: Boolean(options.confirmations) });
+  const root = fileURLToPath(new URL('../../', import.meta.url));
+  const date = new Date().toISOString().slice(0, 10);
+  const { diff, files, hunks } = await propose({ proposals: sorted.proposals, specPath: options.spec, origin: new URL(options.baseUrl).origin, date, redact, root });
+  result.proposals = hunks;
+  result.departures = sorted.departures;
+  print(`\nProposals: ${hunks.length} edit${hunks.length === 1 ? '' : 's'} of the spec, one per verdict on an inferred claim`);
+  for (const h of hunks) print(`  ✎ ${h.file}: ${h.claim}\n      ${h.changed.join('; ')}`);
+  if (sorted.left.length) {
+    print(`Inferred claims contradicted that no edit of the tool covers (${sorted.left.length}): edit by hand`);
+    for (const v of sorted.left) print(`  ? ${v.claim} (${v.file})\n      server: ${v.evidence}`);
+  }
+  if (sorted.departures.length) {
+    const seen = new Set();
+    const unique = sorted.departures.filter((d) => !seen.has(`${d.check}|${d.evidence}`) && seen.add(`${d.check}|${d.evidence}`));
+    print(`Never patched: the server departs from its documentation or a data-guarding check failed (${unique.length}); the evidence to send to Partnero:`);
+    for (const d of unique.slice(0, 40)) print(`  ✖ ${d.check}: ${d.kind === 'inference' ? `${d.claim} | ` : ''}${d.evidence}`);
+    if (unique.length > 40) print(`  and ${unique.length - 40} more (see ${flag('report')})`);
+  }
+  if (options.propose !== undefined) {
+    // Not redacted as a whole: the evidence in it is, line by line; the spec's own text holds no key.
+    await writeFile(options.propose, diff);
+    print(hunks.length ? `Patch written to ${options.propose}: review it, then git apply ${options.propose} (or run again with ${flag('apply')})` : `Nothing to propose; ${options.propose} written empty`);
+  }
+  if (options.apply && files.size) {
+    await apply(files);
+    print(`Applied to ${files.size} file${files.size === 1 ? '' : 's'} of openapi/. Next: npm run lint:spec, npm run generate, npm test, the same contract run again; npm run check:breaking says what the edit means for clients.`);
+  }
+}
 
 function groupCount() {
   return new Set(findings.map((f) => `${f.check}|${f.operationId}|${f.where}|${f.expected}|${f.came}`)).size;
 }
 
-function replayArgs() {
-  const args = [`${flag('base-url')} ${options.baseUrl}`];
+/** The replay command: every value in it redacted on its own, the flags' names as they are. */
+function replayLine() {
+  return `npm run contract -- ${replayArgs(redact)}`;
+}
+
+function replayArgs(value = (text) => text) {
+  const args = [`${flag('base-url')} ${value(options.baseUrl)}`];
   for (const name of ['partner-id', 'customer-id', 'checks', 'spec', 'rate', 'max-requests', 'max-response-time']) {
-    if (options[name] !== undefined && (name !== 'spec' || options.spec !== 'openapi/openapi.yaml') && !(name === 'rate' && options.rate === 8) && !(name === 'max-requests' && options.maxRequests === 400)) args.push(`${flag(name)} ${Array.isArray(options[name]) ? options[name].join(',') : options[name]}`);
+    if (options[name] !== undefined && (name !== 'spec' || options.spec !== 'openapi/openapi.yaml') && !(name === 'rate' && options.rate === 8) && !(name === 'max-requests' && options.maxRequests === 400)) args.push(`${flag(name)} ${value(Array.isArray(options[name]) ? options[name].join(',') : String(options[name]))}`);
   }
   if (options.writes) args.push(flag('writes'));
   if (options['accepts-any-key']) args.push(flag('accepts-any-key'));

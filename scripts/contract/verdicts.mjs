@@ -6,16 +6,18 @@
 export function createObservations() {
   const byPointer = new Map();
   return {
-    add(pointer, check, held, evidence, edit) {
+    /** `change`: the schema edit the observation supports ({ at, drop, why }), for --propose. */
+    add(pointer, check, held, evidence, edit, change) {
       if (!pointer) return;
       const list = byPointer.get(pointer) ?? byPointer.set(pointer, []).get(pointer);
-      // A few of each kind are evidence enough; the rest are counted.
+      // A few of each kind are evidence enough; the rest are counted (their changes kept).
       const same = list.find((o) => o.check === check && o.held === held);
       if (same) {
         same.count += 1;
+        if (change && !same.changes.some((c) => c.at === change.at && c.drop.join() === change.drop.join())) same.changes.push(change);
         return;
       }
-      list.push({ check, held, evidence, edit, count: 1 });
+      list.push({ check, held, evidence, edit, count: 1, changes: change ? [change] : [] });
     },
     under(pointer) {
       const out = [];
@@ -48,9 +50,13 @@ export function judgeInferences(inferences, observations, findings, { selected }
       const first = broken[0];
       const finding = findings.find((f) => f.check === first.check && (f.pointers ?? []).some((p) => p === first.pointer || p.startsWith(`${inference.pointer}/`) || p === inference.pointer));
       const did = finding ? `${finding.request}: expected ${finding.expected}, came ${finding.came}` : first.evidence;
+      const changes = [];
+      for (const o of broken) for (const c of o.changes ?? []) if (!changes.some((d) => d.at === c.at && d.drop.join() === c.drop.join())) changes.push(c);
       return {
         ...base,
         verdict: 'contradicted',
+        by: first.check,
+        ...(changes.length ? { changes } : {}),
         evidence: `${first.check}: ${did}${first.count + broken.length > 2 ? ` (and ${first.count + broken.length - 2} more)` : ''}`,
         edit: `in ${inference.file}, at ${inference.pointer}: ${first.edit ?? finding?.edit ?? 'describe what the server did'}, and drop the x-partnero-inferred entry (the behaviour is observed now)`,
       };

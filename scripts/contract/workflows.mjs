@@ -17,7 +17,8 @@ export async function workflowInferences() {
     for (const workflow of document.workflows ?? []) {
       for (const [i, entry] of (workflow['x-partnero-inferred'] ?? []).entries()) {
         const claim = typeof entry === 'string' ? entry : entry?.claim;
-        if (claim) out.push({ id: `${file}#${workflow.workflowId}#${i}`, pointer: `workflow:${workflow.workflowId}`, claim, check: 'arazzo_workflows', file, workflowId: workflow.workflowId, ofFile: workflows.map((w) => w.workflowId) });
+        const evidence = (workflow.steps ?? []).filter((step) => step['x-partnero-evidence'] === true).map((step) => step.stepId);
+        if (claim) out.push({ id: `${file}#${workflow.workflowId}#${i}`, pointer: `workflow:${workflow.workflowId}`, claim, check: 'arazzo_workflows', file, workflowId: workflow.workflowId, steps: (workflow.steps ?? []).map((step) => step.stepId), evidence, ofFile: workflows.map((w) => w.workflowId) });
       }
     }
   }
@@ -69,4 +70,31 @@ function safeJson(text) {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The verdict on a workflow's inference from its steps: a verdict needs its own evidence. The
+ * steps marked `x-partnero-evidence: true` are the claim's; the steps before them its
+ * preconditions. A failed precondition (a create refused, say) leaves the claim not exercised;
+ * only an evidence step that failed after its preconditions passed contradicts it. A workflow
+ * without marked steps is judged by all of them (each step is then evidence).
+ */
+export function workflowVerdict(inference, steps) {
+  const mine = steps.filter((s) => s.workflowId === inference.workflowId);
+  const base = { claim: inference.claim, file: inference.file, pointer: inference.pointer, check: inference.check };
+  if (!mine.length || mine.every((s) => s.status === 'not run')) return { ...base, verdict: 'not exercised', evidence: 'the workflow did not run (its inputs were not given)' };
+  const evidenceIds = inference.evidence?.length ? inference.evidence : mine.map((s) => s.stepId);
+  const firstEvidence = Math.min(...evidenceIds.map((id) => (inference.steps ?? mine.map((s) => s.stepId)).indexOf(id)).filter((i) => i >= 0));
+  const order = inference.steps ?? mine.map((s) => s.stepId);
+  const step = (id) => mine.find((s) => s.stepId === id);
+  const before = order.slice(0, Number.isFinite(firstEvidence) ? firstEvidence : 0).map(step).filter(Boolean);
+  const failedBefore = before.find((s) => s.status !== 'passed');
+  if (failedBefore) {
+    return { ...base, verdict: 'not exercised', evidence: `its precondition ${failedBefore.stepId} ${failedBefore.status === 'failed' ? `failed: ${failedBefore.failures.join('; ')}` : 'did not run'}` };
+  }
+  const judged = evidenceIds.map(step).filter(Boolean);
+  const failed = judged.filter((s) => s.status === 'failed');
+  if (failed.length) return { ...base, verdict: 'contradicted', evidence: failed.map((s) => `${s.stepId}: ${s.failures.join('; ')}`).join(' | '), edit: `in ${inference.file}, workflow ${inference.workflowId}, and in the operation's answers in openapi/: describe the status the server gave` };
+  if (judged.length && judged.every((s) => s.status === 'passed')) return { ...base, verdict: 'confirmed', evidence: judged.map((s) => `${s.stepId} ${s.response?.statusCode ?? ''}`.trim()).join(', ') };
+  return { ...base, verdict: 'not exercised', evidence: 'its evidence steps did not run' };
 }

@@ -46,6 +46,8 @@ export interface SandboxOptions {
   port?: number;
   /** A token bucket in front of every request: `'40/s,burst=10'`, `'40/s,no-retry-after'`, or `{ rate, burst?, retryAfter? }` (see sandbox-rate-limit.mjs). */
   rateLimit?: string | { rate: number; burst?: number; retryAfter?: boolean };
+  /** Departures from the spec on purpose (sandbox-departs.mjs): key-rules, page-zero, limit-cap, case-sensitive-keys. */
+  departs?: readonly string[];
   host?: string;
   /** Faults for every request: `503`, `429-retry-after@2`, `slow=500,503@3`, or a list of them. */
   faults?: string | readonly string[];

@@ -12,6 +12,7 @@
 // the conformance test, not a shared constant, keeps the two in step.
 import { createServer } from 'node:http';
 import { TOO_MANY, tokenBucket } from './sandbox-rate-limit.mjs';
+import { departures } from './sandbox-departs.mjs';
 
 /** The faults a request can ask for with `X-Sandbox-Fault`, or `--faults` for every request. */
 export const FAULTS = ['429', '429-retry-after', '503', 'slow', 'drop-after-create'];
@@ -31,8 +32,6 @@ const LINGER_MS = 1_000;
 // `-`, `_` and `.`, 1 to 64 characters; `.` and `..` no path can address.
 const KEY_CHARACTERS = /^[A-Za-z0-9_.-]+$/;
 const KEY_MAX_LENGTH = 64;
-/** Keys (and the ids that follow them) are not case sensitive. */
-const sameKey = (a, b) => typeof a === 'string' && typeof b === 'string' && a.toLowerCase() === b.toLowerCase();
 
 const LIST_LIMIT = { min: 1, max: 250, default: 15 };
 const DOMAIN_LIMIT = { min: 1, max: 250, default: 10 };
@@ -186,7 +185,11 @@ export function parseUnknownOwner(value, where = 'unknownOwner') {
  * (404, the default, or 422) is how a create for an unknown owner is answered.
  * @returns {Promise<{ url: string, close: () => Promise<void>, state: object }>}
  */
-export async function startSandbox({ port = 0, host = '127.0.0.1', faults, breakField, unknownOwner = 404, log, rateLimit } = {}) {
+export async function startSandbox({ port = 0, host = '127.0.0.1', faults, breakField, unknownOwner = 404, log, rateLimit, departs } = {}) {
+  // `departs`: modes of sandbox-departs.mjs, each departing from one rule of the spec on purpose.
+  const depart = departures(departs ?? []);
+  /** Keys (and the ids that follow them) are not case sensitive (unless departing on purpose). */
+  const sameKey = depart.sameKey;
   const rules = parseFaults(faults ?? []);
   const ownerStatus = parseUnknownOwner(unknownOwner);
   // `rateLimit` ('40/s,burst=10' or { rate, burst, retryAfter }): see sandbox-rate-limit.mjs.
@@ -380,10 +383,11 @@ export async function startSandbox({ port = 0, host = '127.0.0.1', faults, break
   function paginate(items, input, bounds, path) {
     const errors = {};
     const limit = integer(input.limit, bounds.default);
-    const page = integer(input.page, 1);
+    const asked = integer(input.page, 1);
+    const page = asked === undefined ? undefined : depart.page(asked);
     if (limit === undefined) errors.limit = ['The limit field must be an integer.'];
     else if (limit < bounds.min) errors.limit = [`The limit field must be at least ${bounds.min}.`];
-    else if (limit > bounds.max) errors.limit = [`The limit field must not be greater than ${bounds.max}.`];
+    else if (limit > depart.maxLimit(bounds.max)) errors.limit = [`The limit field must not be greater than ${depart.maxLimit(bounds.max)}.`];
     if (page === undefined) errors.page = ['The page field must be an integer.'];
     else if (page < 1) errors.page = ['The page field must be at least 1.'];
     if (Object.keys(errors).length) invalid(errors);
@@ -420,10 +424,10 @@ export async function startSandbox({ port = 0, host = '127.0.0.1', faults, break
   function checkKey(key, self) {
     if (key === undefined || key === null || key === '') return { key: ['The key field is required.'] };
     if (typeof key !== 'string') return { key: ['The key field must be a string.'] };
-    if ([...key].length > KEY_MAX_LENGTH) return { key: [`The key field must not be greater than ${KEY_MAX_LENGTH} characters.`] };
+    if (depart.keyRules && [...key].length > KEY_MAX_LENGTH) return { key: [`The key field must not be greater than ${KEY_MAX_LENGTH} characters.`] };
     // Also refuses a lone surrogate, which no URL can carry.
-    if (!KEY_CHARACTERS.test(key)) return { key: ['The key field must only contain letters, numbers, dashes, underscores and dots.'] };
-    if (key === '.' || key === '..') return { key: ['The key field format is invalid.'] };
+    if (depart.keyRules && !KEY_CHARACTERS.test(key)) return { key: ['The key field must only contain letters, numbers, dashes, underscores and dots.'] };
+    if (depart.keyRules && (key === '.' || key === '..')) return { key: ['The key field format is invalid.'] };
     const holder = state.links.find((link) => sameKey(link.key, key));
     if (holder && holder !== self) return { key: ['The key has already been taken.'] };
     return {};

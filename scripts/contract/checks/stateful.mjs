@@ -20,21 +20,35 @@ export const negativeDataRejection = {
     const { negativeBodies, negativeQueryValues } = await cases();
     for (const op of ctx.spec.operations) {
       if (op.method !== 'GET' && !ctx.writes) continue;
-      const path = ctx.pathValues(op);
+      if (op.method !== 'GET') ctx.throwaway(op.resource, `${ctx.base}-n`);
+      const path = ctx.pathValues(op, `${ctx.base}-n`);
       if (!path) continue;
+      // Ids no path can address: "." and ".." (sent as they are, not resolved away) must find nothing.
+      if (op.method === 'GET') {
+        for (const parameter of op.parameters.filter((p) => p.in === 'path')) {
+          for (const dots of ['.', '..']) {
+            const x = await ctx.send(op, { path: { ...path, [parameter.name]: dots }, check: this.name, label: `${parameter.name} ${JSON.stringify(dots)}` });
+            // A finding only: no inference of the spec speaks of these ids.
+            if (!x.error && x.status < 500 && !refused(x)) ctx.finding(this.name, x, op, `a 4xx for the ${parameter.name} ${JSON.stringify(dots)} (no link or owner has it)`, `${x.status}${ok(x) ? ' with data' : ''}`, { pointers: [parameter.pointer] });
+          }
+        }
+      }
       for (const parameter of op.parameters.filter((p) => p.in === 'query')) {
         for (const bad of negativeQueryValues(parameter.schema)) {
           const x = await ctx.send(op, { path, query: { [parameter.name]: bad.value }, check: this.name, label: `${parameter.name} ${bad.label}` });
-          judge(ctx, this.name, x, op, `${parameter.name} ${bad.label}`, [parameter.pointer]);
+          judge(ctx, this.name, x, op, `${parameter.name} ${bad.label}`, [parameter.pointer], { schemaAt: `${parameter.pointer}/schema` });
         }
       }
     }
     if (!ctx.writes) return;
     for (const [resource, methods] of ctx.resources) {
       const create = methods.create;
-      const body = ctx.createBody(resource, `${ctx.base}-n`);
+      // Each resource's own forbidden keys: a key one resource accepted (and holds) must not make
+      // the other's create refuse it as taken rather than for the rule it breaks.
+      const prefix = `${ctx.base}-${resource.slice(0, 1)}n`;
+      const body = ctx.createBody(resource, prefix);
       if (!create || !body) continue;
-      for (const bad of negativeBodies(create.requestBody.schema, body, (node) => ctx.spec.deref(node).node, `${ctx.base}-n`)) {
+      for (const bad of negativeBodies(create.requestBody.schema, body, (node) => ctx.spec.deref(node).node, prefix)) {
         const key = at(bad.body, `/${create.create.match}`);
         if (typeof key === 'string') ctx.throwaway(resource, key);
         const x = await ctx.send(create, { body: bad.body, check: this.name, label: bad.label });
@@ -48,15 +62,15 @@ export const negativeDataRejection = {
       // A rename to a forbidden key, on a throwaway link of this check's own.
       const update = methods.update;
       if (!update?.requestBody) continue;
-      const link = await ctx.createThrowaway(resource, `${ctx.base}-nu`, this.name);
+      const link = await ctx.createThrowaway(resource, `${prefix}u`, this.name);
       if (!link) continue;
       let id = link.id;
-      for (const bad of negativeBodies(update.requestBody.schema, { [create.create.match]: `${ctx.base}-nu2` }, (node) => ctx.spec.deref(node).node, `${ctx.base}-nr`)) {
+      for (const bad of negativeBodies(update.requestBody.schema, { [create.create.match]: `${prefix}u2` }, (node) => ctx.spec.deref(node).node, `${prefix}r`)) {
         const key = at(bad.body, `/${create.create.match}`);
         if (typeof key === 'string') ctx.throwaway(resource, key);
         const r = await ctx.send(update, { path: { id }, body: bad.body, check: this.name, label: bad.label });
         judge(ctx, this.name, r, update, `a rename with ${bad.label}`, [`${update.requestBody.pointer}/properties/${bad.field.join('/properties/')}`], { atAnswer: keyRule(bad, create) });
-        if (ok(r) && typeof at(r.json, '/data/id') === 'string') id = at(r.json, '/data/id');
+        if (ok(r) && ctx.isOurs(at(r.json, '/data/id'))) id = at(r.json, '/data/id');
       }
       await ctx.deleteThrowaway(resource, id, this.name);
     }
@@ -66,9 +80,20 @@ export const negativeDataRejection = {
 /** A negative case of the unique field's own rules (length, characters), not of its presence or type. */
 const keyRule = (bad, create) => bad.field.join('.') === create.create.match && /characters|pattern|empty/.test(bad.label);
 
-function judge(ctx, check, x, op, what, pointers, { atAnswer = false } = {}) {
+/** The schema keywords a forbidden value tested, by the case's label (cases.mjs): what --propose drops when the server accepts it. */
+const RULES = [
+  [/\(maxLength \d+\)/, ['maxLength']],
+  [/\(minLength \d+\)/, ['minLength']],
+  [/a character the pattern refuses/, ['pattern', 'x-partnero-pattern']],
+  [/\(below the minimum -?[\d.]+\)/, ['minimum']],
+  [/\(above the maximum -?[\d.]+\)/, ['maximum']],
+];
+
+function judge(ctx, check, x, op, what, pointers, { atAnswer = false, schemaAt = pointers[0] } = {}) {
   if (x.error || x.status >= 500) return; // not_a_server_error says it
-  ctx.observe(pointers[0], check, refused(x), `${what}: ${op.method} ${x.shownPath} answered ${x.status}`, `say that ${what} is accepted (${x.status}), or drop the rule from the schema`);
+  const drop = RULES.find(([label]) => label.test(what))?.[1];
+  const change = !refused(x) && drop ? { at: schemaAt, drop, why: `${what} was answered ${x.status}` } : undefined;
+  ctx.observe(pointers[0], check, refused(x), `${what}: ${op.method} ${x.shownPath} answered ${x.status}`, `say that ${what} is accepted (${x.status}), or drop the rule from the schema`, change);
   // The answer's own claims (a key breaking the rules is answered 422, an unknown owner 404 or 422).
   const response = op.responses[String(x.status)];
   if (atAnswer && response) ctx.observe(response.target, check, refused(x), `${what}: ${op.method} ${x.shownPath} answered ${x.status}`);
@@ -104,7 +129,8 @@ export const positiveDataAcceptance = {
         accept(ctx, this.name, x, create, `a create with ${key.label}`, `${create.requestBody.pointer}/properties/${create.create.match}`);
         const id = at(x.json, '/data/id');
         if (ok(x) && !same(at(x.json, '/data/key'), key.value)) ctx.finding(this.name, x, create, `the link with key ${JSON.stringify(key.value)} (in any case)`, `key ${JSON.stringify(at(x.json, '/data/key'))}`);
-        if (ok(x) && typeof id === 'string') await ctx.deleteThrowaway(resource, id, this.name);
+        if (ok(x) && typeof id === 'string' && !same(id, key.value)) ctx.finding(this.name, x, create, `the link created with the key ${JSON.stringify(key.value)} (its id the key)`, `id ${JSON.stringify(id)}: another link, left alone`);
+        else if (ok(x) && typeof id === 'string') await ctx.deleteThrowaway(resource, id, this.name);
       }
     }
   },
@@ -129,9 +155,9 @@ export const ignoredAuth = {
       if (op.requestBody) {
         body = op.create ? ctx.createBody(op.resource, `${ctx.base}-auth`) : { [ctx.matchField(op.resource) ?? 'key']: `${ctx.base}-auth2` };
         if (!body) continue;
-        ctx.throwaway(op.resource, `${ctx.base}-auth`);
         ctx.throwaway(op.resource, `${ctx.base}-auth2`);
       }
+      if (op.method !== 'GET') ctx.throwaway(op.resource, `${ctx.base}-auth`);
       const query = {};
       const item = ctx.listed.get(op.resource);
       const searched = op.name === 'search' && op.parameters.find((q) => q.in === 'query' && item?.[q.name] !== undefined);
@@ -214,8 +240,13 @@ export const pagination = {
       if (!broken && complete) {
         const past = Math.floor(everything.length / limit) + 2;
         const x = await ctx.send(op, { path, query: { [p.limit]: limit, [p.page]: past }, check: this.name, label: `page ${past}, past the last` });
+        // Judged against the spec: the list's 200 (its items an array), empty; any other status
+        // (a 404, say) is not what the spec describes for a page past the last.
         const data = items(x, p.items);
-        if (ok(x) && data?.length) fail(x, `no items on page ${past}, past the last`, `${data.length} items`);
+        if (!x.error && x.status < 500) {
+          if (x.status !== 200 || !data) fail(x, `200 with an empty ${p.items.slice(1).replace(/\//g, '.')} (page ${past}, past the last)`, `${x.status}${ctx.messageOf(x)}`);
+          else if (data.length) fail(x, `no items on page ${past}, past the last`, `${data.length} items`);
+        }
       }
       ctx.observe(op.pointer, this.name, !broken, `a walk of ${seen.size} items, ${limit} a page, over ${pages + 1} pages`);
       // The documented pages (the 200 answer's examples) are claims about such a walk: links.next
@@ -332,6 +363,8 @@ async function lifecycle(ctx) {
     const inList = async (check, key, expected, why) => {
       if (!listOp) return;
       const pages = await ctx.walk(listOp, owner, check);
+      // A list that did not answer (refused, say) is no evidence either way.
+      if (!pages) return;
       const has = pages.some((link) => same(link?.key, key));
       ctx.observe(listOp.pointer, check, has === expected, `${why}: the owner's list ${has ? 'holds' : 'does not hold'} ${key}`);
       if (has !== expected) ctx.finding(check, ctx.lastExchange(), listOp, `the owner's list ${expected ? 'to hold' : 'no longer to hold'} ${key} (${why})`, has ? 'it is there' : 'it is not there', { pointers: [listOp.pointer] });
@@ -387,7 +420,7 @@ async function lifecycle(ctx) {
         if (update.responses[String(onto.status)]) ctx.observe(update.responses[String(onto.status)].target, K, refused(onto), `a rename onto the taken ${k3} answered ${onto.status}`);
         if (!refused(onto)) ctx.finding(K, onto, update, `a 4xx: ${k3} is taken by another link`, `${onto.status}`, { pointers: [update.pointer] });
       }
-      if (ok(onto) && typeof at(onto.json, '/data/id') === 'string') id = at(onto.json, '/data/id');
+      if (ok(onto) && ctx.isOurs(at(onto.json, '/data/id'))) id = at(onto.json, '/data/id');
       const after = await ctx.send(get, { path: { id: other.id }, check: K, label: 'the other link after' });
       const unchanged = after.status === 200 && before && JSON.stringify(after.json?.data) === JSON.stringify(before);
       ctx.observe(update.pointer, K, Boolean(unchanged), `the link holding ${k3} after a rename onto its key: ${after.status}`);
@@ -413,7 +446,8 @@ async function lifecycle(ctx) {
         }
         await expectGone(U, id, 'the old id after a rename', update.pointer);
         for (const parameter of get.parameters.filter((q) => q.in === 'path')) ctx.observe(parameter.pointer, U, true, 'the old id no longer answered after a rename');
-        id = typeof newId === 'string' ? newId : k2;
+        // The link is k2's now; an answer naming another id does not make that id the run's.
+        id = same(newId, k2) ? newId : k2;
       } else if (!renamed.error) {
         ctx.finding(A, renamed, update, `a 2xx for a rename to the free key ${k2}`, `${renamed.status}${ctx.messageOf(renamed)}`, { pointers: [update.pointer] });
       }
