@@ -13,6 +13,8 @@
 import { createServer } from 'node:http';
 import { TOO_MANY, tokenBucket } from './sandbox-rate-limit.mjs';
 
+/** The API key a sandbox takes unless told another (`--api-key`, `apiKey`); any other bearer token is answered 401. */
+export const SANDBOX_API_KEY = 'sandbox-key';
 /** The faults a request can ask for with `X-Sandbox-Fault`, or `--faults` for every request. */
 export const FAULTS = ['429', '429-retry-after', '503', 'slow', 'drop-after-create'];
 /** The header that asks for a fault on one request. */
@@ -183,10 +185,14 @@ export function parseUnknownOwner(value, where = 'unknownOwner') {
 /**
  * Starts a sandbox. `port` 0 picks a free one. `faults` (text or list, see parseFaults) applies
  * to every request; `breakField` drops that field from every successful answer; `unknownOwner`
- * (404, the default, or 422) is how a create for an unknown owner is answered.
+ * (404, the default, or 422) is how a create for an unknown owner is answered. `apiKey` (default
+ * SANDBOX_API_KEY) is the one bearer token it takes: any other is answered 401, as Partnero does.
  * @returns {Promise<{ url: string, close: () => Promise<void>, state: object }>}
  */
-export async function startSandbox({ port = 0, host = '127.0.0.1', faults, breakField, unknownOwner = 404, log, rateLimit } = {}) {
+export async function startSandbox({ port = 0, host = '127.0.0.1', faults, breakField, unknownOwner = 404, log, rateLimit, apiKey = SANDBOX_API_KEY } = {}) {
+  if (typeof apiKey !== 'string' || !/^[\x21-\x7e]+$/.test(apiKey)) {
+    throw new Error('apiKey must be a non-empty string of printable ASCII characters without spaces');
+  }
   const rules = parseFaults(faults ?? []);
   const ownerStatus = parseUnknownOwner(unknownOwner);
   // `rateLimit` ('40/s,burst=10' or { rate, burst, retryAfter }): see sandbox-rate-limit.mjs.
@@ -294,8 +300,9 @@ export async function startSandbox({ port = 0, host = '127.0.0.1', faults, break
   }
 
   function route(method, url, headers, text, unknownOwner) {
+    // Like Partnero: a missing, invalid or expired key is 401 (the spec's Unauthorized answer).
     const auth = /^Bearer\s+(\S.*)$/i.exec(String(headers.authorization ?? ''));
-    if (!auth) fail(401, 'Unauthenticated.');
+    if (!auth || auth[1].trim() !== apiKey) fail(401, 'Unauthenticated.');
     const input = readInput(url, text);
     const path = url.pathname;
     let match;

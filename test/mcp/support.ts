@@ -23,9 +23,10 @@ export function bundledSpecForTests(): OpenApiDocument {
 }
 
 /** A sandbox on a free port that records one line per request it answered (or dropped). */
-export async function countingSandbox(faults?: string): Promise<Sandbox & { lines: string[] }> {
+/** `apiKey` is the one key the sandbox takes: what the test's client sends. */
+export async function countingSandbox(apiKey: string, faults?: string): Promise<Sandbox & { lines: string[] }> {
   const lines: string[] = [];
-  const sandbox = await startSandbox({ port: 0, log: (line) => lines.push(line), ...(faults ? { faults } : {}) });
+  const sandbox = await startSandbox({ port: 0, apiKey, log: (line) => lines.push(line), ...(faults ? { faults } : {}) });
   return Object.assign(sandbox, { lines });
 }
 

@@ -8,7 +8,7 @@ import {
   createPartneroClient,
   type PartneroClient,
 } from '../../src/index.js';
-import { startSandbox } from '../../scripts/lib/sandbox.mjs';
+import { SANDBOX_API_KEY, startSandbox } from '../../scripts/lib/sandbox.mjs';
 import { throwawayKey } from '../../scripts/lib/sandbox-workflows.mjs';
 
 type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
@@ -18,7 +18,7 @@ let client: PartneroClient;
 
 beforeAll(async () => {
   sandbox = await startSandbox({ port: 0 });
-  client = createPartneroClient({ apiKey: 'sandbox-client-key', baseUrl: sandbox.url, validateResponses: true, maxRetries: 0 });
+  client = createPartneroClient({ apiKey: SANDBOX_API_KEY, baseUrl: sandbox.url, validateResponses: true, maxRetries: 0 });
 });
 
 afterAll(async () => {
@@ -104,7 +104,7 @@ describe('the typed client and the sandbox, beyond the lifecycle', () => {
   it('rides out a 503 on every other request with its retries', async () => {
     const flaky = await startSandbox({ port: 0, faults: '503@2' });
     try {
-      const retrying = createPartneroClient({ apiKey: 'sandbox-client-key', baseUrl: flaky.url, maxRetries: 2 });
+      const retrying = createPartneroClient({ apiKey: SANDBOX_API_KEY, baseUrl: flaky.url, maxRetries: 2 });
       const key = `${throwawayKey('client')}-flaky`;
       await retrying.partnerLinks.create({ partner: { id: 'partner_123' }, key });
       expect((await retrying.partnerLinks.search({ key })).data).toHaveLength(1);
@@ -119,7 +119,7 @@ describe('the typed client and the sandbox, beyond the lifecycle', () => {
     const log: string[] = [];
     const dropping = await startSandbox({ port: 0, faults: 'drop-after-create', log: (line: string) => log.push(line) });
     try {
-      const safe = createPartneroClient({ apiKey: 'sandbox-client-key', baseUrl: dropping.url, maxRetries: 2 });
+      const safe = createPartneroClient({ apiKey: SANDBOX_API_KEY, baseUrl: dropping.url, maxRetries: 2 });
       const key = `${throwawayKey('client')}-dropped`;
       const created = await safe.partnerLinks.create({ partner: { id: 'partner_123' }, key });
       expect(created.data.key).toBe(key);

@@ -34,10 +34,10 @@ afterAll(async () => {
 
 async function verify(url: string, name: string): Promise<{ code: number | string; output: string; report: Report }> {
   const file = join(dir, `${name}.json`);
-  // The sandbox takes any bearer token (--accepts-any-key); --rate 100: it is on loopback.
+  // The sandbox takes API_KEY only, as Partnero takes its key (no --accepts-any-key); --rate 100: it is on loopback.
   const { code, output } = await runNode(
     'scripts/contract.mjs',
-    ['--base-url', url, '--writes', '--partner-id', 'partner_123', '--customer-id', 'customer_123', '--accepts-any-key', '--rate', '100', '--report', file],
+    ['--base-url', url, '--writes', '--partner-id', 'partner_123', '--customer-id', 'customer_123', '--rate', '100', '--report', file],
     { ...process.env, PARTNERO_API_KEY: API_KEY },
   );
   const text = await readFile(file, 'utf8').catch(() => {
@@ -48,7 +48,7 @@ async function verify(url: string, name: string): Promise<{ code: number | strin
 
 describe('the sandbox keeps the contract', () => {
   it.each([404, 422] as const)('npm run contract --writes finds nothing with unknownOwner %s, every inference confirmed or not exercised, within a minute', async (unknownOwner) => {
-    const sandbox = await startSandbox({ port: 0, unknownOwner } as Parameters<typeof startSandbox>[0]);
+    const sandbox = await startSandbox({ port: 0, apiKey: API_KEY, unknownOwner } as Parameters<typeof startSandbox>[0]);
     try {
       const { code, output, report } = await verify(sandbox.url, `kept-${unknownOwner}`);
       expect(report.checks.flatMap((c) => c.findings), output).toEqual([]);
@@ -73,7 +73,7 @@ describe('the sandbox keeps the contract', () => {
   });
 
   it('names the field that the deliberately broken sandbox drops (--break data.url)', async () => {
-    const sandbox = await startSandbox({ port: 0, breakField: 'data.url' });
+    const sandbox = await startSandbox({ port: 0, apiKey: API_KEY, breakField: 'data.url' });
     try {
       const { code, output, report } = await verify(sandbox.url, 'broken');
       expect(code, output).toBe(1);

@@ -5,7 +5,7 @@ import { request } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseYaml } from '@redocly/openapi-core';
-import { BODY_LIMIT_BYTES, UNKNOWN_OWNER_HEADER, UNKNOWN_OWNER_STATUSES, startSandbox } from '../../scripts/lib/sandbox.mjs';
+import { BODY_LIMIT_BYTES, SANDBOX_API_KEY, UNKNOWN_OWNER_HEADER, UNKNOWN_OWNER_STATUSES, startSandbox } from '../../scripts/lib/sandbox.mjs';
 import { isAlive, portIsFree, startNode } from '../tools/support/processes.js';
 
 type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
@@ -33,7 +33,7 @@ function call(base: string, method: string, path: string, body?: unknown, header
       {
         method,
         headers: {
-          authorization: 'Bearer any-key',
+          authorization: `Bearer ${SANDBOX_API_KEY}`,
           accept: 'application/json',
           ...(text === undefined ? {} : { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(text)) }),
           ...headers,
@@ -69,7 +69,7 @@ function streamBody(base: string, size: number): Promise<number> {
   return new Promise((resolve, reject) => {
     const req = request(`${base}/v1/partner_referral_links`, {
       method: 'POST',
-      headers: { authorization: 'Bearer any-key', 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
+      headers: { authorization: `Bearer ${SANDBOX_API_KEY}`, 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
     }, (res) => {
       res.resume();
       res.on('end', () => resolve(res.statusCode ?? 0));
@@ -100,6 +100,25 @@ describe('the sandbox', () => {
     expect(ok.body.data.map((link: { key: string }) => link.key)).toEqual(['ref_123', 'ref_456']);
     const none = await call(sandbox.url, 'GET', '/v1/partners/partner_123/referral_links', undefined, { authorization: '' });
     expect(none).toMatchObject({ status: 401, type: 'application/json', body: { message: 'Unauthenticated.', status: 0 } });
+  });
+
+  it('takes its one API key (sandbox-key by default) and answers any other with the spec\'s 401', async () => {
+    const spec = parseYaml(await readFile('openapi/components/responses/Unauthorized.yaml', 'utf8')) as { content: { 'application/json': { examples: Record<string, { value: unknown }> } } };
+    const unauthorized = Object.values(spec.content['application/json'].examples)[0]!.value;
+    expect(SANDBOX_API_KEY).toBe('sandbox-key');
+    const path = '/v1/partners/partner_123/referral_links';
+    for (const authorization of ['Bearer any-key', `Bearer ${SANDBOX_API_KEY}x`, `Bearer ${SANDBOX_API_KEY.toUpperCase()}`, SANDBOX_API_KEY, 'Basic c2FuZGJveC1rZXk6']) {
+      expect(await call(sandbox.url, 'GET', path, undefined, { authorization }), authorization).toMatchObject({ status: 401, body: unauthorized });
+    }
+    expect((await call(sandbox.url, 'GET', path, undefined, { authorization: `bearer ${SANDBOX_API_KEY}` })).status).toBe(200);
+    const own = await startSandbox({ port: 0, apiKey: 'my-own-key' });
+    try {
+      expect((await call(own.url, 'GET', path, undefined, { authorization: 'Bearer my-own-key' })).status).toBe(200);
+      expect(await call(own.url, 'GET', path)).toMatchObject({ status: 401, body: unauthorized });
+    } finally {
+      await own.close();
+    }
+    await expect(startSandbox({ port: 0, apiKey: '' })).rejects.toThrow(/apiKey must be a non-empty string/);
   });
 
   it('pages within the bounds of the spec and refuses what lies outside them, naming the field', async () => {
@@ -304,6 +323,34 @@ describe('npm run sandbox', () => {
     const owner = startNode('scripts/sandbox.mjs', ['--unknown-owner', '500']);
     expect(await owner.exited).toBe(2);
     expect(owner.output()).toContain('--unknown-owner must be 404 or 422, got "500"');
+  });
+
+  it('prints its API key and uses it in its examples; --api-key picks another, and the default key then gets 401', async () => {
+    const plain = startNode('scripts/sandbox.mjs', ['--port', '0', '--quiet']);
+    try {
+      await plain.waitFor(/Ctrl-C stops it/, 10_000);
+      expect(plain.output()).toContain(`API key: ${SANDBOX_API_KEY}`);
+      expect(plain.output()).toContain(`Authorization: Bearer ${SANDBOX_API_KEY}`);
+      expect(plain.output()).toContain(`apiKey: '${SANDBOX_API_KEY}'`);
+    } finally {
+      plain.child.kill('SIGTERM');
+      expect(await plain.exited).toBe(0);
+    }
+    const child = startNode('scripts/sandbox.mjs', ['--port', '0', '--quiet', '--api-key', 'chosen-key']);
+    try {
+      const [, url] = (await child.waitFor(/listening on (http:\/\/127\.0\.0\.1:\d+)/, 10_000)) as unknown as [string, string];
+      await child.waitFor(/Ctrl-C stops it/, 10_000);
+      expect(child.output()).toContain('API key: chosen-key');
+      expect(child.output()).not.toContain(SANDBOX_API_KEY);
+      expect((await call(url, 'GET', '/v1/partners/partner_123/referral_links', undefined, { authorization: 'Bearer chosen-key' })).status).toBe(200);
+      expect((await call(url, 'GET', '/v1/partners/partner_123/referral_links')).status).toBe(401);
+    } finally {
+      child.child.kill('SIGTERM');
+      expect(await child.exited).toBe(0);
+    }
+    const bad = startNode('scripts/sandbox.mjs', ['--api-key', 'two words']);
+    expect(await bad.exited).toBe(2);
+    expect(bad.output()).toContain('--api-key takes a non-empty key');
   });
 
   it('--unknown-owner 422 answers an unknown owner with a 422 naming the field', async () => {
