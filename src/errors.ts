@@ -325,10 +325,12 @@ export function truncate(text: string, max: number): string {
 
 function messageOf(body: unknown): string {
   if (typeof body === 'string') return truncate(body.trim().replace(/\s+/g, ' '), 200);
-  if (body && typeof body === 'object' && 'message' in body && typeof body.message === 'string') {
+  if (body && typeof body === 'object' && 'message' in body && typeof body.message === 'string' && body.message !== '') {
     return truncate(body.message, 200);
   }
-  return '';
+  // Partnero's one documented error body has `errors` and no `message`: the fields say what went wrong.
+  const fields = Object.entries(fieldErrorsOf(body)).map(([field, messages]) => `${field}: ${messages.join(' ')}`);
+  return truncate(fields.join('; '), 200);
 }
 
 function fieldErrorsOf(body: unknown): Record<string, string[]> {

@@ -207,8 +207,10 @@ export type PaginationMeta = components['schemas']['PaginationMeta'];
 export type ReferralLinkList = components['schemas']['ReferralLinkList'];
 /**
  * The body of every error answer (named `ApiError` rather than `Error`, so that code generated
- * from this description never shadows JavaScript's `Error`). Partnero documents a human-readable `message`; a
- * validation error (422) adds `errors`, the messages for each field that was refused.
+ * from this description never shadows JavaScript's `Error`). Partnero says error answers carry a
+ * human-readable `message` [doc D-intro], yet its only documented error body, a 422, has none:
+ * `{"status": 0, "errors": {"website": ["The website format is invalid."]}}` [doc V-general]. So
+ * `message` may be absent, and a validation error (422) names each refused field in `errors`.
  */
 export type ApiError = components['schemas']['ApiError'];
 /**

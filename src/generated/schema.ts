@@ -398,15 +398,18 @@ export interface components {
         };
         /**
          * @description The body of every error answer (named `ApiError` rather than `Error`, so that code generated
-         *     from this description never shadows JavaScript's `Error`). Partnero documents a human-readable `message`; a
-         *     validation error (422) adds `errors`, the messages for each field that was refused.
+         *     from this description never shadows JavaScript's `Error`). Partnero says error answers carry a
+         *     human-readable `message` [doc D-intro], yet its only documented error body, a 422, has none:
+         *     `{"status": 0, "errors": {"website": ["The website format is invalid."]}}` [doc V-general]. So
+         *     `message` may be absent, and a validation error (422) names each refused field in `errors`.
          */
         ApiError: {
             /**
-             * @description What went wrong, in words meant for a person (possibly empty).
+             * @description What went wrong, in words meant for a person (possibly empty). Both of Partnero's SDKs read
+             *     it [sdk S-php, S-n8n]; the documented 422 leaves it out [doc V-general].
              * @example Unauthenticated.
              */
-            message: string;
+            message?: string;
             /**
              * @description For a validation error (422), the messages for each refused field, by field name.
              * @example {
