@@ -173,6 +173,18 @@ for (const { path, method, item, op } of eachOperation(spec)) {
   }
   if (!Object.keys(success).length) fail(id, 'no 2xx response is described');
 
+  // Query parameters of which a call gives exactly one (a search's id or key).
+  const exactlyOne = op['x-partnero-exactly-one'];
+  if (exactlyOne !== undefined) {
+    if (!Array.isArray(exactlyOne) || exactlyOne.length < 2 || new Set(exactlyOne).size !== exactlyOne.length) {
+      fail(id, 'x-partnero-exactly-one must list two or more different parameter names');
+    }
+    for (const name of exactlyOne) {
+      if (parameters[name]?.in !== 'query') fail(id, `x-partnero-exactly-one names ${JSON.stringify(name)}, not a query parameter of this operation`);
+      if (parameters[name].required) fail(id, `x-partnero-exactly-one names ${name}, which is required: a parameter of the choice must be optional`);
+    }
+  }
+
   const pagination = op['x-partnero-pagination'];
   if (pagination) {
     for (const field of ['method', 'page', 'limit', 'items', 'next', 'currentPage', 'perPage']) {
@@ -215,6 +227,7 @@ for (const { path, method, item, op } of eachOperation(spec)) {
     summary: op.summary,
     pathParameters,
     parameters,
+    exactlyOne,
     body,
     success,
     pagination: pagination && {

@@ -19,8 +19,9 @@ export class InvalidParameterError extends PartneroError {
   /** The value that was given. */
   readonly value: unknown;
 
-  constructor(operation: string, parameter: string, allowed: string, value: unknown) {
-    super(`${operation}: ${parameter} must be ${allowed}, got ${describeValue(value)}`);
+  /** `got` says what was given when the value alone would not (`neither`, for a choice of parameters). */
+  constructor(operation: string, parameter: string, allowed: string, value: unknown, got = describeValue(value)) {
+    super(`${operation}: ${parameter} must be ${allowed}, got ${got}`);
     this.operation = operation;
     this.parameter = parameter;
     this.allowed = allowed;

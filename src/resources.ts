@@ -42,6 +42,8 @@ export interface OperationRow {
   readonly summary?: string;
   readonly pathParameters: readonly string[];
   readonly parameters: Readonly<Record<string, ParameterRule>>;
+  /** Query parameters of which a call gives exactly one (the spec's x-partnero-exactly-one). */
+  readonly exactlyOne?: readonly string[];
   readonly body?: { readonly required: boolean; readonly validator: string };
   /** Each 2xx status with the validator of its JSON body, or null when it has none. */
   readonly success: Readonly<Record<string, string | null>>;
@@ -227,7 +229,8 @@ class Operation {
 
   /** The checked path values and query of a call. */
   prepare(pathValues: readonly unknown[], query: unknown): Prepared {
-    return { params: checkParameters(this.id, this.row.parameters, this.row.pathParameters, pathValues, query), body: undefined };
+    const { row } = this;
+    return { params: checkParameters(this.id, row.parameters, row.pathParameters, pathValues, query, row.exactlyOne), body: undefined };
   }
 
   /** Checks the path parameters and the body (against the spec's schema, with the lazily loaded validators). */

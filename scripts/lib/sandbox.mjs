@@ -104,6 +104,8 @@ function view({ id, key, url, default: isDefault, is_additional, direct_tracking
   return { id, key, url, default: isDefault, is_additional, direct_tracking, direct_tracking_redirect, direct_tracking_redirect_url };
 }
 
+const isPlainObject = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
+
 class HttpError extends Error {
   constructor(status, body) {
     super(body.message);
@@ -304,7 +306,9 @@ export async function startSandbox({ port = 0, host = '127.0.0.1', faults, break
     const auth = /^Bearer\s+(\S.*)$/i.exec(String(headers.authorization ?? ''));
     if (!auth || auth[1].trim() !== apiKey) fail(401, 'Unauthenticated.');
     const input = readInput(url, text);
-    const path = url.pathname;
+    // `:search` and `:domains` with the colon percent-encoded (`%3A`, as some tools send it) are
+    // the same paths: a colon needs no encoding in a path, and decoding it changes nothing.
+    const path = url.pathname.replace(/%3A/gi, ':');
     let match;
     if ((match = /^\/v1\/(partners|customers)\/([^/]+)\/referral_links$/.exec(path))) {
       allow(method, 'GET');
@@ -322,12 +326,18 @@ export async function startSandbox({ port = 0, host = '127.0.0.1', faults, break
     if ((match = /^\/v1\/(partner|customer)_referral_links:search$/.exec(path))) {
       allow(method, 'GET');
       const family = match[1];
+      // Exactly one of id and key (the spec's x-partnero-exactly-one).
       const by = ['id', 'key'].filter((name) => input[name] !== undefined && input[name] !== null && input[name] !== '');
       if (by.length === 0) {
         invalid({ id: ['The id field is required when key is not present.'], key: ['The key field is required when id is not present.'] });
       }
+      if (by.length === 2) invalid({ id: ['The id field prohibits key from being present.'], key: ['The key field prohibits id from being present.'] });
+      // `customer[id]` (PHP's encoding of customer.id, as the SDK sends it) narrows to that customer's links.
+      const owner = family === 'customer' ? (input['customer[id]'] ?? (isPlainObject(input.customer) ? input.customer.id : undefined)) : undefined;
       // Exact, but without regard to case: keys (and the ids that follow them) are not case sensitive.
-      const found = state.links.filter((link) => link.family === family && by.every((name) => sameKey(link[name], String(input[name]))));
+      const found = state.links.filter(
+        (link) => link.family === family && by.every((name) => sameKey(link[name], String(input[name]))) && (owner === undefined || link.owner === String(owner)),
+      );
       return ok(200, { data: found.map(view), status: 1 });
     }
     if (path === '/v1/partner_referral_links:domains') {

@@ -72,11 +72,12 @@ export interface PartnerLinks {
   /**
    * Search partner referral links.
    *
-   * Finds a partner referral link by its `id` or its `key`. Documented only by Partnero's SDK
-   * ("use id or key" [sdk S-php]); the answer is **[inferred]**: a list in `data`, empty when
-   * nothing matches. How a search matches is not documented either: exactly, at most one link,
-   * and for a key without regard to case (keys are not case sensitive [doc H-custom]) is
-   * **[inferred]** (see the `id` and `key` parameters).
+   * Finds a partner referral link by its `id` or its `key`: give exactly one of the two
+   * (`x-partnero-exactly-one`); a search with neither or both is refused with 422 naming both
+   * **[inferred]**. Documented only by Partnero's SDK ("use id or key" [sdk S-php]); the answer
+   * is **[inferred]**: a list in `data`, empty when nothing matches. How a search matches is not
+   * documented either: exactly, at most one link, and for a key without regard to case (keys are
+   * not case sensitive [doc H-custom]) is **[inferred]** (see the `id` and `key` parameters).
    *
    * `GET /v1/partner_referral_links:search` (searchPartnerReferralLinks)
    */
@@ -164,12 +165,13 @@ export interface CustomerLinks {
   /**
    * Search customer referral links.
    *
-   * Finds a customer referral link by its `id` or its `key`. Documented only by Partnero's SDK
-   * ("use id or key" [sdk S-php]); the answer is **[inferred]**: a list in `data`, empty when
-   * nothing matches. How a search matches is not documented either: exactly, at most one link,
-   * and for a key without regard to case (keys are not case sensitive [doc H-custom]) is
-   * **[inferred]** (see the `id` and `key` parameters). The SDK's README also narrows a search by `customer[id]`, whose meaning on the server
-   * is not documented; it is left out here.
+   * Finds a customer referral link by its `id` or its `key`: give exactly one of the two
+   * (`x-partnero-exactly-one`); a search with neither or both is refused with 422 naming both
+   * **[inferred]**. `customer[id]` narrows the search to one customer's links [sdk S-php
+   * README]. Documented only by Partnero's SDK ("use id or key" [sdk S-php]); the answer is
+   * **[inferred]**: a list in `data`, empty when nothing matches. How a search matches is not
+   * documented either: exactly, at most one link, and for a key without regard to case (keys are
+   * not case sensitive [doc H-custom]) is **[inferred]** (see the `id` and `key` parameters).
    *
    * `GET /v1/customer_referral_links:search` (searchCustomerReferralLinks)
    */

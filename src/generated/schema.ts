@@ -96,11 +96,12 @@ export interface paths {
         };
         /**
          * Search partner referral links
-         * @description Finds a partner referral link by its `id` or its `key`. Documented only by Partnero's SDK
-         *     ("use id or key" [sdk S-php]); the answer is **[inferred]**: a list in `data`, empty when
-         *     nothing matches. How a search matches is not documented either: exactly, at most one link,
-         *     and for a key without regard to case (keys are not case sensitive [doc H-custom]) is
-         *     **[inferred]** (see the `id` and `key` parameters).
+         * @description Finds a partner referral link by its `id` or its `key`: give exactly one of the two
+         *     (`x-partnero-exactly-one`); a search with neither or both is refused with 422 naming both
+         *     **[inferred]**. Documented only by Partnero's SDK ("use id or key" [sdk S-php]); the answer
+         *     is **[inferred]**: a list in `data`, empty when nothing matches. How a search matches is not
+         *     documented either: exactly, at most one link, and for a key without regard to case (keys are
+         *     not case sensitive [doc H-custom]) is **[inferred]** (see the `id` and `key` parameters).
          */
         get: operations["searchPartnerReferralLinks"];
         put?: never;
@@ -226,12 +227,13 @@ export interface paths {
         };
         /**
          * Search customer referral links
-         * @description Finds a customer referral link by its `id` or its `key`. Documented only by Partnero's SDK
-         *     ("use id or key" [sdk S-php]); the answer is **[inferred]**: a list in `data`, empty when
-         *     nothing matches. How a search matches is not documented either: exactly, at most one link,
-         *     and for a key without regard to case (keys are not case sensitive [doc H-custom]) is
-         *     **[inferred]** (see the `id` and `key` parameters). The SDK's README also narrows a search by `customer[id]`, whose meaning on the server
-         *     is not documented; it is left out here.
+         * @description Finds a customer referral link by its `id` or its `key`: give exactly one of the two
+         *     (`x-partnero-exactly-one`); a search with neither or both is refused with 422 naming both
+         *     **[inferred]**. `customer[id]` narrows the search to one customer's links [sdk S-php
+         *     README]. Documented only by Partnero's SDK ("use id or key" [sdk S-php]); the answer is
+         *     **[inferred]**: a list in `data`, empty when nothing matches. How a search matches is not
+         *     documented either: exactly, at most one link, and for a key without regard to case (keys are
+         *     not case sensitive [doc H-custom]) is **[inferred]** (see the `id` and `key` parameters).
          */
         get: operations["searchCustomerReferralLinks"];
         put?: never;
@@ -983,14 +985,14 @@ export interface components {
          */
         LinkId: string;
         /**
-         * @description Find the link with this ID. Give `id` or `key` ("use id or key" [sdk S-php README]).
+         * @description Find the link with this ID. Give exactly one of `id` and `key` ("use id or key" [sdk S-php README]): not both, not neither.
          *     Matching is exact, and at most one link matches **[inferred]**: no source documents how a
          *     search matches, and Partnero's n8n node matches partial values in its partner search [sdk
          *     S-n8n].
          */
         SearchId: string;
         /**
-         * @description Find the link with this key. Give `id` or `key` ("use id or key" [sdk S-php README]). Keys
+         * @description Find the link with this key. Give exactly one of `id` and `key` ("use id or key" [sdk S-php README]): not both, not neither. Keys
          *     are not case sensitive [doc H-custom], so a key that differs only in case finds the link
          *     **[inferred]**. Matching is otherwise exact, and at most one link matches **[inferred]**:
          *     no source documents how a search matches; Partnero's n8n node matches partial values in its
@@ -1027,6 +1029,14 @@ export interface components {
          *     relative path segments.
          */
         CustomerLinkId: string;
+        /**
+         * @description Only links of the customer with this ID: the PHP SDK's README narrows a customer-link search
+         *     with `'customer' => ['id' => 'customer-id']`, which PHP sends as the query `customer[id]=...`
+         *     [sdk S-php README]. Written as the name on the wire (`customer[id]`, its brackets as they
+         *     are). That it narrows to that customer's links, and that an unknown customer finds nothing
+         *     rather than being refused, is **[inferred]**.
+         */
+        SearchCustomerId: string;
     };
     requestBodies: never;
     headers: {
@@ -1271,14 +1281,14 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Find the link with this ID. Give `id` or `key` ("use id or key" [sdk S-php README]).
+                 * @description Find the link with this ID. Give exactly one of `id` and `key` ("use id or key" [sdk S-php README]): not both, not neither.
                  *     Matching is exact, and at most one link matches **[inferred]**: no source documents how a
                  *     search matches, and Partnero's n8n node matches partial values in its partner search [sdk
                  *     S-n8n].
                  */
                 id?: components["parameters"]["SearchId"];
                 /**
-                 * @description Find the link with this key. Give `id` or `key` ("use id or key" [sdk S-php README]). Keys
+                 * @description Find the link with this key. Give exactly one of `id` and `key` ("use id or key" [sdk S-php README]): not both, not neither. Keys
                  *     are not case sensitive [doc H-custom], so a key that differs only in case finds the link
                  *     **[inferred]**. Matching is otherwise exact, and at most one link matches **[inferred]**:
                  *     no source documents how a search matches; Partnero's n8n node matches partial values in its
@@ -1591,14 +1601,14 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Find the link with this ID. Give `id` or `key` ("use id or key" [sdk S-php README]).
+                 * @description Find the link with this ID. Give exactly one of `id` and `key` ("use id or key" [sdk S-php README]): not both, not neither.
                  *     Matching is exact, and at most one link matches **[inferred]**: no source documents how a
                  *     search matches, and Partnero's n8n node matches partial values in its partner search [sdk
                  *     S-n8n].
                  */
                 id?: components["parameters"]["SearchId"];
                 /**
-                 * @description Find the link with this key. Give `id` or `key` ("use id or key" [sdk S-php README]). Keys
+                 * @description Find the link with this key. Give exactly one of `id` and `key` ("use id or key" [sdk S-php README]): not both, not neither. Keys
                  *     are not case sensitive [doc H-custom], so a key that differs only in case finds the link
                  *     **[inferred]**. Matching is otherwise exact, and at most one link matches **[inferred]**:
                  *     no source documents how a search matches; Partnero's n8n node matches partial values in its
@@ -1607,6 +1617,14 @@ export interface operations {
                  *     Not held to the key rules of a new key, so that links made before or outside them are found.
                  */
                 key?: components["parameters"]["SearchKey"];
+                /**
+                 * @description Only links of the customer with this ID: the PHP SDK's README narrows a customer-link search
+                 *     with `'customer' => ['id' => 'customer-id']`, which PHP sends as the query `customer[id]=...`
+                 *     [sdk S-php README]. Written as the name on the wire (`customer[id]`, its brackets as they
+                 *     are). That it narrows to that customer's links, and that an unknown customer finds nothing
+                 *     rather than being refused, is **[inferred]**.
+                 */
+                "customer[id]"?: components["parameters"]["SearchCustomerId"];
             };
             header?: never;
             path?: never;

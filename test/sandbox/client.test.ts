@@ -101,6 +101,15 @@ describe('the typed client and the sandbox, beyond the lifecycle', () => {
     expect(domains.length).toBeGreaterThan(10); // more than one page of the default 10
   });
 
+  it('narrows a customer-link search by customer[id] (sent as the query customer[id]=...), as the PHP SDK does', async () => {
+    const key = `${throwawayKey('client')}-owned`;
+    await client.customerLinks.create({ customer: { id: 'customer_456' }, key });
+    expect((await client.customerLinks.search({ key, 'customer[id]': 'customer_456' })).data.map((link) => link.key)).toEqual([key]);
+    expect((await client.customerLinks.search({ key, 'customer[id]': 'customer_123' })).data).toEqual([]);
+    expect((await client.customerLinks.search({ key })).data).toHaveLength(1);
+    await client.customerLinks.delete(key);
+  });
+
   it('rides out a 503 on every other request with its retries', async () => {
     const flaky = await startSandbox({ port: 0, faults: '503@2' });
     try {

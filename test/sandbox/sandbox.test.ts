@@ -177,6 +177,39 @@ describe('the sandbox', () => {
     expect(Object.keys(noSearch.body.errors).sort()).toEqual(['id', 'key']);
   });
 
+  it('search takes exactly one of id and key (422 naming both otherwise), and customer[id] narrows a customer search to that customer', async () => {
+    for (const family of ['partner', 'customer']) {
+      for (const query of ['', '?id=ref_123&key=ref_123']) {
+        const refused = await call(sandbox.url, 'GET', `/v1/${family}_referral_links:search${query}`);
+        expect(refused.status, `${family} ${query}`).toBe(422);
+        expect(Object.keys(refused.body.errors).sort()).toEqual(['id', 'key']);
+      }
+    }
+    const own = await call(sandbox.url, 'GET', '/v1/customer_referral_links:search?key=DHjU0cGYxMUG&customer[id]=customer_123');
+    expect(own.body.data.map((link: { key: string }) => link.key)).toEqual(['DHjU0cGYxMUG']);
+    const encoded = await call(sandbox.url, 'GET', '/v1/customer_referral_links:search?key=DHjU0cGYxMUG&customer%5Bid%5D=customer_123');
+    expect(encoded.body.data).toHaveLength(1);
+    const other = await call(sandbox.url, 'GET', '/v1/customer_referral_links:search?key=DHjU0cGYxMUG&customer[id]=customer_456');
+    expect(other).toMatchObject({ status: 200, body: { data: [], status: 1 } });
+    const nobody = await call(sandbox.url, 'GET', '/v1/customer_referral_links:search?key=DHjU0cGYxMUG&customer[id]=nobody');
+    expect(nobody).toMatchObject({ status: 200, body: { data: [] } });
+  });
+
+  it('reads %3A (the colon percent-encoded, in either case) in :search and :domains as the colon', async () => {
+    for (const [plain, body] of [
+      ['/v1/partner_referral_links:search?key=ref_123', undefined],
+      ['/v1/customer_referral_links:search?key=DHjU0cGYxMUG', undefined],
+      ['/v1/partner_referral_links:domains?limit=2', undefined],
+    ] as const) {
+      const expected = await call(sandbox.url, 'GET', plain, body);
+      expect(expected.status).toBe(200);
+      for (const encoded of ['%3A', '%3a']) {
+        const answer = await call(sandbox.url, 'GET', plain.replace(':', encoded), body);
+        expect({ status: answer.status, body: answer.body }, `${plain} with ${encoded}`).toEqual({ status: 200, body: expected.body });
+      }
+    }
+  });
+
   it('keys are not case sensitive: taken in another case; search, get, rename and delete find a link in any case', async () => {
     const created = await call(sandbox.url, 'POST', '/v1/partner_referral_links', { partner: { id: 'partner_123' }, key: 'Summer-Case' });
     expect(created).toMatchObject({ status: 201, body: { data: { id: 'Summer-Case', key: 'Summer-Case' } } });

@@ -157,6 +157,8 @@ describe('every operation of the spec is a command', () => {
         const query: Record<string, string> = {};
         for (const [name, rule] of Object.entries(row.parameters)) {
           if (rule.in !== 'query' || row.body || (walk && name === row.pagination?.page)) continue;
+          // Of the parameters a call gives exactly one of (x-partnero-exactly-one), only the first.
+          if (row.exactlyOne?.includes(name) && name !== row.exactlyOne[0]) continue;
           const value = rule.type === 'integer' || rule.type === 'number' ? String(rule.minimum ?? 1) : 'v';
           argv.push(`--${kebab(name)}`, value);
           query[name] = value;
