@@ -172,6 +172,16 @@ for (const { path, method, item, op } of eachOperation(spec)) {
     success[status] = validator;
   }
   if (!Object.keys(success).length) fail(id, 'no 2xx response is described');
+  // Where two success statuses are allowed, the one the examples and the sandbox use is named,
+  // and listed first (tools that take the first 2xx as the expected one agree with it).
+  const exampleStatus = op['x-partnero-example-status'];
+  const successStatuses = Object.keys(op.responses).filter((status) => /^2\d\d$/.test(status));
+  if (successStatuses.length > 1 && exampleStatus === undefined) {
+    fail(id, `answers ${successStatuses.join(' and ')}: x-partnero-example-status must name the one its examples use`);
+  }
+  if (exampleStatus !== undefined && exampleStatus !== successStatuses[0]) {
+    fail(id, `x-partnero-example-status ${JSON.stringify(exampleStatus)} must be the first 2xx response listed (${successStatuses[0]})`);
+  }
 
   // Query parameters of which a call gives exactly one (a search's id or key).
   const exactlyOne = op['x-partnero-exactly-one'];

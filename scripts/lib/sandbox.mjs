@@ -321,7 +321,8 @@ export async function startSandbox({ port = 0, host = '127.0.0.1', faults, break
     }
     if ((match = /^\/v1\/(partner|customer)_referral_links$/.exec(path))) {
       allow(method, 'POST');
-      return ok(match[1] === 'partner' ? 201 : 200, { data: view(create(match[1], input, unknownOwner)), status: 1 });
+      // 200, as the documented examples answer (the spec allows 201 too; x-partnero-example-status).
+      return ok(200, { data: view(create(match[1], input, unknownOwner)), status: 1 });
     }
     if ((match = /^\/v1\/(partner|customer)_referral_links:search$/.exec(path))) {
       allow(method, 'GET');

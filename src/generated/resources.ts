@@ -28,10 +28,10 @@ export interface PartnerLinks {
    * or `email` [doc D-create, V-partner]. Keys are unique across the program and not case
    * sensitive (see `key`).
    *
-   * Partnero documents the answer as `201 Created` on one page [doc D-create], while its
-   * customer-link page answers the same call with `200 OK` [doc V-customer]: both are success
-   * here **[inferred]**. An unknown partner makes the call fail [sdk S-n8n], with a status no
-   * source gives: 404 or 422, both described below. There is no idempotency key: the client
+   * Partnero documents the answer as `200 OK` in its API reference's example [doc V-partner]
+   * and as `201 Created` on another page [doc D-create]: both are success here. The examples
+   * and the sandbox use 200, the first listed (`x-partnero-example-status`). An unknown partner
+   * makes the call fail [sdk S-n8n], with a status no source gives: 404 or 422, both described below. There is no idempotency key: the client
    * never sends a create twice blindly (see `x-partnero-create`).
    *
    * `POST /v1/partner_referral_links` (createPartnerReferralLink)
@@ -63,7 +63,9 @@ export interface PartnerLinks {
    * Deletes a partner referral link. Documented by Partnero's SDK [sdk S-php] and listed
    * ("Delete a Link") in its referral-links guide [doc D-guide-links], whose section was not
    * captured: the answer is not documented, so both a `200` with the usual envelope and a `204`
-   * without a body (a status Partnero lists [doc V-general]) are success here **[inferred]**.
+   * without a body (a status Partnero lists [doc V-general]) are success here **[inferred]**;
+   * comparable calls of the API answer 200 `{"status": 1}`, which the examples and the sandbox
+   * use (`x-partnero-example-status`).
    * What happens to a partner's default link is not documented.
    *
    * `DELETE /v1/partner_referral_links/{id}` (deletePartnerReferralLink)
@@ -122,8 +124,10 @@ export interface CustomerLinks {
    * or `email` [doc V-customer]. Keys are unique across the program and not case sensitive
    * (see `key`).
    *
-   * Partnero documents the answer as `200 OK` [doc V-customer]; its partner-link page answers
-   * the same call with `201 Created` [doc D-create], so both are success here **[inferred]**.
+   * Partnero documents the answer as `200 OK` [doc V-customer]; one of its partner-link pages
+   * answers the same call with `201 Created` [doc D-create], so both are success here
+   * **[inferred]**. The examples and the sandbox use 200, the first listed
+   * (`x-partnero-example-status`).
    * An unknown customer makes the call fail, with a status no source gives: 404 or 422, both
    * described below. There is no idempotency key: the client never sends a create twice
    * blindly (see `x-partnero-create`).
@@ -156,8 +160,9 @@ export interface CustomerLinks {
    *
    * Deletes a customer referral link. Documented only by Partnero's SDK [sdk S-php]: the answer
    * is not documented, so both a `200` with the usual envelope and a `204` without a body (a
-   * status Partnero lists [doc V-general]) are success here **[inferred]**. What happens to a
-   * customer's default link is not documented.
+   * status Partnero lists [doc V-general]) are success here **[inferred]**; comparable calls of
+   * the API answer 200 `{"status": 1}`, which the examples and the sandbox use
+   * (`x-partnero-example-status`). What happens to a customer's default link is not documented.
    *
    * `DELETE /v1/customer_referral_links/{id}` (deleteCustomerReferralLink)
    */
