@@ -273,8 +273,11 @@ export type LinkDomainList = components['schemas']['LinkDomainList'];
 export type CustomerReference = components['schemas']['CustomerReference'];
 /**
  * A new referral link for a customer [doc V-customer]. `domain_id` and `is_additional` are not
- * documented for customers, but Partnero's SDK sends them [sdk S-php], so they are accepted as
- * for partners **[inferred]**. The direct-tracking fields of a link are set in the dashboard;
- * no source documents them as inputs [doc H-direct].
+ * documented for customers, but Partnero's SDK always sends them, as `null` and `false` [sdk
+ * S-php]; so they are accepted **[inferred]**, `domain_id` as `null` only **[inferred]**: the
+ * domains list is a partner-link call [doc V-partner, D-create] and no source gives a customer
+ * link a domain.
+ * The direct-tracking fields of a link are set in the dashboard; no source documents them as
+ * inputs [doc H-direct].
  */
 export type NewCustomerReferralLink = components['schemas']['NewCustomerReferralLink'];

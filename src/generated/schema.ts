@@ -527,7 +527,7 @@ export interface components {
              */
             domain_id?: number | string | null;
             /**
-             * @description Whether `domain_id` is an additional domain (its `is_additional` in the domains list). Required when `domain_id` is given.
+             * @description Whether `domain_id` is an additional domain (its `is_additional` in the domains list). "Required when domain_id is present" [doc V-partner], even as `null` (`dependentRequired`).
              * @example true
              */
             is_additional?: boolean;
@@ -704,9 +704,12 @@ export interface components {
         };
         /**
          * @description A new referral link for a customer [doc V-customer]. `domain_id` and `is_additional` are not
-         *     documented for customers, but Partnero's SDK sends them [sdk S-php], so they are accepted as
-         *     for partners **[inferred]**. The direct-tracking fields of a link are set in the dashboard;
-         *     no source documents them as inputs [doc H-direct].
+         *     documented for customers, but Partnero's SDK always sends them, as `null` and `false` [sdk
+         *     S-php]; so they are accepted **[inferred]**, `domain_id` as `null` only **[inferred]**: the
+         *     domains list is a partner-link call [doc V-partner, D-create] and no source gives a customer
+         *     link a domain.
+         *     The direct-tracking fields of a link are set in the dashboard; no source documents them as
+         *     inputs [doc H-direct].
          */
         NewCustomerReferralLink: {
             /**
@@ -730,14 +733,16 @@ export interface components {
             key: string;
             customer: components["schemas"]["CustomerReference"];
             /**
-             * @description **[inferred]** The domain to use, as for partner links; leave it out (or `null`) for the
-             *     default domain. When present, even as `null`, `is_additional` is required too.
-             * @example 8
+             * @description Always `null` for a customer link (the program's default domain), or left out **[inferred]**:
+             *     Partnero's SDK sends `null` [sdk S-php], and the domains list is for partner links [doc
+             *     V-partner]. When present, `is_additional` is required too [doc V-partner, for partner links].
+             * @example null
              */
-            domain_id?: number | string | null;
+            domain_id?: null;
             /**
-             * @description **[inferred]** Whether `domain_id` is an additional domain. Required when `domain_id` is given.
-             * @example true
+             * @description Sent as `false` by Partnero's SDK [sdk S-php]. Required when `domain_id` is present, as
+             *     for partner links ("Required when domain_id is present" [doc V-partner]) **[inferred]**.
+             * @example false
              */
             is_additional?: boolean;
         };
