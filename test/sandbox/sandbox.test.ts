@@ -203,6 +203,18 @@ describe('the sandbox', () => {
     expect(nobody).toMatchObject({ status: 200, body: { data: [] } });
   });
 
+  it('takes a customer link\'s domain_id as the spec does: null (as the SDK sends it), and no domain', async () => {
+    const schema = parseYaml(await readFile('openapi/components/schemas/NewCustomerReferralLink.yaml', 'utf8')) as { properties: { domain_id: { type: string } } };
+    expect(schema.properties.domain_id.type).toBe('null');
+    const sdk = await call(sandbox.url, 'POST', '/v1/customer_referral_links', { customer: { id: 'customer_456' }, key: 'no-domain', domain_id: null, is_additional: false });
+    expect(sdk.status).toBe(200);
+    for (const domain_id of [8, '8', 20]) {
+      const refused = await call(sandbox.url, 'POST', '/v1/customer_referral_links', { customer: { id: 'customer_456' }, key: 'on-a-domain', domain_id, is_additional: true });
+      expect(refused.status, String(domain_id)).toBe(422);
+      expect(Object.keys(refused.body.errors)).toEqual(['domain_id']);
+    }
+  });
+
   it('reads %3A (the colon percent-encoded, in either case) in :search and :domains as the colon', async () => {
     for (const [plain, body] of [
       ['/v1/partner_referral_links:search?key=ref_123', undefined],
