@@ -114,6 +114,7 @@ function bodyLeaves(row: Row): [pointer: string[], rule: string][] {
 function valueFor(rule: string): unknown {
   if (rule.startsWith('one of ')) return JSON.parse(rule.slice('one of '.length).split(', ')[0]!) as unknown;
   if (rule === 'true or false') return true;
+  if (rule === 'null') return null; // a customer link's domain_id: given as --domain-id null
   const least = /(?:from|at least) (-?\d+)/.exec(rule);
   if (/^(an integer|a number)\b/.test(rule)) return least ? Number(least[1]) : 1;
   return 'v'.repeat(Math.max(1, least ? Number(least[1]) : 1));
