@@ -102,7 +102,9 @@ export const expectedTools = Object.entries(table).flatMap(([id, row]) => [
 export function exampleArguments(tool: McpTool): Record<string, unknown> {
   const properties = tool.inputSchema['properties'] as Record<string, unknown>;
   const args: Record<string, unknown> = {};
-  for (const name of [...tool.pathParameters, ...tool.queryParameters]) {
+  // Of the parameters a call gives exactly one of (the spec's x-partnero-exactly-one), the first.
+  const others = tool.row.exactlyOne?.slice(1) ?? [];
+  for (const name of [...tool.pathParameters, ...tool.queryParameters].filter((n) => !others.includes(n))) {
     const value = exampleOf(properties[name]);
     if (value !== undefined) args[name] = value;
   }
