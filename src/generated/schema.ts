@@ -521,8 +521,9 @@ export interface components {
             /**
              * @description The domain to use, an `id` from the domains list; leave it out (or `null`) for the
              *     default domain. Documented as a string but shown as a number, so both are accepted
-             *     **[inferred]**. When present, even as `null`, `is_additional` is required too:
-             *     Partnero's SDK always sends both (`null` and `false` when not given) [doc D-create, sdk S-php].
+             *     **[inferred]**. When present, even as `null`, `is_additional` is required too
+             *     ("Required when domain_id is present" [doc V-partner, D-create]); Partnero's SDK always
+             *     sends both (`null` and `false` when not given) [sdk S-php].
              * @example 8
              */
             domain_id?: number | string | null;
@@ -735,7 +736,7 @@ export interface components {
             /**
              * @description Always `null` for a customer link (the program's default domain), or left out **[inferred]**:
              *     Partnero's SDK sends `null` [sdk S-php], and the domains list is for partner links [doc
-             *     V-partner]. When present, `is_additional` is required too [doc V-partner, for partner links].
+             *     V-partner]. When present, `is_additional` is required too (as for partner links [doc V-partner]).
              * @example null
              */
             domain_id?: null;
