@@ -19,9 +19,8 @@ export class InvalidParameterError extends PartneroError {
   /** The value that was given. */
   readonly value: unknown;
 
-  /** `got` says what was given when the value alone would not (`neither`, for a choice of parameters). */
-  constructor(operation: string, parameter: string, allowed: string, value: unknown, got = describeValue(value)) {
-    super(`${operation}: ${parameter} must be ${allowed}, got ${got}`);
+  constructor(operation: string, parameter: string, allowed: string, value: unknown) {
+    super(`${operation}: ${parameter} must be ${allowed}, got ${describeValue(value)}`);
     this.operation = operation;
     this.parameter = parameter;
     this.allowed = allowed;
@@ -325,13 +324,10 @@ export function truncate(text: string, max: number): string {
 }
 
 function messageOf(body: unknown): string {
-  if (typeof body === 'string') return truncate(body.trim().replace(/\s+/g, ' '), 200);
-  if (body && typeof body === 'object' && 'message' in body && typeof body.message === 'string' && body.message !== '') {
-    return truncate(body.message, 200);
-  }
+  const message = typeof body === 'string' ? body.trim().replace(/\s+/g, ' ') : (body as { message?: unknown } | null | undefined)?.message;
   // Partnero's one documented error body has `errors` and no `message`: the fields say what went wrong.
-  const fields = Object.entries(fieldErrorsOf(body)).map(([field, messages]) => `${field}: ${messages.join(' ')}`);
-  return truncate(fields.join('; '), 200);
+  const text = typeof message === 'string' && message ? message : Object.entries(fieldErrorsOf(body)).map(([field, messages]) => `${field}: ${messages.join(' ')}`).join('; ');
+  return truncate(text, 200);
 }
 
 function fieldErrorsOf(body: unknown): Record<string, string[]> {

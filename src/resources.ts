@@ -177,6 +177,8 @@ class Operation {
     const options = args[this.#takesInput ? count + 1 : count];
     const settings = this.#context.settings(options, this.#where);
     const prepared = row.body ? await this.#prepareBody(args.slice(0, count), input) : this.prepare(args.slice(0, count), input);
+    // A choice of query parameters (a search's id or key), checked in the lazily loaded part.
+    if (row.exactlyOne) (await lazy()).checkChoice(this.id, row.exactlyOne, prepared.params.query);
     if (row.create || row.write) return this.#write(prepared, settings, options as WriteCallOptions | undefined);
     return this.send(prepared, settings);
   }
@@ -229,8 +231,7 @@ class Operation {
 
   /** The checked path values and query of a call. */
   prepare(pathValues: readonly unknown[], query: unknown): Prepared {
-    const { row } = this;
-    return { params: checkParameters(this.id, row.parameters, row.pathParameters, pathValues, query, row.exactlyOne), body: undefined };
+    return { params: checkParameters(this.id, this.row.parameters, this.row.pathParameters, pathValues, query), body: undefined };
   }
 
   /** Checks the path parameters and the body (against the spec's schema, with the lazily loaded validators). */

@@ -48,8 +48,9 @@ export function setOwn(object: object, key: string, value: unknown): void {
 
 /**
  * Checks the path values (in the order of the path's placeholders) and the query against
- * `rules`; throws InvalidParameterError for the first parameter that breaks one, for a query
- * key the operation does not take, or when not exactly one of `exactlyOne` is given.
+ * `rules`; throws InvalidParameterError for the first parameter that breaks one, or for a query
+ * key the operation does not take. (A choice of parameters, x-partnero-exactly-one, is checked
+ * by schema-checks.ts's checkChoice.)
  */
 export function checkParameters(
   operation: string,
@@ -57,7 +58,6 @@ export function checkParameters(
   pathNames: readonly string[],
   pathValues: readonly unknown[],
   query: unknown,
-  exactlyOne?: readonly string[],
 ): RequestParameters {
   const path: Record<string, unknown> = {};
   pathNames.forEach((name, index) => (path[name] = pathValues[index]));
@@ -78,14 +78,6 @@ export function checkParameters(
     const value = rule.in === 'path' ? path[name] : sent[name];
     if (value === undefined && !rule.required) continue;
     if (!satisfies(value, rule)) throw new InvalidParameterError(operation, name, describeRule(rule), value);
-  }
-  if (exactlyOne) {
-    const given = exactlyOne.filter((name) => sent[name] !== undefined);
-    if (given.length !== 1) {
-      const names = `${exactlyOne.slice(0, -1).join(', ')} or ${exactlyOne.at(-1)}`;
-      const got = given.length === 0 ? 'neither' : `${given.join(' and ')} together`;
-      throw new InvalidParameterError(operation, names, `given, exactly one of them`, Object.fromEntries(given.map((name) => [name, sent[name]])), got);
-    }
   }
   return { path, query: sent };
 }

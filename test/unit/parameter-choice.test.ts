@@ -43,7 +43,8 @@ describe('x-partnero-exactly-one', () => {
       const error = await call(query).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(InvalidParameterError);
       expect((error as InvalidParameterError).parameter).toBe(expected);
-      expect((error as Error).message).toMatch(new RegExp(`^${id}: ${expected} must be given, exactly one of them, got (neither|${names.join(' and ')} together)$`));
+      const shown = query === values ? JSON.stringify(values) : '{}';
+      expect((error as Error).message).toBe(`${id}: ${expected} must be given, exactly one of them, got ${shown}`);
     }
     expect(fetch.requests).toHaveLength(0);
 
