@@ -3,8 +3,10 @@
 //   schema.ts      TypeScript types of every path, operation and component (openapi-typescript);
 //   spec.ts        the operation table: for every operation its method, path, parameter rules,
 //                  request body, success statuses, and what the spec's x-partnero-* extensions
-//                  say (resource and method name, pagination, safe create). One runner in src/
-//                  turns each row into a client method; the CLI and the tests read it too;
+//                  say (resource and method name, pagination, safe create, query parameters
+//                  of which a call gives exactly one). One runner in src/ turns each row into
+//                  a client method; the CLI and the tests read it too. The generator also
+//                  checks x-partnero-example-status (the success status the examples use);
 //   resources.ts   the types of those methods, resource by resource, and a type per schema;
 //   validators.ts  standalone ajv validators of every component schema that a 2xx answer or a
 //                  request body uses, plus the words that describe each body field's rule:
