@@ -5,6 +5,8 @@
 // deleted link is gone, search is an exact match (a key or id in any case). Where the spec allows
 // two answers (an unknown owner on create: 404 or 422), it gives one, chosen by `unknownOwner`
 // or per request by `X-Sandbox-Unknown-Owner`.
+// Like Partnero, it takes one API key (SANDBOX_API_KEY, `sandbox-key`, unless `apiKey` names
+// another) and answers any other bearer token 401.
 // It also accepts what Partnero's PHP SDK sends (JSON bodies on GET and DELETE, `limit` in the
 // body of a GET, `domain_id: null`), as reference section 7 says Partnero's servers do.
 //
