@@ -3,8 +3,10 @@
 //   schema.ts      TypeScript types of every path, operation and component (openapi-typescript);
 //   spec.ts        the operation table: for every operation its method, path, parameter rules,
 //                  request body, success statuses, and what the spec's x-partnero-* extensions
-//                  say (resource and method name, pagination, safe create). One runner in src/
-//                  turns each row into a client method; the CLI and the tests read it too;
+//                  say (resource and method name, pagination, safe create, query parameters
+//                  of which a call gives exactly one). One runner in src/ turns each row into
+//                  a client method; the CLI and the tests read it too. The generator also
+//                  checks x-partnero-example-status (the success status the examples use);
 //   resources.ts   the types of those methods, resource by resource, and a type per schema;
 //   validators.ts  standalone ajv validators of every component schema that a 2xx answer or a
 //                  request body uses, plus the words that describe each body field's rule:
@@ -172,6 +174,28 @@ for (const { path, method, item, op } of eachOperation(spec)) {
     success[status] = validator;
   }
   if (!Object.keys(success).length) fail(id, 'no 2xx response is described');
+  // Where two success statuses are allowed, the one the examples and the sandbox use is named,
+  // and listed first (tools that take the first 2xx as the expected one agree with it).
+  const exampleStatus = op['x-partnero-example-status'];
+  const successStatuses = Object.keys(op.responses).filter((status) => /^2\d\d$/.test(status));
+  if (successStatuses.length > 1 && exampleStatus === undefined) {
+    fail(id, `answers ${successStatuses.join(' and ')}: x-partnero-example-status must name the one its examples use`);
+  }
+  if (exampleStatus !== undefined && exampleStatus !== successStatuses[0]) {
+    fail(id, `x-partnero-example-status ${JSON.stringify(exampleStatus)} must be the first 2xx response listed (${successStatuses[0]})`);
+  }
+
+  // Query parameters of which a call gives exactly one (a search's id or key).
+  const exactlyOne = op['x-partnero-exactly-one'];
+  if (exactlyOne !== undefined) {
+    if (!Array.isArray(exactlyOne) || exactlyOne.length < 2 || new Set(exactlyOne).size !== exactlyOne.length) {
+      fail(id, 'x-partnero-exactly-one must list two or more different parameter names');
+    }
+    for (const name of exactlyOne) {
+      if (parameters[name]?.in !== 'query') fail(id, `x-partnero-exactly-one names ${JSON.stringify(name)}, not a query parameter of this operation`);
+      if (parameters[name].required) fail(id, `x-partnero-exactly-one names ${name}, which is required: a parameter of the choice must be optional`);
+    }
+  }
 
   const pagination = op['x-partnero-pagination'];
   if (pagination) {
@@ -215,6 +239,7 @@ for (const { path, method, item, op } of eachOperation(spec)) {
     summary: op.summary,
     pathParameters,
     parameters,
+    exactlyOne,
     body,
     success,
     pagination: pagination && {

@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 // `npm run sandbox`: a stateful, in-memory Partnero (referral links of partners and customers)
-// on http://127.0.0.1:4011, for trying the client with no API key: what you create is there on
+// on http://127.0.0.1:4011, for trying the client without a Partnero account: what you create is there on
 // the next call, a rename moves the link's id, a delete removes it. Ctrl-C (SIGINT) or SIGTERM
 // stops it; it keeps nothing on disk.
 import { parseArgs } from 'node:util';
-import { FAULTS, FAULT_HEADER, UNKNOWN_OWNER_HEADER, parseFaults, parseUnknownOwner, startSandbox } from './lib/sandbox.mjs';
+import { FAULTS, FAULT_HEADER, SANDBOX_API_KEY, UNKNOWN_OWNER_HEADER, parseFaults, parseUnknownOwner, startSandbox } from './lib/sandbox.mjs';
 import { portOption, stopOnSignals } from './lib/local-server.mjs';
 import { parseRateLimit } from './lib/sandbox-rate-limit.mjs';
 import { DEPARTURES, parseDepartures } from './lib/sandbox-departs.mjs';
@@ -12,12 +12,13 @@ import { DEPARTURES, parseDepartures } from './lib/sandbox-departs.mjs';
 /** The documented port of `npm run sandbox` (the mock has 4010). */
 const DEFAULT_PORT = 4011;
 
-const USAGE = `usage: npm run sandbox [-- --port N] [--faults LIST] [--rate-limit R] [--break FIELD] [--unknown-owner 404|422] [--quiet]
+const USAGE = `usage: npm run sandbox [-- --port N] [--api-key KEY] [--faults LIST] [--rate-limit R] [--break FIELD] [--unknown-owner 404|422] [--quiet]
 
 A stateful Partnero referral-link API on 127.0.0.1, seeded with partner_123 (links ref_123,
 ref_456), partner_456 (20 links), customer_123 (link DHjU0cGYxMUG) and 12 link domains.
-Any non-empty bearer token is accepted.
+Send "Authorization: Bearer ${SANDBOX_API_KEY}"; any other key is answered 401, as Partnero does.
   --port N        port to listen on (default ${DEFAULT_PORT}; 0 picks a free one)
+  --api-key KEY   the API key it takes instead of ${SANDBOX_API_KEY}
   --faults LIST   faults for every request, comma-separated: ${FAULTS.join(', ')};
                   slow=MS sets the delay, NAME@N faults every Nth request only (e.g. 503@2)
                   One request can ask for one with the header "X-Sandbox-Fault: 503".
@@ -39,6 +40,7 @@ try {
   ({ values: options } = parseArgs({
     options: {
       port: { type: 'string' },
+      'api-key': { type: 'string' },
       faults: { type: 'string' },
       break: { type: 'string' },
       'unknown-owner': { type: 'string' },
@@ -53,6 +55,9 @@ try {
     process.exit(0);
   }
   port = portOption(options.port, DEFAULT_PORT);
+  if (options['api-key'] !== undefined && !/^[\x21-\x7e]+$/.test(options['api-key'])) {
+    throw new Error('--api-key takes a non-empty key of printable ASCII characters without spaces');
+  }
   parseFaults(options.faults ?? '');
   if (options['unknown-owner'] !== undefined) parseUnknownOwner(options['unknown-owner'], '--unknown-owner');
   if (options['rate-limit'] !== undefined) parseRateLimit(options['rate-limit']);
@@ -76,6 +81,7 @@ try {
     unknownOwner: options['unknown-owner'] ?? 404,
     rateLimit: options['rate-limit'],
     departs: options.departs === undefined ? undefined : parseDepartures(options.departs),
+    apiKey: options['api-key'] ?? SANDBOX_API_KEY,
     log: options.quiet ? undefined : (line) => console.log(line),
   });
 } catch (error) {
@@ -89,11 +95,13 @@ const notes = [
   ...(options.break ? [`Deliberately broken: ${options.break} is dropped from every successful answer`] : []),
   `Unknown owner on create: ${options['unknown-owner'] ?? 404} (the header "${UNKNOWN_OWNER_HEADER}: 404|422" picks one per request)`,
 ];
+const apiKey = options['api-key'] ?? SANDBOX_API_KEY;
 console.log(`Partnero sandbox (stateful, in memory) listening on ${sandbox.url}
+API key: ${apiKey} (any other key is answered 401${options['api-key'] === undefined ? '; --api-key KEY picks another' : ''})
 Try it:
-  curl -H 'Authorization: Bearer any-key' -H 'Content-Type: application/json' \\
+  curl -H 'Authorization: Bearer ${apiKey}' -H 'Content-Type: application/json' \\
     -d '{"partner":{"id":"partner_123"},"key":"summer"}' ${sandbox.url}/v1/partner_referral_links
-  curl -H 'Authorization: Bearer any-key' ${sandbox.url}/v1/partners/partner_123/referral_links
-Or point the client at it: createPartneroClient({ apiKey: 'any-key', baseUrl: '${sandbox.url}' })
+  curl -H 'Authorization: Bearer ${apiKey}' ${sandbox.url}/v1/partners/partner_123/referral_links
+Or point the client at it: createPartneroClient({ apiKey: '${apiKey}', baseUrl: '${sandbox.url}' })
 ${notes.join('\n')}
 Ctrl-C stops it.`);

@@ -324,11 +324,10 @@ export function truncate(text: string, max: number): string {
 }
 
 function messageOf(body: unknown): string {
-  if (typeof body === 'string') return truncate(body.trim().replace(/\s+/g, ' '), 200);
-  if (body && typeof body === 'object' && 'message' in body && typeof body.message === 'string') {
-    return truncate(body.message, 200);
-  }
-  return '';
+  const message = typeof body === 'string' ? body.trim().replace(/\s+/g, ' ') : (body as { message?: unknown } | null | undefined)?.message;
+  // Partnero's one documented error body has `errors` and no `message`: the fields say what went wrong.
+  const text = typeof message === 'string' && message ? message : Object.entries(fieldErrorsOf(body)).map(([field, messages]) => `${field}: ${messages.join(' ')}`).join('; ');
+  return truncate(text, 200);
 }
 
 function fieldErrorsOf(body: unknown): Record<string, string[]> {

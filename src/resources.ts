@@ -42,6 +42,8 @@ export interface OperationRow {
   readonly summary?: string;
   readonly pathParameters: readonly string[];
   readonly parameters: Readonly<Record<string, ParameterRule>>;
+  /** Query parameters of which a call gives exactly one (the spec's x-partnero-exactly-one). */
+  readonly exactlyOne?: readonly string[];
   readonly body?: { readonly required: boolean; readonly validator: string };
   /** Each 2xx status with the validator of its JSON body, or null when it has none. */
   readonly success: Readonly<Record<string, string | null>>;
@@ -175,6 +177,8 @@ class Operation {
     const options = args[this.#takesInput ? count + 1 : count];
     const settings = this.#context.settings(options, this.#where);
     const prepared = row.body ? await this.#prepareBody(args.slice(0, count), input) : this.prepare(args.slice(0, count), input);
+    // A choice of query parameters (a search's id or key), checked in the lazily loaded part.
+    if (row.exactlyOne) (await lazy()).checkChoice(this.id, row.exactlyOne, prepared.params.query);
     if (row.create || row.write) return this.#write(prepared, settings, options as WriteCallOptions | undefined);
     return this.send(prepared, settings);
   }

@@ -54,7 +54,7 @@ async function journalOutcomes(path) {
 export async function bulkResume(entry, { rows, slowMs, concurrency }) {
   const cli = join(dirname(entry), 'cli.js');
   const dir = await mkdtemp(join(tmpdir(), 'partnero-bench-bulk-'));
-  const sandbox = await startSandbox({ port: 0, faults: `slow=${slowMs}` });
+  const sandbox = await startSandbox({ port: 0, apiKey: 'bench_key', faults: `slow=${slowMs}` });
   try {
     const keys = Array.from({ length: rows }, (_, i) => `bench-${i}`);
     const csv = join(dir, 'links.csv');

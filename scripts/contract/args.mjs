@@ -14,7 +14,7 @@ export const FLAGS = {
       'workflows of openapi/workflows/) on throwaway keys named contract-<time>-<random>, and\n' +
       'delete them; needs --partner-id and/or --customer-id, given explicitly',
   },
-  'accepts-any-key': { type: 'boolean', help: 'the server accepts any bearer token: the wrong-key case of ignored_auth is not\nsent (a missing key still must be 401)' },
+  'accepts-any-key': { type: 'boolean', help: 'the server accepts any bearer token (the Prism mock does): the wrong-key case of ignored_auth is not\nsent (a missing key still must be 401)' },
   checks: { type: 'string', value: 'LIST', help: 'run only these checks (comma-separated names; see --list-checks)' },
   'list-checks': { type: 'boolean', help: 'print every check with what it verifies, and exit' },
   seed: { type: 'string', value: 'N', help: 'the seed of the generated cases (default: random; every report prints it)' },

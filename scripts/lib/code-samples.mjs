@@ -4,6 +4,8 @@
 // request body); the client method from `x-partnero-resource` / `x-partnero-method`, walking
 // methods from `x-partnero-pagination`. Nothing here is written per operation.
 
+import { exampleCases } from './spec-examples.mjs';
+
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'];
 
 /** The package name the TypeScript samples import. */
@@ -40,8 +42,30 @@ export function addCodeSamples(spec) {
   return spec;
 }
 
-/** The request an operation's samples make: path with values, query, JSON body. */
-export function sampleRequest(spec, { path, method, operation, parameters }) {
+/**
+ * The request an operation's samples make: path with values, query, JSON body. That of the
+ * operation's first example case (the parameters' and the body's examples of one name, see
+ * spec-examples.mjs) where it has one, so that a sample sends what one example shows (one of a
+ * search's id and key, never both); otherwise built from each part's own example.
+ */
+export function sampleRequest(spec, op) {
+  const { path, method, operation } = op;
+  const [first] = exampleCases({ ...spec, paths: { [path]: { [method]: operation } } })[0]?.cases ?? [];
+  if (first) {
+    const pathParams = [...path.matchAll(/\{([^}]+)\}/g)].map(([, name]) => ({ name, value: first.path[name] }));
+    return requestOf(method, path, pathParams, first.query, first.body);
+  }
+  return partsRequest(spec, op);
+}
+
+function requestOf(method, path, pathParams, query, body) {
+  let url = path;
+  for (const { name, value } of pathParams) url = url.replace(`{${name}}`, encodeURIComponent(String(value)));
+  const search = new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)])).toString();
+  return { method: method.toUpperCase(), path: search ? `${url}?${search}` : url, pathParams, query, body };
+}
+
+function partsRequest(spec, { path, method, operation, parameters }) {
   const pathParams = [...path.matchAll(/\{([^}]+)\}/g)].map(([, name]) => {
     const parameter = parameters.find((p) => p.in === 'path' && p.name === name);
     if (!parameter) throw new Error(`${operation.operationId}: no path parameter named ${name}`);
@@ -54,10 +78,7 @@ export function sampleRequest(spec, { path, method, operation, parameters }) {
   }
   const media = resolve(spec, operation.requestBody)?.content?.['application/json'];
   const body = media ? mediaExample(spec, media, `${operation.operationId}: request body`) : undefined;
-  let url = path;
-  for (const { name, value } of pathParams) url = url.replace(`{${name}}`, encodeURIComponent(String(value)));
-  const search = new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)])).toString();
-  return { method: method.toUpperCase(), path: search ? `${url}?${search}` : url, pathParams, query, body };
+  return requestOf(method, path, pathParams, query, body);
 }
 
 /** `curl` against the spec's first server, the key from $PARTNERO_API_KEY. */

@@ -1,6 +1,8 @@
 // Types of sandbox.mjs, for the tests that start the sandbox in-process.
 import type { LinkDomain, ReferralLink } from '../../src/generated/resources.js';
 
+/** The API key a sandbox takes unless told another: `sandbox-key`. Any other bearer token is answered 401. */
+export declare const SANDBOX_API_KEY: 'sandbox-key';
 /** The faults a request can ask for with `X-Sandbox-Fault`, or `--faults` for every request. */
 export declare const FAULTS: readonly string[];
 /** The header that asks for a fault on one request. */
@@ -55,6 +57,8 @@ export interface SandboxOptions {
   breakField?: string;
   /** How a create for an unknown owner is answered: 404 (the default) or a 422 naming the field given. */
   unknownOwner?: 404 | 422;
+  /** The one bearer token the sandbox takes (default SANDBOX_API_KEY, `sandbox-key`); any other is answered 401. */
+  apiKey?: string;
   /** Receives one line per request answered. */
   log?: (line: string) => void;
 }

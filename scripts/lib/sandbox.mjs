@@ -5,6 +5,8 @@
 // deleted link is gone, search is an exact match (a key or id in any case). Where the spec allows
 // two answers (an unknown owner on create: 404 or 422), it gives one, chosen by `unknownOwner`
 // or per request by `X-Sandbox-Unknown-Owner`.
+// Like Partnero, it takes one API key (SANDBOX_API_KEY, `sandbox-key`, unless `apiKey` names
+// another) and answers any other bearer token 401.
 // It also accepts what Partnero's PHP SDK sends (JSON bodies on GET and DELETE, `limit` in the
 // body of a GET, `domain_id: null`), as reference section 7 says Partnero's servers do.
 //
@@ -14,6 +16,8 @@ import { createServer } from 'node:http';
 import { TOO_MANY, tokenBucket } from './sandbox-rate-limit.mjs';
 import { departures } from './sandbox-departs.mjs';
 
+/** The API key a sandbox takes unless told another (`--api-key`, `apiKey`); any other bearer token is answered 401. */
+export const SANDBOX_API_KEY = 'sandbox-key';
 /** The faults a request can ask for with `X-Sandbox-Fault`, or `--faults` for every request. */
 export const FAULTS = ['429', '429-retry-after', '503', 'slow', 'drop-after-create'];
 /** The header that asks for a fault on one request. */
@@ -101,6 +105,8 @@ function view({ id, key, url, default: isDefault, is_additional, direct_tracking
   return { id, key, url, default: isDefault, is_additional, direct_tracking, direct_tracking_redirect, direct_tracking_redirect_url };
 }
 
+const isPlainObject = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
+
 class HttpError extends Error {
   constructor(status, body) {
     super(body.message);
@@ -182,10 +188,14 @@ export function parseUnknownOwner(value, where = 'unknownOwner') {
 /**
  * Starts a sandbox. `port` 0 picks a free one. `faults` (text or list, see parseFaults) applies
  * to every request; `breakField` drops that field from every successful answer; `unknownOwner`
- * (404, the default, or 422) is how a create for an unknown owner is answered.
+ * (404, the default, or 422) is how a create for an unknown owner is answered. `apiKey` (default
+ * SANDBOX_API_KEY) is the one bearer token it takes: any other is answered 401, as Partnero does.
  * @returns {Promise<{ url: string, close: () => Promise<void>, state: object }>}
  */
-export async function startSandbox({ port = 0, host = '127.0.0.1', faults, breakField, unknownOwner = 404, log, rateLimit, departs } = {}) {
+export async function startSandbox({ port = 0, host = '127.0.0.1', faults, breakField, unknownOwner = 404, log, rateLimit, departs, apiKey = SANDBOX_API_KEY } = {}) {
+  if (typeof apiKey !== 'string' || !/^[\x21-\x7e]+$/.test(apiKey)) {
+    throw new Error('apiKey must be a non-empty string of printable ASCII characters without spaces');
+  }
   // `departs`: modes of sandbox-departs.mjs, each departing from one rule of the spec on purpose.
   const depart = departures(departs ?? []);
   /** Keys (and the ids that follow them) are not case sensitive (unless departing on purpose). */
@@ -297,10 +307,13 @@ export async function startSandbox({ port = 0, host = '127.0.0.1', faults, break
   }
 
   function route(method, url, headers, text, unknownOwner) {
+    // Like Partnero: a missing, invalid or expired key is 401 (the spec's Unauthorized answer).
     const auth = /^Bearer\s+(\S.*)$/i.exec(String(headers.authorization ?? ''));
-    if (!auth) fail(401, 'Unauthenticated.');
+    if (!auth || auth[1].trim() !== apiKey) fail(401, 'Unauthenticated.');
     const input = readInput(url, text);
-    const path = url.pathname;
+    // `:search` and `:domains` with the colon percent-encoded (`%3A`, as some tools send it) are
+    // the same paths: a colon needs no encoding in a path, and decoding it changes nothing.
+    const path = url.pathname.replace(/%3A/gi, ':');
     let match;
     if ((match = /^\/v1\/(partners|customers)\/([^/]+)\/referral_links$/.exec(path))) {
       allow(method, 'GET');
@@ -313,17 +326,24 @@ export async function startSandbox({ port = 0, host = '127.0.0.1', faults, break
     }
     if ((match = /^\/v1\/(partner|customer)_referral_links$/.exec(path))) {
       allow(method, 'POST');
-      return ok(match[1] === 'partner' ? 201 : 200, { data: view(create(match[1], input, unknownOwner)), status: 1 });
+      // 200, as the documented examples answer (the spec allows 201 too; x-partnero-example-status).
+      return ok(200, { data: view(create(match[1], input, unknownOwner)), status: 1 });
     }
     if ((match = /^\/v1\/(partner|customer)_referral_links:search$/.exec(path))) {
       allow(method, 'GET');
       const family = match[1];
+      // Exactly one of id and key (the spec's x-partnero-exactly-one).
       const by = ['id', 'key'].filter((name) => input[name] !== undefined && input[name] !== null && input[name] !== '');
       if (by.length === 0) {
         invalid({ id: ['The id field is required when key is not present.'], key: ['The key field is required when id is not present.'] });
       }
+      if (by.length === 2) invalid({ id: ['The id field prohibits key from being present.'], key: ['The key field prohibits id from being present.'] });
+      // `customer[id]` (PHP's encoding of customer.id, as the SDK sends it) narrows to that customer's links.
+      const owner = family === 'customer' ? (input['customer[id]'] ?? (isPlainObject(input.customer) ? input.customer.id : undefined)) : undefined;
       // Exact, but without regard to case: keys (and the ids that follow them) are not case sensitive.
-      const found = state.links.filter((link) => link.family === family && by.every((name) => sameKey(link[name], String(input[name]))));
+      const found = state.links.filter(
+        (link) => link.family === family && by.every((name) => sameKey(link[name], String(input[name]))) && (owner === undefined || link.owner === String(owner)),
+      );
       return ok(200, { data: found.map(view), status: 1 });
     }
     if (path === '/v1/partner_referral_links:domains') {

@@ -36,7 +36,7 @@ const link = (key, extra = {}) => ({
  * @returns {Promise<{ url: string, log: object[], preflights: number, report: Promise<object>, close(): Promise<void> }>}
  */
 export async function startHarnessServer({ apiKey, sweep = [] }) {
-  const sandbox = await startSandbox();
+  const sandbox = await startSandbox({ apiKey });
   const log = [];
   const hanging = new Set();
   const counters = new Map();

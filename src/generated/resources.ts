@@ -28,10 +28,10 @@ export interface PartnerLinks {
    * or `email` [doc D-create, V-partner]. Keys are unique across the program and not case
    * sensitive (see `key`).
    *
-   * Partnero documents the answer as `201 Created` on one page [doc D-create], while its
-   * customer-link page answers the same call with `200 OK` [doc V-customer]: both are success
-   * here **[inferred]**. An unknown partner makes the call fail [sdk S-n8n], with a status no
-   * source gives: 404 or 422, both described below. There is no idempotency key: the client
+   * Partnero documents the answer as `200 OK` in its API reference's example [doc V-partner]
+   * and as `201 Created` on another page [doc D-create]: both are success here. The examples
+   * and the sandbox use 200, the first listed (`x-partnero-example-status`). An unknown partner
+   * makes the call fail [sdk S-n8n], with a status no source gives: 404 or 422, both described below. There is no idempotency key: the client
    * never sends a create twice blindly (see `x-partnero-create`).
    *
    * `POST /v1/partner_referral_links` (createPartnerReferralLink)
@@ -63,7 +63,9 @@ export interface PartnerLinks {
    * Deletes a partner referral link. Documented by Partnero's SDK [sdk S-php] and listed
    * ("Delete a Link") in its referral-links guide [doc D-guide-links], whose section was not
    * captured: the answer is not documented, so both a `200` with the usual envelope and a `204`
-   * without a body (a status Partnero lists [doc V-general]) are success here **[inferred]**.
+   * without a body (a status Partnero lists [doc V-general]) are success here **[inferred]**;
+   * comparable calls of the API answer 200 `{"status": 1}`, which the examples and the sandbox
+   * use (`x-partnero-example-status`).
    * What happens to a partner's default link is not documented.
    *
    * `DELETE /v1/partner_referral_links/{id}` (deletePartnerReferralLink)
@@ -72,11 +74,12 @@ export interface PartnerLinks {
   /**
    * Search partner referral links.
    *
-   * Finds a partner referral link by its `id` or its `key`. Documented only by Partnero's SDK
-   * ("use id or key" [sdk S-php]); the answer is **[inferred]**: a list in `data`, empty when
-   * nothing matches. How a search matches is not documented either: exactly, at most one link,
-   * and for a key without regard to case (keys are not case sensitive [doc H-custom]) is
-   * **[inferred]** (see the `id` and `key` parameters).
+   * Finds a partner referral link by its `id` or its `key`: give exactly one of the two
+   * (`x-partnero-exactly-one`); a search with neither or both is refused with 422 naming both
+   * **[inferred]**. Documented only by Partnero's SDK ("use id or key" [sdk S-php]); the answer
+   * is **[inferred]**: a list in `data`, empty when nothing matches. How a search matches is not
+   * documented either: exactly, at most one link, and for a key without regard to case (keys are
+   * not case sensitive [doc H-custom]) is **[inferred]** (see the `id` and `key` parameters).
    *
    * `GET /v1/partner_referral_links:search` (searchPartnerReferralLinks)
    */
@@ -121,8 +124,10 @@ export interface CustomerLinks {
    * or `email` [doc V-customer]. Keys are unique across the program and not case sensitive
    * (see `key`).
    *
-   * Partnero documents the answer as `200 OK` [doc V-customer]; its partner-link page answers
-   * the same call with `201 Created` [doc D-create], so both are success here **[inferred]**.
+   * Partnero documents the answer as `200 OK` [doc V-customer]; one of its partner-link pages
+   * answers the same call with `201 Created` [doc D-create], so both are success here
+   * **[inferred]**. The examples and the sandbox use 200, the first listed
+   * (`x-partnero-example-status`).
    * An unknown customer makes the call fail, with a status no source gives: 404 or 422, both
    * described below. There is no idempotency key: the client never sends a create twice
    * blindly (see `x-partnero-create`).
@@ -155,8 +160,9 @@ export interface CustomerLinks {
    *
    * Deletes a customer referral link. Documented only by Partnero's SDK [sdk S-php]: the answer
    * is not documented, so both a `200` with the usual envelope and a `204` without a body (a
-   * status Partnero lists [doc V-general]) are success here **[inferred]**. What happens to a
-   * customer's default link is not documented.
+   * status Partnero lists [doc V-general]) are success here **[inferred]**; comparable calls of
+   * the API answer 200 `{"status": 1}`, which the examples and the sandbox use
+   * (`x-partnero-example-status`). What happens to a customer's default link is not documented.
    *
    * `DELETE /v1/customer_referral_links/{id}` (deleteCustomerReferralLink)
    */
@@ -164,12 +170,13 @@ export interface CustomerLinks {
   /**
    * Search customer referral links.
    *
-   * Finds a customer referral link by its `id` or its `key`. Documented only by Partnero's SDK
-   * ("use id or key" [sdk S-php]); the answer is **[inferred]**: a list in `data`, empty when
-   * nothing matches. How a search matches is not documented either: exactly, at most one link,
-   * and for a key without regard to case (keys are not case sensitive [doc H-custom]) is
-   * **[inferred]** (see the `id` and `key` parameters). The SDK's README also narrows a search by `customer[id]`, whose meaning on the server
-   * is not documented; it is left out here.
+   * Finds a customer referral link by its `id` or its `key`: give exactly one of the two
+   * (`x-partnero-exactly-one`); a search with neither or both is refused with 422 naming both
+   * **[inferred]**. `customer[id]` narrows the search to one customer's links [sdk S-php
+   * README]. Documented only by Partnero's SDK ("use id or key" [sdk S-php]); the answer is
+   * **[inferred]**: a list in `data`, empty when nothing matches. How a search matches is not
+   * documented either: exactly, at most one link, and for a key without regard to case (keys are
+   * not case sensitive [doc H-custom]) is **[inferred]** (see the `id` and `key` parameters).
    *
    * `GET /v1/customer_referral_links:search` (searchCustomerReferralLinks)
    */
@@ -207,8 +214,10 @@ export type PaginationMeta = components['schemas']['PaginationMeta'];
 export type ReferralLinkList = components['schemas']['ReferralLinkList'];
 /**
  * The body of every error answer (named `ApiError` rather than `Error`, so that code generated
- * from this description never shadows JavaScript's `Error`). Partnero documents a human-readable `message`; a
- * validation error (422) adds `errors`, the messages for each field that was refused.
+ * from this description never shadows JavaScript's `Error`). Partnero says error answers carry a
+ * human-readable `message` [doc D-intro], yet its only documented error body, a 422, has none:
+ * `{"status": 0, "errors": {"website": ["The website format is invalid."]}}` [doc V-general]. So
+ * `message` may be absent, and a validation error (422) names each refused field in `errors`.
  */
 export type ApiError = components['schemas']['ApiError'];
 /**
@@ -264,8 +273,11 @@ export type LinkDomainList = components['schemas']['LinkDomainList'];
 export type CustomerReference = components['schemas']['CustomerReference'];
 /**
  * A new referral link for a customer [doc V-customer]. `domain_id` and `is_additional` are not
- * documented for customers, but Partnero's SDK sends them [sdk S-php], so they are accepted as
- * for partners **[inferred]**. The direct-tracking fields of a link are set in the dashboard;
- * no source documents them as inputs [doc H-direct].
+ * documented for customers, but Partnero's SDK always sends them, as `null` and `false` [sdk
+ * S-php]; so they are accepted **[inferred]**, `domain_id` as `null` only **[inferred]**: the
+ * domains list is a partner-link call [doc V-partner, D-create] and no source gives a customer
+ * link a domain.
+ * The direct-tracking fields of a link are set in the dashboard; no source documents them as
+ * inputs [doc H-direct].
  */
 export type NewCustomerReferralLink = components['schemas']['NewCustomerReferralLink'];

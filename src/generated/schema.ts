@@ -38,10 +38,10 @@ export interface paths {
          *     or `email` [doc D-create, V-partner]. Keys are unique across the program and not case
          *     sensitive (see `key`).
          *
-         *     Partnero documents the answer as `201 Created` on one page [doc D-create], while its
-         *     customer-link page answers the same call with `200 OK` [doc V-customer]: both are success
-         *     here **[inferred]**. An unknown partner makes the call fail [sdk S-n8n], with a status no
-         *     source gives: 404 or 422, both described below. There is no idempotency key: the client
+         *     Partnero documents the answer as `200 OK` in its API reference's example [doc V-partner]
+         *     and as `201 Created` on another page [doc D-create]: both are success here. The examples
+         *     and the sandbox use 200, the first listed (`x-partnero-example-status`). An unknown partner
+         *     makes the call fail [sdk S-n8n], with a status no source gives: 404 or 422, both described below. There is no idempotency key: the client
          *     never sends a create twice blindly (see `x-partnero-create`).
          */
         post: operations["createPartnerReferralLink"];
@@ -78,7 +78,9 @@ export interface paths {
          * @description Deletes a partner referral link. Documented by Partnero's SDK [sdk S-php] and listed
          *     ("Delete a Link") in its referral-links guide [doc D-guide-links], whose section was not
          *     captured: the answer is not documented, so both a `200` with the usual envelope and a `204`
-         *     without a body (a status Partnero lists [doc V-general]) are success here **[inferred]**.
+         *     without a body (a status Partnero lists [doc V-general]) are success here **[inferred]**;
+         *     comparable calls of the API answer 200 `{"status": 1}`, which the examples and the sandbox
+         *     use (`x-partnero-example-status`).
          *     What happens to a partner's default link is not documented.
          */
         delete: operations["deletePartnerReferralLink"];
@@ -96,11 +98,12 @@ export interface paths {
         };
         /**
          * Search partner referral links
-         * @description Finds a partner referral link by its `id` or its `key`. Documented only by Partnero's SDK
-         *     ("use id or key" [sdk S-php]); the answer is **[inferred]**: a list in `data`, empty when
-         *     nothing matches. How a search matches is not documented either: exactly, at most one link,
-         *     and for a key without regard to case (keys are not case sensitive [doc H-custom]) is
-         *     **[inferred]** (see the `id` and `key` parameters).
+         * @description Finds a partner referral link by its `id` or its `key`: give exactly one of the two
+         *     (`x-partnero-exactly-one`); a search with neither or both is refused with 422 naming both
+         *     **[inferred]**. Documented only by Partnero's SDK ("use id or key" [sdk S-php]); the answer
+         *     is **[inferred]**: a list in `data`, empty when nothing matches. How a search matches is not
+         *     documented either: exactly, at most one link, and for a key without regard to case (keys are
+         *     not case sensitive [doc H-custom]) is **[inferred]** (see the `id` and `key` parameters).
          */
         get: operations["searchPartnerReferralLinks"];
         put?: never;
@@ -169,8 +172,10 @@ export interface paths {
          *     or `email` [doc V-customer]. Keys are unique across the program and not case sensitive
          *     (see `key`).
          *
-         *     Partnero documents the answer as `200 OK` [doc V-customer]; its partner-link page answers
-         *     the same call with `201 Created` [doc D-create], so both are success here **[inferred]**.
+         *     Partnero documents the answer as `200 OK` [doc V-customer]; one of its partner-link pages
+         *     answers the same call with `201 Created` [doc D-create], so both are success here
+         *     **[inferred]**. The examples and the sandbox use 200, the first listed
+         *     (`x-partnero-example-status`).
          *     An unknown customer makes the call fail, with a status no source gives: 404 or 422, both
          *     described below. There is no idempotency key: the client never sends a create twice
          *     blindly (see `x-partnero-create`).
@@ -208,8 +213,9 @@ export interface paths {
          * Delete a customer referral link
          * @description Deletes a customer referral link. Documented only by Partnero's SDK [sdk S-php]: the answer
          *     is not documented, so both a `200` with the usual envelope and a `204` without a body (a
-         *     status Partnero lists [doc V-general]) are success here **[inferred]**. What happens to a
-         *     customer's default link is not documented.
+         *     status Partnero lists [doc V-general]) are success here **[inferred]**; comparable calls of
+         *     the API answer 200 `{"status": 1}`, which the examples and the sandbox use
+         *     (`x-partnero-example-status`). What happens to a customer's default link is not documented.
          */
         delete: operations["deleteCustomerReferralLink"];
         options?: never;
@@ -226,12 +232,13 @@ export interface paths {
         };
         /**
          * Search customer referral links
-         * @description Finds a customer referral link by its `id` or its `key`. Documented only by Partnero's SDK
-         *     ("use id or key" [sdk S-php]); the answer is **[inferred]**: a list in `data`, empty when
-         *     nothing matches. How a search matches is not documented either: exactly, at most one link,
-         *     and for a key without regard to case (keys are not case sensitive [doc H-custom]) is
-         *     **[inferred]** (see the `id` and `key` parameters). The SDK's README also narrows a search by `customer[id]`, whose meaning on the server
-         *     is not documented; it is left out here.
+         * @description Finds a customer referral link by its `id` or its `key`: give exactly one of the two
+         *     (`x-partnero-exactly-one`); a search with neither or both is refused with 422 naming both
+         *     **[inferred]**. `customer[id]` narrows the search to one customer's links [sdk S-php
+         *     README]. Documented only by Partnero's SDK ("use id or key" [sdk S-php]); the answer is
+         *     **[inferred]**: a list in `data`, empty when nothing matches. How a search matches is not
+         *     documented either: exactly, at most one link, and for a key without regard to case (keys are
+         *     not case sensitive [doc H-custom]) is **[inferred]** (see the `id` and `key` parameters).
          */
         get: operations["searchCustomerReferralLinks"];
         put?: never;
@@ -398,15 +405,18 @@ export interface components {
         };
         /**
          * @description The body of every error answer (named `ApiError` rather than `Error`, so that code generated
-         *     from this description never shadows JavaScript's `Error`). Partnero documents a human-readable `message`; a
-         *     validation error (422) adds `errors`, the messages for each field that was refused.
+         *     from this description never shadows JavaScript's `Error`). Partnero says error answers carry a
+         *     human-readable `message` [doc D-intro], yet its only documented error body, a 422, has none:
+         *     `{"status": 0, "errors": {"website": ["The website format is invalid."]}}` [doc V-general]. So
+         *     `message` may be absent, and a validation error (422) names each refused field in `errors`.
          */
         ApiError: {
             /**
-             * @description What went wrong, in words meant for a person (possibly empty).
+             * @description What went wrong, in words meant for a person (possibly empty). Both of Partnero's SDKs read
+             *     it [sdk S-php, S-n8n]; the documented 422 leaves it out [doc V-general].
              * @example Unauthenticated.
              */
-            message: string;
+            message?: string;
             /**
              * @description For a validation error (422), the messages for each refused field, by field name.
              * @example {
@@ -511,13 +521,14 @@ export interface components {
             /**
              * @description The domain to use, an `id` from the domains list; leave it out (or `null`) for the
              *     default domain. Documented as a string but shown as a number, so both are accepted
-             *     **[inferred]**. When present, even as `null`, `is_additional` is required too:
-             *     Partnero's SDK always sends both (`null` and `false` when not given) [doc D-create, sdk S-php].
+             *     **[inferred]**. When present, even as `null`, `is_additional` is required too
+             *     ("Required when domain_id is present" [doc V-partner, D-create]); Partnero's SDK always
+             *     sends both (`null` and `false` when not given) [sdk S-php].
              * @example 8
              */
             domain_id?: number | string | null;
             /**
-             * @description Whether `domain_id` is an additional domain (its `is_additional` in the domains list). Required when `domain_id` is given.
+             * @description Whether `domain_id` is an additional domain (its `is_additional` in the domains list). "Required when domain_id is present" [doc V-partner], even as `null` (`dependentRequired`).
              * @example true
              */
             is_additional?: boolean;
@@ -694,9 +705,12 @@ export interface components {
         };
         /**
          * @description A new referral link for a customer [doc V-customer]. `domain_id` and `is_additional` are not
-         *     documented for customers, but Partnero's SDK sends them [sdk S-php], so they are accepted as
-         *     for partners **[inferred]**. The direct-tracking fields of a link are set in the dashboard;
-         *     no source documents them as inputs [doc H-direct].
+         *     documented for customers, but Partnero's SDK always sends them, as `null` and `false` [sdk
+         *     S-php]; so they are accepted **[inferred]**, `domain_id` as `null` only **[inferred]**: the
+         *     domains list is a partner-link call [doc V-partner, D-create] and no source gives a customer
+         *     link a domain.
+         *     The direct-tracking fields of a link are set in the dashboard; no source documents them as
+         *     inputs [doc H-direct].
          */
         NewCustomerReferralLink: {
             /**
@@ -720,14 +734,16 @@ export interface components {
             key: string;
             customer: components["schemas"]["CustomerReference"];
             /**
-             * @description **[inferred]** The domain to use, as for partner links; leave it out (or `null`) for the
-             *     default domain. When present, even as `null`, `is_additional` is required too.
-             * @example 8
+             * @description Always `null` for a customer link (the program's default domain), or left out **[inferred]**:
+             *     Partnero's SDK sends `null` [sdk S-php], and the domains list is for partner links [doc
+             *     V-partner]. When present, `is_additional` is required too (as for partner links [doc V-partner]).
+             * @example null
              */
-            domain_id?: number | string | null;
+            domain_id?: null;
             /**
-             * @description **[inferred]** Whether `domain_id` is an additional domain. Required when `domain_id` is given.
-             * @example true
+             * @description Sent as `false` by Partnero's SDK [sdk S-php]. Required when `domain_id` is present, as
+             *     for partner links ("Required when domain_id is present" [doc V-partner]) **[inferred]**.
+             * @example false
              */
             is_additional?: boolean;
         };
@@ -980,14 +996,14 @@ export interface components {
          */
         LinkId: string;
         /**
-         * @description Find the link with this ID. Give `id` or `key` ("use id or key" [sdk S-php README]).
+         * @description Find the link with this ID. Give exactly one of `id` and `key` ("use id or key" [sdk S-php README]): not both, not neither.
          *     Matching is exact, and at most one link matches **[inferred]**: no source documents how a
          *     search matches, and Partnero's n8n node matches partial values in its partner search [sdk
          *     S-n8n].
          */
         SearchId: string;
         /**
-         * @description Find the link with this key. Give `id` or `key` ("use id or key" [sdk S-php README]). Keys
+         * @description Find the link with this key. Give exactly one of `id` and `key` ("use id or key" [sdk S-php README]): not both, not neither. Keys
          *     are not case sensitive [doc H-custom], so a key that differs only in case finds the link
          *     **[inferred]**. Matching is otherwise exact, and at most one link matches **[inferred]**:
          *     no source documents how a search matches; Partnero's n8n node matches partial values in its
@@ -1024,6 +1040,14 @@ export interface components {
          *     relative path segments.
          */
         CustomerLinkId: string;
+        /**
+         * @description Only links of the customer with this ID: the PHP SDK's README narrows a customer-link search
+         *     with `'customer' => ['id' => 'customer-id']`, which PHP sends as the query `customer[id]=...`
+         *     [sdk S-php README]. Written as the name on the wire (`customer[id]`, its brackets as they
+         *     are). That it narrows to that customer's links, and that an unknown customer finds nothing
+         *     rather than being refused, is **[inferred]**.
+         */
+        SearchCustomerId: string;
     };
     requestBodies: never;
     headers: {
@@ -1102,7 +1126,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The link was created (as Partnero's customer-link page answers the same call) **[inferred]**. */
+            /** @description The link was created [doc V-partner]. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1111,7 +1135,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReferralLinkResponse"];
                 };
             };
-            /** @description The link was created [doc D-create]. */
+            /** @description The link was created, as one page of Partnero's documentation answers [doc D-create]. */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -1268,14 +1292,14 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Find the link with this ID. Give `id` or `key` ("use id or key" [sdk S-php README]).
+                 * @description Find the link with this ID. Give exactly one of `id` and `key` ("use id or key" [sdk S-php README]): not both, not neither.
                  *     Matching is exact, and at most one link matches **[inferred]**: no source documents how a
                  *     search matches, and Partnero's n8n node matches partial values in its partner search [sdk
                  *     S-n8n].
                  */
                 id?: components["parameters"]["SearchId"];
                 /**
-                 * @description Find the link with this key. Give `id` or `key` ("use id or key" [sdk S-php README]). Keys
+                 * @description Find the link with this key. Give exactly one of `id` and `key` ("use id or key" [sdk S-php README]): not both, not neither. Keys
                  *     are not case sensitive [doc H-custom], so a key that differs only in case finds the link
                  *     **[inferred]**. Matching is otherwise exact, and at most one link matches **[inferred]**:
                  *     no source documents how a search matches; Partnero's n8n node matches partial values in its
@@ -1588,14 +1612,14 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Find the link with this ID. Give `id` or `key` ("use id or key" [sdk S-php README]).
+                 * @description Find the link with this ID. Give exactly one of `id` and `key` ("use id or key" [sdk S-php README]): not both, not neither.
                  *     Matching is exact, and at most one link matches **[inferred]**: no source documents how a
                  *     search matches, and Partnero's n8n node matches partial values in its partner search [sdk
                  *     S-n8n].
                  */
                 id?: components["parameters"]["SearchId"];
                 /**
-                 * @description Find the link with this key. Give `id` or `key` ("use id or key" [sdk S-php README]). Keys
+                 * @description Find the link with this key. Give exactly one of `id` and `key` ("use id or key" [sdk S-php README]): not both, not neither. Keys
                  *     are not case sensitive [doc H-custom], so a key that differs only in case finds the link
                  *     **[inferred]**. Matching is otherwise exact, and at most one link matches **[inferred]**:
                  *     no source documents how a search matches; Partnero's n8n node matches partial values in its
@@ -1604,6 +1628,14 @@ export interface operations {
                  *     Not held to the key rules of a new key, so that links made before or outside them are found.
                  */
                 key?: components["parameters"]["SearchKey"];
+                /**
+                 * @description Only links of the customer with this ID: the PHP SDK's README narrows a customer-link search
+                 *     with `'customer' => ['id' => 'customer-id']`, which PHP sends as the query `customer[id]=...`
+                 *     [sdk S-php README]. Written as the name on the wire (`customer[id]`, its brackets as they
+                 *     are). That it narrows to that customer's links, and that an unknown customer finds nothing
+                 *     rather than being refused, is **[inferred]**.
+                 */
+                "customer[id]"?: components["parameters"]["SearchCustomerId"];
             };
             header?: never;
             path?: never;

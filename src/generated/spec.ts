@@ -227,6 +227,10 @@ export const operations = {
         "minLength": 1
       }
     },
+    "exactlyOne": [
+      "id",
+      "key"
+    ],
     "success": {
       "200": "ReferralLinkSearchResult"
     }
@@ -498,8 +502,18 @@ export const operations = {
         "required": false,
         "type": "string",
         "minLength": 1
+      },
+      "customer[id]": {
+        "in": "query",
+        "required": false,
+        "type": "string",
+        "minLength": 1
       }
     },
+    "exactlyOne": [
+      "id",
+      "key"
+    ],
     "success": {
       "200": "ReferralLinkSearchResult"
     }

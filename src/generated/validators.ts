@@ -41,7 +41,7 @@ export const bodyRules: Readonly<Record<string, Readonly<Record<string, string>>
     "/customer/id": "a non-empty string",
     "/customer/key": "a non-empty string",
     "/customer/email": "a non-empty string",
-    "/domain_id": "an integer, a string or null",
+    "/domain_id": "null",
     "/is_additional": "true or false"
   }
 };
@@ -439,7 +439,7 @@ return errors === 0;
 validate53.evaluated = {"props":{"data":true,"links":true,"meta":true,"status":true},"dynamicProps":false,"dynamicItems":false};
 
 export const NewCustomerReferralLink: Validator = validate60;
-const schema24 = {"type":"object","required":["key","customer"],"dependentRequired":{"domain_id":["is_additional"]},"properties":{"key":{"type":"string","minLength":1,"maxLength":64,"pattern":"^(?:[A-Za-z0-9_-][A-Za-z0-9_.-]{0,63}|\\.[A-Za-z0-9_-][A-Za-z0-9_.-]{0,62}|\\.\\.[A-Za-z0-9_.-]{1,62})$","not":{"enum":[".",".."]}},"customer":{"$ref":"CustomerReference"},"domain_id":{"anyOf":[{"type":"integer"},{"type":"string"},{"type":"null"}]},"is_additional":{"type":"boolean"}}};
+const schema24 = {"type":"object","required":["key","customer"],"dependentRequired":{"domain_id":["is_additional"]},"properties":{"key":{"type":"string","minLength":1,"maxLength":64,"pattern":"^(?:[A-Za-z0-9_-][A-Za-z0-9_.-]{0,63}|\\.[A-Za-z0-9_-][A-Za-z0-9_.-]{0,62}|\\.\\.[A-Za-z0-9_.-]{1,62})$","not":{"enum":[".",".."]}},"customer":{"$ref":"CustomerReference"},"domain_id":{"type":"null"},"is_additional":{"type":"boolean"}}};
 const func1 = ((s) => [...s].length);
 const pattern3 = new RegExp("^(?:[A-Za-z0-9_-][A-Za-z0-9_.-]{0,63}|\\.[A-Za-z0-9_-][A-Za-z0-9_.-]{0,62}|\\.\\.[A-Za-z0-9_.-]{1,62})$", "u");
 const schema25 = {"type":"object","anyOf":[{"type":"object","required":["id"],"properties":{"id":{"type":"string","minLength":1},"key":{"type":"string","minLength":1},"email":{"type":"string","minLength":1}}},{"type":"object","required":["key"],"properties":{"id":{"type":"string","minLength":1},"key":{"type":"string","minLength":1},"email":{"type":"string","minLength":1}}},{"type":"object","required":["email"],"properties":{"id":{"type":"string","minLength":1},"key":{"type":"string","minLength":1},"email":{"type":"string","minLength":1}}}]};
@@ -729,44 +729,9 @@ errors = vErrors.length;
 }
 }
 if(data.domain_id !== undefined){
-let data_domain_id = data.domain_id;
-const _errs7 = errors;
-let valid2 = false;
-const _errs8 = errors;
-if(!(((typeof data_domain_id == "number") && (!(data_domain_id % 1) && !isNaN(data_domain_id))) && (isFinite(data_domain_id)))){
-(vErrors ??= []).push({instancePath:instancePath+"/domain_id",schemaPath:"#/properties/domain_id/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"});
+if(data.domain_id !== null){
+(vErrors ??= []).push({instancePath:instancePath+"/domain_id",schemaPath:"#/properties/domain_id/type",keyword:"type",params:{type: "null"},message:"must be null"});
 errors++;
-}
-var _valid0 = _errs8 === errors;
-valid2 = valid2 || _valid0;
-const _errs10 = errors;
-if(typeof data_domain_id !== "string"){
-(vErrors ??= []).push({instancePath:instancePath+"/domain_id",schemaPath:"#/properties/domain_id/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"});
-errors++;
-}
-var _valid0 = _errs10 === errors;
-valid2 = valid2 || _valid0;
-const _errs12 = errors;
-if(data_domain_id !== null){
-(vErrors ??= []).push({instancePath:instancePath+"/domain_id",schemaPath:"#/properties/domain_id/anyOf/2/type",keyword:"type",params:{type: "null"},message:"must be null"});
-errors++;
-}
-var _valid0 = _errs12 === errors;
-valid2 = valid2 || _valid0;
-if(!valid2){
-(vErrors ??= []).push({instancePath:instancePath+"/domain_id",schemaPath:"#/properties/domain_id/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
-errors++;
-}
-else {
-errors = _errs7;
-if(vErrors !== null){
-if(_errs7){
-vErrors.length = _errs7;
-}
-else {
-vErrors = null;
-}
-}
 }
 }
 if(data.is_additional !== undefined){

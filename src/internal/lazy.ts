@@ -7,7 +7,7 @@ import type { Kit } from './kit.js';
 import { useKit as useChecksKit } from './schema-checks.js';
 import { useWriteKit } from './safe-write.js';
 
-export { checkBody, checkResponse } from './schema-checks.js';
+export { checkBody, checkChoice, checkResponse } from './schema-checks.js';
 export { recoverWrite } from './safe-write.js';
 
 /** Hands the lazy modules what they use of the main chunk, and the validators; called once, on loading. */

@@ -49,7 +49,8 @@ export function setOwn(object: object, key: string, value: unknown): void {
 /**
  * Checks the path values (in the order of the path's placeholders) and the query against
  * `rules`; throws InvalidParameterError for the first parameter that breaks one, or for a query
- * key the operation does not take.
+ * key the operation does not take. (A choice of parameters, x-partnero-exactly-one, is checked
+ * by schema-checks.ts's checkChoice.)
  */
 export function checkParameters(
   operation: string,

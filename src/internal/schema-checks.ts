@@ -21,6 +21,18 @@ export function useKit(kit: Kit, namespace: typeof Validators): void {
   validators = namespace;
 }
 
+/**
+ * Refuses a query that gives none, or more than one, of the parameters `names` (the spec's
+ * x-partnero-exactly-one, e.g. a search's id and key): InvalidParameterError naming them all.
+ */
+export function checkChoice(operation: string, names: readonly string[], query: Readonly<Record<string, unknown>>): void {
+  const given = names.filter((name) => query[name] !== undefined);
+  if (given.length === 1) return;
+  // The value shows what was given of them: `{}` for none.
+  const value = Object.fromEntries(given.map((name) => [name, query[name]]));
+  throw new E.InvalidParameterError(operation, `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`, 'given, exactly one of them', value);
+}
+
 function validatorNamed(all: typeof Validators, name: string): Validator {
   return (all as unknown as Readonly<Record<string, Validator>>)[name]!;
 }

@@ -89,6 +89,12 @@ export function operationCases(specText: string): OperationCase[] {
           query ??= {};
           const schema = nodeAt(parameter, 'schema');
           if ('default' in schema) query[name] = schema.default;
+          // Of the parameters a call gives exactly one of (x-partnero-exactly-one), the first, with its example.
+          if (row.exactlyOne?.[0] === name) {
+            const example = parameterExample(parameter);
+            if (example === undefined) problems.push(`query parameter ${name} has no example`);
+            else query[name] = example;
+          }
         }
       }
 

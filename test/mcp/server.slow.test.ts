@@ -29,7 +29,7 @@ let sandbox: Sandbox & { lines: string[] };
 let tmp: string;
 
 beforeAll(async () => {
-  sandbox = await countingSandbox();
+  sandbox = await countingSandbox(API_KEY);
   tmp = mkdtempSync(join(tmpdir(), 'partnero-mcp-test-'));
 });
 
@@ -180,7 +180,7 @@ describe('safety, enforced by the server', () => {
   });
 
   it('a create that the server stored and then cut the connection on gives one link (through MCP)', async () => {
-    const dropping = await countingSandbox('drop-after-create');
+    const dropping = await countingSandbox(API_KEY, 'drop-after-create');
     try {
       const log = join(tmp, 'drop.jsonl');
       const writer = await session({ allowWrites: true, auditLog: log }, dropping.url);
@@ -264,8 +264,8 @@ describe('safety, enforced by the server', () => {
   });
 
   it('timeouts and retries are the client’s, as configured', async () => {
-    const failing = await countingSandbox('503');
-    const slow = await countingSandbox('slow=1500');
+    const failing = await countingSandbox(API_KEY, '503');
+    const slow = await countingSandbox(API_KEY, 'slow=1500');
     try {
       const read = (await session({}, failing.url)).mcp.listed.find((t) => t.kind === 'read' && !t.walk)!;
       for (const maxRetries of [0, 1]) {

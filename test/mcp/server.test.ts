@@ -13,7 +13,7 @@ const sessions = new Sessions(API_KEY, bundledSpecForTests);
 let sandbox: Sandbox & { lines: string[] };
 
 beforeAll(async () => {
-  sandbox = await countingSandbox();
+  sandbox = await countingSandbox(API_KEY);
 });
 
 afterAll(async () => {

@@ -23,9 +23,10 @@ export function bundledSpecForTests(): OpenApiDocument {
 }
 
 /** A sandbox on a free port that records one line per request it answered (or dropped). */
-export async function countingSandbox(faults?: string): Promise<Sandbox & { lines: string[] }> {
+/** `apiKey` is the one key the sandbox takes: what the test's client sends. */
+export async function countingSandbox(apiKey: string, faults?: string): Promise<Sandbox & { lines: string[] }> {
   const lines: string[] = [];
-  const sandbox = await startSandbox({ port: 0, log: (line) => lines.push(line), ...(faults ? { faults } : {}) });
+  const sandbox = await startSandbox({ port: 0, apiKey, log: (line) => lines.push(line), ...(faults ? { faults } : {}) });
   return Object.assign(sandbox, { lines });
 }
 
@@ -101,7 +102,9 @@ export const expectedTools = Object.entries(table).flatMap(([id, row]) => [
 export function exampleArguments(tool: McpTool): Record<string, unknown> {
   const properties = tool.inputSchema['properties'] as Record<string, unknown>;
   const args: Record<string, unknown> = {};
-  for (const name of [...tool.pathParameters, ...tool.queryParameters]) {
+  // Of the parameters a call gives exactly one of (the spec's x-partnero-exactly-one), the first.
+  const others = tool.row.exactlyOne?.slice(1) ?? [];
+  for (const name of [...tool.pathParameters, ...tool.queryParameters].filter((n) => !others.includes(n))) {
     const value = exampleOf(properties[name]);
     if (value !== undefined) args[name] = value;
   }

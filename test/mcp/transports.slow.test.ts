@@ -51,7 +51,7 @@ beforeAll(async () => {
   writeFileSync(join(root, 'dist/openapi.json'), inject('mcpSpec'));
   copyFileSync('package.json', join(root, 'package.json'));
   bin = resolve(root, 'dist/cli.js');
-  sandbox = await countingSandbox();
+  sandbox = await countingSandbox(API_KEY);
   env = { PATH: process.env['PATH'] ?? '', PARTNERO_API_KEY: API_KEY, PARTNERO_BASE_URL: sandbox.url };
 }, 120_000);
 

@@ -8,7 +8,7 @@ import {
   createPartneroClient,
   type PartneroClient,
 } from '../../src/index.js';
-import { startSandbox } from '../../scripts/lib/sandbox.mjs';
+import { SANDBOX_API_KEY, startSandbox } from '../../scripts/lib/sandbox.mjs';
 import { throwawayKey } from '../../scripts/lib/sandbox-workflows.mjs';
 
 type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
@@ -18,7 +18,7 @@ let client: PartneroClient;
 
 beforeAll(async () => {
   sandbox = await startSandbox({ port: 0 });
-  client = createPartneroClient({ apiKey: 'sandbox-client-key', baseUrl: sandbox.url, validateResponses: true, maxRetries: 0 });
+  client = createPartneroClient({ apiKey: SANDBOX_API_KEY, baseUrl: sandbox.url, validateResponses: true, maxRetries: 0 });
 });
 
 afterAll(async () => {
@@ -101,10 +101,19 @@ describe('the typed client and the sandbox, beyond the lifecycle', () => {
     expect(domains.length).toBeGreaterThan(10); // more than one page of the default 10
   });
 
+  it('narrows a customer-link search by customer[id] (sent as the query customer[id]=...), as the PHP SDK does', async () => {
+    const key = `${throwawayKey('client')}-owned`;
+    await client.customerLinks.create({ customer: { id: 'customer_456' }, key });
+    expect((await client.customerLinks.search({ key, 'customer[id]': 'customer_456' })).data.map((link) => link.key)).toEqual([key]);
+    expect((await client.customerLinks.search({ key, 'customer[id]': 'customer_123' })).data).toEqual([]);
+    expect((await client.customerLinks.search({ key })).data).toHaveLength(1);
+    await client.customerLinks.delete(key);
+  });
+
   it('rides out a 503 on every other request with its retries', async () => {
     const flaky = await startSandbox({ port: 0, faults: '503@2' });
     try {
-      const retrying = createPartneroClient({ apiKey: 'sandbox-client-key', baseUrl: flaky.url, maxRetries: 2 });
+      const retrying = createPartneroClient({ apiKey: SANDBOX_API_KEY, baseUrl: flaky.url, maxRetries: 2 });
       const key = `${throwawayKey('client')}-flaky`;
       await retrying.partnerLinks.create({ partner: { id: 'partner_123' }, key });
       expect((await retrying.partnerLinks.search({ key })).data).toHaveLength(1);
@@ -119,7 +128,7 @@ describe('the typed client and the sandbox, beyond the lifecycle', () => {
     const log: string[] = [];
     const dropping = await startSandbox({ port: 0, faults: 'drop-after-create', log: (line: string) => log.push(line) });
     try {
-      const safe = createPartneroClient({ apiKey: 'sandbox-client-key', baseUrl: dropping.url, maxRetries: 2 });
+      const safe = createPartneroClient({ apiKey: SANDBOX_API_KEY, baseUrl: dropping.url, maxRetries: 2 });
       const key = `${throwawayKey('client')}-dropped`;
       const created = await safe.partnerLinks.create({ partner: { id: 'partner_123' }, key });
       expect(created.data.key).toBe(key);

@@ -35,13 +35,10 @@ afterAll(async () => {
 
 async function verify(url: string, name: string): Promise<{ code: number | string; output: string; report: Report }> {
   const file = join(dir, `${name}.json`);
-  // With its own key the sandbox passes with no special flag once it checks keys; a sandbox
-  // that still takes any bearer token is run with --accepts-any-key. --rate 100: it is on loopback.
-  const wrong = await fetch(`${url}/v1/partners/partner_123/referral_links`, { headers: { authorization: 'Bearer not-the-sandbox-key' } });
-  const anyKey = wrong.status === 401 ? [] : ['--accepts-any-key'];
+  // The sandbox takes API_KEY only, as Partnero takes its key (no --accepts-any-key); --rate 100: it is on loopback.
   const { code, output } = await runNode(
     'scripts/contract.mjs',
-    ['--base-url', url, '--writes', '--partner-id', 'partner_123', '--customer-id', 'customer_123', ...anyKey, '--rate', '100', '--report', file],
+    ['--base-url', url, '--writes', '--partner-id', 'partner_123', '--customer-id', 'customer_123', '--rate', '100', '--report', file],
     { ...process.env, PARTNERO_API_KEY: API_KEY },
   );
   const text = await readFile(file, 'utf8').catch(() => {
@@ -52,7 +49,7 @@ async function verify(url: string, name: string): Promise<{ code: number | strin
 
 describe('the sandbox keeps the contract', () => {
   it.each([404, 422] as const)('npm run contract --writes finds nothing with unknownOwner %s, every inference confirmed or not exercised, within a minute', async (unknownOwner) => {
-    const sandbox = await startSandbox({ port: 0, unknownOwner } as Parameters<typeof startSandbox>[0]);
+    const sandbox = await startSandbox({ port: 0, apiKey: API_KEY, unknownOwner } as Parameters<typeof startSandbox>[0]);
     try {
       const { code, output, report } = await verify(sandbox.url, `kept-${unknownOwner}`);
       expect(report.checks.flatMap((c) => c.findings), output).toEqual([]);
@@ -77,7 +74,7 @@ describe('the sandbox keeps the contract', () => {
   });
 
   it('names the field that the deliberately broken sandbox drops (--break data.url)', async () => {
-    const sandbox = await startSandbox({ port: 0, breakField: 'data.url' });
+    const sandbox = await startSandbox({ port: 0, apiKey: API_KEY, breakField: 'data.url' });
     try {
       const { code, output, report } = await verify(sandbox.url, 'broken');
       expect(code, output).toBe(1);

@@ -1,7 +1,7 @@
 // The sandbox's rate limit (`--rate-limit`, startSandbox({ rateLimit })): a token bucket
 // answering 429 with or without Retry-After, and the client's limiter against it.
 import { afterEach, describe, expect, it } from 'vitest';
-import { startSandbox } from '../../scripts/lib/sandbox.mjs';
+import { SANDBOX_API_KEY, startSandbox } from '../../scripts/lib/sandbox.mjs';
 import { parseRateLimit, tokenBucket } from '../../scripts/lib/sandbox-rate-limit.mjs';
 import { createPartneroClient } from '../../src/index.js';
 import { startNode } from '../tools/support/processes.js';
@@ -12,7 +12,7 @@ afterEach(async () => {
 });
 
 const list = (base: string) =>
-  fetch(`${base}/v1/partners/partner_123/referral_links`, { headers: { authorization: 'Bearer any-key' } }).then(async (response) => {
+  fetch(`${base}/v1/partners/partner_123/referral_links`, { headers: { authorization: `Bearer ${SANDBOX_API_KEY}` } }).then(async (response) => {
     await response.arrayBuffer();
     return response;
   });
@@ -53,7 +53,7 @@ describe('sandbox --rate-limit', () => {
   it('the client with rateLimit makes every create of a burst past the limit, none twice', async () => {
     const sandbox = await startSandbox({ port: 0, rateLimit: '40/s,burst=5,no-retry-after' });
     started.push(sandbox);
-    const partnero = createPartneroClient({ apiKey: 'any-key', baseUrl: sandbox.url, maxRetries: 0, rateLimit: 'adaptive' });
+    const partnero = createPartneroClient({ apiKey: SANDBOX_API_KEY, baseUrl: sandbox.url, maxRetries: 0, rateLimit: 'adaptive' });
     const keys = Array.from({ length: 25 }, (_, i) => `limited-${i}`);
     await Promise.all(keys.map((key) => partnero.partnerLinks.create({ partner: { id: 'partner_123' }, key })));
     const stored = sandbox.state.links.filter((link) => link.key.startsWith('limited-')).map((link) => link.key);

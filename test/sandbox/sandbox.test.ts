@@ -5,7 +5,7 @@ import { request } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseYaml } from '@redocly/openapi-core';
-import { BODY_LIMIT_BYTES, UNKNOWN_OWNER_HEADER, UNKNOWN_OWNER_STATUSES, startSandbox } from '../../scripts/lib/sandbox.mjs';
+import { BODY_LIMIT_BYTES, SANDBOX_API_KEY, UNKNOWN_OWNER_HEADER, UNKNOWN_OWNER_STATUSES, startSandbox } from '../../scripts/lib/sandbox.mjs';
 import { isAlive, portIsFree, startNode } from '../tools/support/processes.js';
 
 type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
@@ -33,7 +33,7 @@ function call(base: string, method: string, path: string, body?: unknown, header
       {
         method,
         headers: {
-          authorization: 'Bearer any-key',
+          authorization: `Bearer ${SANDBOX_API_KEY}`,
           accept: 'application/json',
           ...(text === undefined ? {} : { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(text)) }),
           ...headers,
@@ -69,7 +69,7 @@ function streamBody(base: string, size: number): Promise<number> {
   return new Promise((resolve, reject) => {
     const req = request(`${base}/v1/partner_referral_links`, {
       method: 'POST',
-      headers: { authorization: 'Bearer any-key', 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
+      headers: { authorization: `Bearer ${SANDBOX_API_KEY}`, 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
     }, (res) => {
       res.resume();
       res.on('end', () => resolve(res.statusCode ?? 0));
@@ -89,6 +89,13 @@ function streamBody(base: string, size: number): Promise<number> {
   });
 }
 
+/** The success status an operation's examples use: its x-partnero-example-status, else its one 2xx. */
+async function exampleStatus(file: string, method: string): Promise<number> {
+  const op = (parseYaml(await readFile(`openapi/paths/${file}.yaml`, 'utf8')) as Record<string, { 'x-partnero-example-status'?: string; responses: Record<string, unknown> }>)[method]!;
+  const successes = Object.keys(op.responses).filter((status) => /^2\d\d$/.test(status));
+  return Number(op['x-partnero-example-status'] ?? (successes.length === 1 ? successes[0] : NaN));
+}
+
 const limitOf = async (file: string): Promise<{ minimum: number; maximum: number; default: number }> =>
   (parseYaml(await readFile(`openapi/components/parameters/${file}.yaml`, 'utf8')) as { schema: { minimum: number; maximum: number; default: number } }).schema;
 
@@ -100,6 +107,25 @@ describe('the sandbox', () => {
     expect(ok.body.data.map((link: { key: string }) => link.key)).toEqual(['ref_123', 'ref_456']);
     const none = await call(sandbox.url, 'GET', '/v1/partners/partner_123/referral_links', undefined, { authorization: '' });
     expect(none).toMatchObject({ status: 401, type: 'application/json', body: { message: 'Unauthenticated.', status: 0 } });
+  });
+
+  it('takes its one API key (sandbox-key by default) and answers any other with the spec\'s 401', async () => {
+    const spec = parseYaml(await readFile('openapi/components/responses/Unauthorized.yaml', 'utf8')) as { content: { 'application/json': { examples: Record<string, { value: unknown }> } } };
+    const unauthorized = Object.values(spec.content['application/json'].examples)[0]!.value;
+    expect(SANDBOX_API_KEY).toBe('sandbox-key');
+    const path = '/v1/partners/partner_123/referral_links';
+    for (const authorization of ['Bearer any-key', `Bearer ${SANDBOX_API_KEY}x`, `Bearer ${SANDBOX_API_KEY.toUpperCase()}`, SANDBOX_API_KEY, 'Basic c2FuZGJveC1rZXk6']) {
+      expect(await call(sandbox.url, 'GET', path, undefined, { authorization }), authorization).toMatchObject({ status: 401, body: unauthorized });
+    }
+    expect((await call(sandbox.url, 'GET', path, undefined, { authorization: `bearer ${SANDBOX_API_KEY}` })).status).toBe(200);
+    const own = await startSandbox({ port: 0, apiKey: 'my-own-key' });
+    try {
+      expect((await call(own.url, 'GET', path, undefined, { authorization: 'Bearer my-own-key' })).status).toBe(200);
+      expect(await call(own.url, 'GET', path)).toMatchObject({ status: 401, body: unauthorized });
+    } finally {
+      await own.close();
+    }
+    await expect(startSandbox({ port: 0, apiKey: '' })).rejects.toThrow(/apiKey must be a non-empty string/);
   });
 
   it('pages within the bounds of the spec and refuses what lies outside them, naming the field', async () => {
@@ -131,16 +157,17 @@ describe('the sandbox', () => {
       domain_id: null,
       is_additional: false,
     });
-    expect(created.status).toBe(201);
+    expect(created.status).toBe(await exampleStatus('v1_partner_referral_links', 'post'));
     const searched = await call(sandbox.url, 'GET', '/v1/partner_referral_links:search', { key: 'php-sdk-link' });
     expect(searched.body.data).toHaveLength(1);
     const deleted = await call(sandbox.url, 'DELETE', '/v1/partner_referral_links/php-sdk-link', []);
     expect(deleted).toMatchObject({ status: 200, body: { status: 1 } });
   });
 
-  it('answers create 201 for partners and 200 for customers, and keeps keys unique across both', async () => {
+  it('answers a create with the status the spec\'s examples use (x-partnero-example-status), and keeps keys unique across both families', async () => {
+    expect(await exampleStatus('v1_partner_referral_links', 'post')).toBe(200);
     const partner = await call(sandbox.url, 'POST', '/v1/partner_referral_links', { partner: { email: 'partner@example.com' }, key: 'shared-key', domain_id: 8, is_additional: true });
-    expect(partner.status).toBe(201);
+    expect(partner.status).toBe(await exampleStatus('v1_partner_referral_links', 'post'));
     expect(partner.body.data).toMatchObject({ url: 'http://mmc.test/profile?link=shared-key', is_additional: true });
     const customer = await call(sandbox.url, 'POST', '/v1/customer_referral_links', { customer: { id: 'customer_123' }, key: 'shared-key' });
     expect(customer).toMatchObject({
@@ -148,7 +175,7 @@ describe('the sandbox', () => {
       body: { message: 'The key has already been taken.', errors: { key: ['The key has already been taken.'] }, status: 0 },
     });
     const other = await call(sandbox.url, 'POST', '/v1/customer_referral_links', { customer: { key: 'customer_key_123' }, key: 'customer-own-key' });
-    expect(other.status).toBe(200);
+    expect(other.status).toBe(await exampleStatus('v1_customer_referral_links', 'post'));
     const missing = await call(sandbox.url, 'POST', '/v1/partner_referral_links', { partner: { id: 'partner_123' } });
     expect(missing.body.errors.key).toEqual(['The key field is required.']);
     const noOwner = await call(sandbox.url, 'POST', '/v1/partner_referral_links', { partner: { id: 'nobody' }, key: 'orphan' });
@@ -158,9 +185,54 @@ describe('the sandbox', () => {
     expect(Object.keys(noSearch.body.errors).sort()).toEqual(['id', 'key']);
   });
 
+  it('search takes exactly one of id and key (422 naming both otherwise), and customer[id] narrows a customer search to that customer', async () => {
+    for (const family of ['partner', 'customer']) {
+      for (const query of ['', '?id=ref_123&key=ref_123']) {
+        const refused = await call(sandbox.url, 'GET', `/v1/${family}_referral_links:search${query}`);
+        expect(refused.status, `${family} ${query}`).toBe(422);
+        expect(Object.keys(refused.body.errors).sort()).toEqual(['id', 'key']);
+      }
+    }
+    const own = await call(sandbox.url, 'GET', '/v1/customer_referral_links:search?key=DHjU0cGYxMUG&customer[id]=customer_123');
+    expect(own.body.data.map((link: { key: string }) => link.key)).toEqual(['DHjU0cGYxMUG']);
+    const encoded = await call(sandbox.url, 'GET', '/v1/customer_referral_links:search?key=DHjU0cGYxMUG&customer%5Bid%5D=customer_123');
+    expect(encoded.body.data).toHaveLength(1);
+    const other = await call(sandbox.url, 'GET', '/v1/customer_referral_links:search?key=DHjU0cGYxMUG&customer[id]=customer_456');
+    expect(other).toMatchObject({ status: 200, body: { data: [], status: 1 } });
+    const nobody = await call(sandbox.url, 'GET', '/v1/customer_referral_links:search?key=DHjU0cGYxMUG&customer[id]=nobody');
+    expect(nobody).toMatchObject({ status: 200, body: { data: [] } });
+  });
+
+  it('takes a customer link\'s domain_id as the spec does: null (as the SDK sends it), and no domain', async () => {
+    const schema = parseYaml(await readFile('openapi/components/schemas/NewCustomerReferralLink.yaml', 'utf8')) as { properties: { domain_id: { type: string } } };
+    expect(schema.properties.domain_id.type).toBe('null');
+    const sdk = await call(sandbox.url, 'POST', '/v1/customer_referral_links', { customer: { id: 'customer_456' }, key: 'no-domain', domain_id: null, is_additional: false });
+    expect(sdk.status).toBe(200);
+    for (const domain_id of [8, '8', 20]) {
+      const refused = await call(sandbox.url, 'POST', '/v1/customer_referral_links', { customer: { id: 'customer_456' }, key: 'on-a-domain', domain_id, is_additional: true });
+      expect(refused.status, String(domain_id)).toBe(422);
+      expect(Object.keys(refused.body.errors)).toEqual(['domain_id']);
+    }
+  });
+
+  it('reads %3A (the colon percent-encoded, in either case) in :search and :domains as the colon', async () => {
+    for (const [plain, body] of [
+      ['/v1/partner_referral_links:search?key=ref_123', undefined],
+      ['/v1/customer_referral_links:search?key=DHjU0cGYxMUG', undefined],
+      ['/v1/partner_referral_links:domains?limit=2', undefined],
+    ] as const) {
+      const expected = await call(sandbox.url, 'GET', plain, body);
+      expect(expected.status).toBe(200);
+      for (const encoded of ['%3A', '%3a']) {
+        const answer = await call(sandbox.url, 'GET', plain.replace(':', encoded), body);
+        expect({ status: answer.status, body: answer.body }, `${plain} with ${encoded}`).toEqual({ status: 200, body: expected.body });
+      }
+    }
+  });
+
   it('keys are not case sensitive: taken in another case; search, get, rename and delete find a link in any case', async () => {
     const created = await call(sandbox.url, 'POST', '/v1/partner_referral_links', { partner: { id: 'partner_123' }, key: 'Summer-Case' });
-    expect(created).toMatchObject({ status: 201, body: { data: { id: 'Summer-Case', key: 'Summer-Case' } } });
+    expect(created).toMatchObject({ status: 200, body: { data: { id: 'Summer-Case', key: 'Summer-Case' } } });
     for (const [path, owner] of [['/v1/partner_referral_links', { partner: { id: 'partner_456' } }], ['/v1/customer_referral_links', { customer: { id: 'customer_123' } }]] as const) {
       const taken = await call(sandbox.url, 'POST', path, { ...owner, key: 'SUMMER-case' });
       expect(taken).toMatchObject({ status: 422, body: { errors: { key: ['The key has already been taken.'] } } });
@@ -219,7 +291,7 @@ describe('the sandbox', () => {
         }
       }
       expect(started.state.links.some((link) => link.key === 'orphan-key')).toBe(false);
-      expect((await call(started.url, 'POST', '/v1/partner_referral_links', { partner: { key: 'partner_key_123' }, key: 'owned-key' })).status).toBe(201);
+      expect((await call(started.url, 'POST', '/v1/partner_referral_links', { partner: { key: 'partner_key_123' }, key: 'owned-key' })).status).toBe(200);
       expect((await call(started.url, 'POST', '/v1/partner_referral_links', { partner: { id: 'x' }, key: 'k1' }, { [UNKNOWN_OWNER_HEADER]: '500' })).status).toBe(400);
     } finally {
       await started.close();
@@ -304,6 +376,34 @@ describe('npm run sandbox', () => {
     const owner = startNode('scripts/sandbox.mjs', ['--unknown-owner', '500']);
     expect(await owner.exited).toBe(2);
     expect(owner.output()).toContain('--unknown-owner must be 404 or 422, got "500"');
+  });
+
+  it('prints its API key and uses it in its examples; --api-key picks another, and the default key then gets 401', async () => {
+    const plain = startNode('scripts/sandbox.mjs', ['--port', '0', '--quiet']);
+    try {
+      await plain.waitFor(/Ctrl-C stops it/, 10_000);
+      expect(plain.output()).toContain(`API key: ${SANDBOX_API_KEY}`);
+      expect(plain.output()).toContain(`Authorization: Bearer ${SANDBOX_API_KEY}`);
+      expect(plain.output()).toContain(`apiKey: '${SANDBOX_API_KEY}'`);
+    } finally {
+      plain.child.kill('SIGTERM');
+      expect(await plain.exited).toBe(0);
+    }
+    const child = startNode('scripts/sandbox.mjs', ['--port', '0', '--quiet', '--api-key', 'chosen-key']);
+    try {
+      const [, url] = (await child.waitFor(/listening on (http:\/\/127\.0\.0\.1:\d+)/, 10_000)) as unknown as [string, string];
+      await child.waitFor(/Ctrl-C stops it/, 10_000);
+      expect(child.output()).toContain('API key: chosen-key');
+      expect(child.output()).not.toContain(SANDBOX_API_KEY);
+      expect((await call(url, 'GET', '/v1/partners/partner_123/referral_links', undefined, { authorization: 'Bearer chosen-key' })).status).toBe(200);
+      expect((await call(url, 'GET', '/v1/partners/partner_123/referral_links')).status).toBe(401);
+    } finally {
+      child.child.kill('SIGTERM');
+      expect(await child.exited).toBe(0);
+    }
+    const bad = startNode('scripts/sandbox.mjs', ['--api-key', 'two words']);
+    expect(await bad.exited).toBe(2);
+    expect(bad.output()).toContain('--api-key takes a non-empty key');
   });
 
   it('--unknown-owner 422 answers an unknown owner with a 422 naming the field', async () => {

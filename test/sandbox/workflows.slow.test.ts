@@ -11,8 +11,8 @@ let sandbox: Awaited<ReturnType<typeof startSandbox>>;
 let broken: Awaited<ReturnType<typeof startSandbox>>;
 
 beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0 });
-  broken = await startSandbox({ port: 0, breakField: 'data.url' });
+  sandbox = await startSandbox({ port: 0, apiKey: API_KEY });
+  broken = await startSandbox({ port: 0, apiKey: API_KEY, breakField: 'data.url' });
 });
 
 afterAll(async () => {
@@ -58,11 +58,13 @@ describe('the lifecycle workflows (redocly respect)', () => {
   });
 
   it('run only the workflows whose inputs are given, and report their steps whatever the key (even one letter)', async () => {
+    // A sandbox of its own that takes that one-letter key (any other it answers 401).
+    const oneLetter = await startSandbox({ port: 0, apiKey: 'k' });
     const result = await runWorkflows({
-      serverUrl: sandbox.url,
+      serverUrl: oneLetter.url,
       apiKey: 'k',
       inputs: { partnerId: 'partner_123', ...throwawayInputs(throwawayKey('workflows')), customerKey: undefined as unknown as string },
-    });
+    }).finally(() => oneLetter.close());
     expect(result.code, result.output).toBe(0);
     expect(result.files).toEqual(['openapi/workflows/partner-links.arazzo.yaml']);
     // Redocly masks a secret wherever its text occurs; a one-letter key must not garble the step ids.

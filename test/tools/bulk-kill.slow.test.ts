@@ -28,7 +28,7 @@ beforeAll(async () => {
   ]);
   copyFileSync('package.json', join(root, 'package.json'));
   bin = join(root, 'dist', 'cli.js');
-  sandbox = await startSandbox({ port: 0, faults: 'slow=40' });
+  sandbox = await startSandbox({ port: 0, apiKey: API_KEY, faults: 'slow=40' });
 }, 120_000);
 afterAll(async () => {
   await sandbox?.close();

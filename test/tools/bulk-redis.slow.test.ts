@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/run.js';
-import { startSandbox, type Sandbox } from '../../scripts/lib/sandbox.mjs';
+import { SANDBOX_API_KEY, startSandbox, type Sandbox } from '../../scripts/lib/sandbox.mjs';
 import { startRedisServer } from '../../scripts/lib/redis-server.mjs';
 import { Capture } from '../support/capture.js';
 
@@ -15,7 +15,7 @@ let sandbox: Sandbox;
 let redis: Awaited<ReturnType<typeof startRedisServer>>;
 let dir: string;
 beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0, rateLimit: { rate: 40, burst: 5 } });
+  sandbox = await startSandbox({ port: 0, apiKey: SANDBOX_API_KEY, rateLimit: { rate: 40, burst: 5 } });
   redis = await startRedisServer();
   dir = await mkdtemp(join(tmpdir(), 'partnero-bulk-redis-'));
 });
@@ -33,7 +33,7 @@ describe('partnero --from --redis', () => {
       await writeFile(path, `partner_id,key\n${keys.map((key) => `partner_789,${key}`).join('\n')}\n`);
       const stdout = new Capture();
       const stderr = new Capture();
-      const code = await run(['partner-links', 'create', '--from', path, '--redis', redis.url], { PARTNERO_API_KEY: 'sandbox-key', PARTNERO_BASE_URL: sandbox.url }, { stdout, stderr });
+      const code = await run(['partner-links', 'create', '--from', path, '--redis', redis.url], { PARTNERO_API_KEY: SANDBOX_API_KEY, PARTNERO_BASE_URL: sandbox.url }, { stdout, stderr });
       return { keys, code, stderr: stderr.text };
     };
     const results = await Promise.all([runOne('redis-a'), runOne('redis-b')]);

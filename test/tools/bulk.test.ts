@@ -19,7 +19,7 @@ let sandbox: Sandbox;
 let dir: string;
 let sent = 0;
 beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0, log: () => void sent++ });
+  sandbox = await startSandbox({ port: 0, apiKey: API_KEY, log: () => void sent++ });
 });
 afterAll(async () => {
   await sandbox.close();
@@ -186,7 +186,7 @@ describe('partnero ... --from', () => {
 
   it('shows a progress bar on a terminal, counting the 429 answers it got', async () => {
     // 429 with Retry-After: 0, so that the retries cost no wait.
-    const limited = await startSandbox({ port: 0, faults: '429-retry-after=0@3' });
+    const limited = await startSandbox({ port: 0, apiKey: API_KEY, faults: '429-retry-after=0@3' });
     try {
       const rows = Array.from({ length: 10 }, (_, i) => `partner_789,bar-${i}`);
       const path = await file('bar.csv', `partner_id,key\n${rows.join('\n')}\n`);
@@ -203,7 +203,7 @@ describe('partnero ... --from', () => {
   });
 
   it('stops on Ctrl-C with exit 130, leaves the rows in flight unrecorded, and a rerun sends the rows it said were left and finishes every row once', async () => {
-    const slow = await startSandbox({ port: 0, faults: 'slow=30' });
+    const slow = await startSandbox({ port: 0, apiKey: API_KEY, faults: 'slow=30' });
     try {
       const keys = Array.from({ length: 40 }, (_, i) => `ctrl-c-${i}`);
       // The first row fails (no such partner): a rerun tries it again, so it is among the rows left.
@@ -239,7 +239,7 @@ describe('partnero ... --from', () => {
   });
 
   it('with --rate-limit adaptive, runs through the client\'s limiter against a server that limits: every row once', async () => {
-    const limited = await startSandbox({ port: 0, rateLimit: { rate: 40, burst: 5 } });
+    const limited = await startSandbox({ port: 0, apiKey: API_KEY, rateLimit: { rate: 40, burst: 5 } });
     try {
       const keys = Array.from({ length: 12 }, (_, i) => `adaptive-${i}`);
       const path = await file('adaptive.csv', `partner_id,key\n${keys.map((key) => `partner_789,${key}`).join('\n')}\n`);

@@ -145,6 +145,25 @@ describe('npm run generate refuses every name it cannot turn into working code, 
   });
 });
 
+describe("npm run generate checks the spec's own rules for examples and parameter choices (issue 25)", () => {
+  const SEARCH = 'openapi/paths/v1_partner_referral_links_search.yaml';
+  const DELETE = 'openapi/paths/v1_partner_referral_links_id.yaml';
+  const cases = [
+    { file: CREATE, edit: (t: string) => t.replace(/  x-partnero-example-status: '200'\n/, ''), says: /^generate: createPartnerReferralLink: answers 200 and 201: x-partnero-example-status must name/ },
+    { file: DELETE, edit: (t: string) => t.replace("x-partnero-example-status: '200'\n  x-partnero-write:\n    # After a failure that may have deleted", "x-partnero-example-status: '204'\n  x-partnero-write:\n    # After a failure that may have deleted"), says: /^generate: deletePartnerReferralLink: x-partnero-example-status "204" must be the first 2xx response listed \(200\)$/ },
+    { file: SEARCH, edit: (t: string) => t.replace(/    - id\n    - key\n/, '    - id\n    - limit\n'), says: /^generate: searchPartnerReferralLinks: x-partnero-exactly-one names "limit", not a query parameter of this operation$/ },
+    { file: SEARCH, edit: (t: string) => t.replace(/    - id\n    - key\n/, '    - id\n'), says: /^generate: searchPartnerReferralLinks: x-partnero-exactly-one must list two or more different parameter names$/ },
+  ];
+  const runs = cases.map(({ file, edit }) => generate(copyProject((change) => change(file, edit))));
+  it.each(cases.map((c, index) => [String(c.says), index] as const))('refuses in one line: %s', async (_says, index) => {
+    const { code, stdout, stderr } = await runs[index]!;
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr.trimEnd().split('\n'), stderr).toHaveLength(1);
+    expect(stderr.trimEnd()).toMatch(cases[index]!.says);
+  });
+});
+
 describe('issue 18 item 4: npm run generate on a spec that fails lint', () => {
   it('prints one line per problem with file and line, as lint:spec reports them, exit 1, no stack trace', async () => {
     // Two optional properties without their description, in two files.

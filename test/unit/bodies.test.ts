@@ -87,3 +87,44 @@ describe('answers without a body', () => {
     ).rejects.toThrow(/response does not match the spec at \/status: a required property/);
   });
 });
+
+describe('fields required together (the body schemas\' dependentRequired, e.g. is_additional with domain_id [doc V-partner])', () => {
+  it('every body example that gives the field is refused without each field it requires, naming that field; sent with it', async () => {
+    const { bundle, loadConfig } = await import('@redocly/openapi-core');
+    const { exampleCases, resolveRef } = await import('../../scripts/lib/spec-examples.mjs');
+    const config = await loadConfig({ configPath: 'redocly.yaml' });
+    const spec = (await bundle({ ref: 'openapi/openapi.yaml', config })).bundle.parsed;
+    let checked = 0;
+    for (const op of exampleCases(spec)) {
+      const row = operationTable[op.operationId]!;
+      if (!row.body) continue;
+      const schema = resolveRef(spec, spec.components.schemas[row.body.validator]) as { dependentRequired?: Record<string, string[]> };
+      for (const [field, needed] of Object.entries(schema.dependentRequired ?? {})) {
+        for (const example of op.cases.filter((c) => Object.hasOwn(c.body as object, field))) {
+          for (const dependent of needed) {
+            const { fetch, client } = setup();
+            const call = (body: unknown) => (client as unknown as Record<string, Record<string, (...a: unknown[]) => Promise<unknown>>>)[row.resource]![row.name]!(body);
+            const { [dependent]: _, ...without } = example.body as Record<string, unknown>;
+            const error = await refusal(call(without));
+            expect(error.parameter, `${op.operationId} ${example.name}`).toBe(dependent);
+            expect(error.message).toContain(`(required when ${field} is given), got undefined`);
+            expect(fetch.requests).toHaveLength(0);
+            await call(example.body);
+            expect(fetch.requests).toHaveLength(1);
+            checked += 1;
+          }
+        }
+      }
+    }
+    // Both creates give domain_id in an example (the partner's on a domain, the customer's as the SDK sends it).
+    expect(checked).toBeGreaterThanOrEqual(2);
+  });
+
+  it('a customer link takes domain_id null only: another value is refused before sending, naming domain_id', async () => {
+    const { fetch, client } = setup();
+    const error = await refusal(client.customerLinks.create({ customer: { id: 'customer_123' }, key: 'k', domain_id: 8, is_additional: true } as never));
+    expect(error.parameter).toBe('domain_id');
+    expect(error.message).toBe('createCustomerReferralLink: domain_id must be null, got 8');
+    expect(fetch.requests).toHaveLength(0);
+  });
+});

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bulk, BulkCallbackError, BulkStoppedError, type BulkProgress, type BulkResult } from '../../src/bulk/index.js';
 import { createPartneroClient, InvalidOptionError, InvalidParameterError, RequestAbortedError } from '../../src/index.js';
-import { startSandbox, type Sandbox } from '../../scripts/lib/sandbox.mjs';
+import { SANDBOX_API_KEY, startSandbox, type Sandbox } from '../../scripts/lib/sandbox.mjs';
 
 const delay = (ms: number, signal?: AbortSignal): Promise<void> =>
   new Promise((resolve, reject) => {
@@ -286,7 +286,7 @@ describe('bulk: with the client against the sandbox', () => {
   });
 
   it('creates links, reports an invalid input as failed, and leaves the others alone', async () => {
-    const client = createPartneroClient({ apiKey: 'bulk-test-key', baseUrl: sandbox.url });
+    const client = createPartneroClient({ apiKey: SANDBOX_API_KEY, baseUrl: sandbox.url });
     const inputs = [
       { partner: { id: 'partner_789' }, key: 'bulk-a' },
       { partner: { id: 'partner_789' }, key: '' }, // the spec refuses an empty key
@@ -301,7 +301,7 @@ describe('bulk: with the client against the sandbox', () => {
   });
 
   it('reports a create whose key the same owner already holds as existing (ifExists: return), and another owner\'s as failed', async () => {
-    const client = createPartneroClient({ apiKey: 'bulk-test-key', baseUrl: sandbox.url });
+    const client = createPartneroClient({ apiKey: SANDBOX_API_KEY, baseUrl: sandbox.url });
     const inputs = [
       { partner: { id: 'partner_789' }, key: 'bulk-again' },
       { partner: { id: 'partner_789' }, key: 'bulk-again' }, // the same row twice: made once, then found
@@ -320,7 +320,7 @@ describe('bulk: with the client against the sandbox', () => {
     let sent = 0;
     const controller = new AbortController();
     const client = createPartneroClient({
-      apiKey: 'bulk-test-key',
+      apiKey: SANDBOX_API_KEY,
       baseUrl: sandbox.url,
       fetch: (request) => {
         sent += 1;

@@ -1,4 +1,6 @@
+import { readFile } from 'node:fs/promises';
 import { inspect } from 'node:util';
+import { parseYaml } from '@redocly/openapi-core';
 import { describe, expect, it } from 'vitest';
 import {
   AuthenticationError,
@@ -119,6 +121,25 @@ describe('partnerLinks.list', () => {
       .partnerLinks.list('p')
       .catch((e: unknown) => e);
     expect((error as UnprocessableEntityError).fieldErrors).toEqual({ limit: ['Too big.', 'Odd.'] });
+  });
+
+  it('a 422 without a message (the shape of Partnero\'s only documented error body) is an UnprocessableEntityError naming its fields', async () => {
+    const file = parseYaml(await readFile('openapi/components/responses/UnprocessableEntity.yaml', 'utf8')) as {
+      content: { 'application/json': { examples: Record<string, { value: { errors: Record<string, string[]>; message?: string } }> } };
+    };
+    const withoutMessage = Object.values(file.content['application/json'].examples).map((e) => e.value).filter((body) => body.message === undefined);
+    expect(withoutMessage.length).toBeGreaterThan(0);
+    for (const body of [...withoutMessage, { status: 0, errors: { website: ['The website format is invalid.'] } }]) {
+      const fetch = fakeFetch(() => jsonResponse(body, 422));
+      const error = await createPartneroClient({ apiKey: API_KEY, fetch, validateResponses: true }).partnerLinks.list('p').catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(UnprocessableEntityError);
+      expect(error).not.toBeInstanceOf(UnexpectedResponseError);
+      expect((error as UnprocessableEntityError).fieldErrors).toEqual(body.errors);
+      for (const [field, messages] of Object.entries(body.errors)) {
+        expect((error as Error).message).toContain(`${field}: ${messages[0]}`);
+      }
+      expect((error as Error).message).toMatch(/^listPartnerReferralLinks: 422 Unprocessable Entity: /);
+    }
   });
 
   it('a per-call timeoutMs or maxRetries out of range is refused, naming the call', async () => {
