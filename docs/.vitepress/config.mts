@@ -27,6 +27,19 @@ export default defineConfig({
   srcExclude: ['**/README.md'],
   // Pages written beside the guides by scripts/docs.mjs, not by VitePress.
   ignoreDeadLinks: [/^\/reference\//, /^\/openapi\.(json|yaml)$/],
+  markdown: {
+    // Links into the reference leave the VitePress app (it is a page of its own), so the router
+    // must not take them.
+    config(md) {
+      md.core.ruler.push('reference-links', (state) => {
+        for (const token of state.tokens) {
+          for (const child of token.children ?? []) {
+            if (child.type === 'link_open' && /^\/(reference\/|openapi\.)/.test(child.attrGet('href') ?? '')) child.attrSet('target', '_self');
+          }
+        }
+      });
+    },
+  },
   themeConfig: {
     nav: [
       { text: 'Guides', link: '/guide/client' },
