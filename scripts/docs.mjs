@@ -6,6 +6,7 @@
 //                                   `npm run sandbox` (server http://127.0.0.1:4011, key sandbox-key);
 //   site/openapi.yaml, openapi.json the spec bundled into one file.
 // `npm run docs -- --serve [--port N]` then serves site/ on 127.0.0.1 (default port 4173).
+// `--reference-only` skips the guides (VitePress): what the fast docs tests read, in a few seconds.
 //
 // The reference shows a copy of the bundled spec prepared for readers (scripts/lib/docs-spec.mjs):
 // code samples (curl, TypeScript, CLI), source tags turned into one note per description,
@@ -20,7 +21,7 @@ import { prepareDocsSpec } from './lib/docs-spec.mjs';
 import { operationsPage, referenceConfig, referencePage } from './lib/docs-site.mjs';
 import { redocly, repoRoot } from './lib/redocly.mjs';
 
-const { values: options } = parseArgs({ options: { serve: { type: 'boolean' }, port: { type: 'string' } } });
+const { values: options } = parseArgs({ options: { serve: { type: 'boolean' }, port: { type: 'string' }, 'reference-only': { type: 'boolean' } } });
 
 const spec = 'openapi/openapi.yaml';
 const siteDir = join(repoRoot, 'site');
@@ -49,7 +50,12 @@ async function build() {
     await mkdir(join(docsDir, 'api'), { recursive: true });
     await writeFile(join(docsDir, 'api', 'index.md'), operationsPage(forReaders));
 
-    await vitepress(['build', 'docs']);
+    if (options['reference-only']) {
+      await rm(siteDir, { recursive: true, force: true });
+      await mkdir(siteDir, { recursive: true });
+    } else {
+      await vitepress(['build', 'docs']);
+    }
 
     await copyFile(join(work, 'openapi.yaml'), join(siteDir, 'openapi.yaml'));
     await copyFile(join(work, 'openapi.json'), join(siteDir, 'openapi.json'));
@@ -67,6 +73,10 @@ async function build() {
     await rm(work, { recursive: true, force: true });
   }
   if (process.exitCode) process.exit();
+  if (options['reference-only']) {
+    console.log(`reference built in ${((performance.now() - started) / 1000).toFixed(1)} s (without the guides)`);
+    return;
+  }
   const { files, bytes } = await sizeOf(siteDir);
   console.log(`site/  ${files} files, ${(bytes / 1024 / 1024).toFixed(1)} MiB (reference/scalar.js ${((await stat(join(siteDir, 'reference', 'scalar.js'))).size / 1024 / 1024).toFixed(1)} MiB)`);
   console.log(`docs built in ${((performance.now() - started) / 1000).toFixed(1)} s; npm run docs -- --serve shows them on http://127.0.0.1:4173`);

@@ -96,10 +96,13 @@ Scalar.createApiReference('#app', ${JSON.stringify(config, null, 2)});
 `;
 }
 
-/** Code samples wrap inside their column rather than run off it. */
+/**
+ * Code samples wrap inside their column rather than run off it: Scalar sizes a block's <pre> to
+ * its longest line (w-fit, whitespace-pre) inside a scroller whose scrollbar is hidden.
+ */
 const REFERENCE_CSS = `
-.scalar-codeblock-pre, .scalar-code-block pre, pre code { white-space: pre-wrap !important; overflow-wrap: anywhere; word-break: break-word; }
-.partnero-bar { font: 14px/1.4 system-ui, sans-serif; }
+.scalar-code-block pre, .scalar-code-block pre * { white-space: pre-wrap !important; text-wrap-mode: wrap !important; overflow-wrap: anywhere; }
+.scalar-code-block pre { width: auto !important; max-width: 100% !important; }
 `;
 
 /** The reference page: a bar back to the guides, then Scalar. */

@@ -42,8 +42,13 @@ export function prepareDocsSpec(bundled) {
     }
   }
   patternsInWords(spec);
-  // The overview explains the tags themselves; readers get the legend in the notes instead.
-  if (spec.info?.description) spec.info.description = spec.info.description.split(/\n\s*\n/).filter((p) => !/Sources are named in brackets/.test(p)).join('\n\n');
+  // The overview's legend of the tags becomes one of the notes.
+  if (spec.info?.description) {
+    spec.info.description = spec.info.description.replace(
+      /Sources are named in brackets[\s\S]*?`x-partnero-inferred`\.\s*/,
+      'Each description ends with a note naming its sources; what none of them states outright is marked as inferred. ',
+    );
+  }
   provenanceAsNotes(spec);
   return spec;
 }
