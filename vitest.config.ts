@@ -62,9 +62,11 @@ const projects: TestProjectInlineConfiguration[] = [
   },
   {
     test: {
-      // Builds docs/ (global setup). The fast files read the built page and its spec; the slow
-      // ones read it in headless Chromium (a system one, else the one @sparticuz/chromium ships:
-      // scripts/lib/browser.mjs) and run its code samples against a Prism mock on a free port.
+      // Builds the docs site into site/ (global setup: the API reference alone for the fast
+      // files, which read its spec; the whole site when slow files run). The slow files open it
+      // in headless Chromium (a system one, else the one @sparticuz/chromium ships:
+      // scripts/lib/browser.mjs) with a sandbox on a free port, and run its code samples
+      // against a Prism mock.
       name: 'docs',
       ...files('test/api-docs'),
       globalSetup: [buildAndPack, 'test/api-docs/global-setup.ts'],

@@ -11,8 +11,8 @@ const METHODS = ['get', 'put', 'post', 'delete', 'patch'];
 /** The package name the TypeScript samples import. */
 export const packageName = 'partnero-client';
 
-/** Labels of the two samples, as Redoc shows them (tests find samples by these). */
-export const sampleLabels = { curl: 'curl', typescript: 'TypeScript' };
+/** Labels of the samples, as the reference shows them (tests find samples by these). */
+export const sampleLabels = { curl: 'curl', typescript: 'TypeScript', cli: 'CLI' };
 
 /**
  * Every operation of a bundled spec (no `$ref` into other files) with what the samples need.
@@ -31,15 +31,40 @@ export function operationsOf(spec) {
   return result;
 }
 
-/** Adds `x-codeSamples` (curl, then TypeScript when the operation names its client method) to every operation. */
+/**
+ * Adds `x-codeSamples` to every operation: curl, then the TypeScript client and the `partnero`
+ * CLI when the operation names its client method.
+ */
 export function addCodeSamples(spec) {
   for (const op of operationsOf(spec)) {
     const samples = [{ lang: 'Shell', label: sampleLabels.curl, source: curlSample(spec, op) }];
     const ts = typescriptSample(spec, op);
     if (ts) samples.push({ lang: 'TypeScript', label: sampleLabels.typescript, source: ts });
+    const cli = cliSample(spec, op);
+    if (cli) samples.push({ lang: 'Shell', label: sampleLabels.cli, source: cli });
     op.operation['x-codeSamples'] = samples;
   }
   return spec;
+}
+
+/**
+ * The same call through the `partnero` CLI (`partnero <resource> <method>`, names in kebab
+ * case, path parameters as arguments, query parameters as flags, the body as `--json`);
+ * undefined without `x-partnero-*`. The key comes from $PARTNERO_API_KEY, as for curl.
+ */
+export function cliSample(spec, op) {
+  const resource = op.operation['x-partnero-resource'];
+  const method = op.operation['x-partnero-method'];
+  if (!resource || !method) return undefined;
+  const request = sampleRequest(spec, op);
+  const words = ['partnero', kebab(resource), kebab(method), ...request.pathParams.map((p) => shellQuote(String(p.value)))];
+  for (const [name, value] of Object.entries(request.query)) words.push(`--${kebab(name)}`, shellQuote(String(value)));
+  if (request.body !== undefined) words.push('--json', shellQuote(JSON.stringify(request.body)));
+  return `${words.join(' ')}\n`;
+}
+
+function kebab(name) {
+  return name.replace(/_/g, '-').replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
 }
 
 /**

@@ -71,3 +71,6 @@ export declare function parseUnknownOwner(value: unknown, where?: string): 404 |
 export declare function parseFaults(spec: string | readonly string[]): FaultRule[];
 /** Removes the field at `path` from a body, through arrays. */
 export declare function dropField<T>(value: T, path: string | readonly string[]): T;
+
+/** Whether a browser origin is a page on this machine (http(s) on 127.0.0.0/8, ::1 or localhost): such pages get CORS headers. */
+export declare function isLoopbackOrigin(origin: string): boolean;

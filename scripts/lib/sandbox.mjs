@@ -210,6 +210,7 @@ export async function startSandbox({ port = 0, host = '127.0.0.1', faults, break
   const timers = new Set();
 
   const server = createServer((req, res) => {
+    if (cors(req, res)) return;
     readBody(req, BODY_LIMIT_BYTES, (tooLarge, text) => {
       if (tooLarge) return refuseTooLarge(req, res, tooLarge);
       requestCount += 1;
@@ -219,6 +220,35 @@ export async function startSandbox({ port = 0, host = '127.0.0.1', faults, break
       });
     });
   });
+
+  /**
+   * CORS for pages served from loopback (the docs site's console): their origin is allowed,
+   * their preflight answered here (not counted, faulted or rate limited). Other origins get no
+   * CORS header, so a browser keeps their pages from reading the sandbox. True when answered.
+   */
+  function cors(req, res) {
+    const from = req.headers.origin;
+    if (typeof from !== 'string') return false;
+    const loopback = isLoopbackOrigin(from);
+    if (loopback) {
+      res.setHeader('access-control-allow-origin', from);
+      res.setHeader('access-control-expose-headers', '*');
+    }
+    res.setHeader('vary', 'Origin');
+    if (req.method !== 'OPTIONS' || req.headers['access-control-request-method'] === undefined) return false;
+    req.resume();
+    if (!loopback) {
+      res.writeHead(403).end();
+      return true;
+    }
+    res.writeHead(204, {
+      'access-control-allow-methods': 'GET, POST, PUT, DELETE',
+      'access-control-allow-headers': String(req.headers['access-control-request-headers'] ?? 'authorization, content-type'),
+      'access-control-max-age': '600',
+    });
+    res.end();
+    return true;
+  }
 
   /**
    * 413, then the connection is closed: what is still coming is read and dropped for a moment
@@ -517,4 +547,16 @@ export async function startSandbox({ port = 0, host = '127.0.0.1', faults, break
       return closed;
     },
   };
+}
+
+/** Whether a browser origin is a page on this machine (http(s) on 127.0.0.0/8, ::1 or localhost). */
+export function isLoopbackOrigin(origin) {
+  let url;
+  try {
+    url = new URL(origin);
+  } catch {
+    return false;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return false;
+  return url.hostname === 'localhost' || url.hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(url.hostname);
 }

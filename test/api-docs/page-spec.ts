@@ -1,4 +1,4 @@
-// The spec as the built page embeds it (docs/index.html: `const __redoc_definition = {...};`),
+// The spec as the built API reference shows it (site/reference/spec.json, the readers' copy),
 // code samples included: the docs tests read operations and samples from here, never from a list.
 import { readFileSync } from 'node:fs';
 
@@ -16,13 +16,12 @@ export interface PageOperation {
   samples: CodeSample[];
   /** Status codes the spec documents for the operation. */
   statuses: string[];
+  /** The operation's first tag (the reference groups operations by it). */
+  tag: string;
 }
 
-export function pageSpec(file = 'docs/index.html'): { spec: any; operations: PageOperation[] } {
-  const html = readFileSync(file, 'utf8');
-  const match = /const __redoc_definition = (\{.*?\});\n\s*const __redoc_options/s.exec(html);
-  if (!match?.[1]) throw new Error(`${file} embeds no __redoc_definition`);
-  const spec = JSON.parse(match[1]);
+export function pageSpec(file = 'site/reference/spec.json'): { spec: any; operations: PageOperation[] } {
+  const spec = JSON.parse(readFileSync(file, 'utf8'));
   const operations: PageOperation[] = [];
   for (const [path, item] of Object.entries<any>(spec.paths)) {
     for (const method of ['get', 'put', 'post', 'delete', 'patch']) {
@@ -36,6 +35,7 @@ export function pageSpec(file = 'docs/index.html'): { spec: any; operations: Pag
         description: op.description,
         samples: op['x-codeSamples'] ?? [],
         statuses: Object.keys(op.responses ?? {}),
+        tag: op.tags?.[0] ?? '',
       });
     }
   }

@@ -1,8 +1,9 @@
-// The example requests on the docs page are real: every TypeScript sample the built page embeds
-// is type-checked against the package (built from src/ into a private node_modules, as a user
-// installs it) and run against the Prism mock; every curl sample is sent to the mock and gets an
-// answer the spec documents. Samples are read from docs/index.html, never listed here; that there
-// is one of each for every operation is checked in page.test.ts.
+// The example requests of the API reference are real: every TypeScript sample is type-checked
+// against the package (built from src/ into a private node_modules, as a user installs it) and
+// run against the Prism mock; every curl sample is sent to the mock and gets an answer the spec
+// documents; every CLI sample runs, as the shell reads it, through the built `partnero` command
+// against the mock. Samples are read from the spec the reference shows (site/reference/spec.json),
+// never listed here; that there is one of each for every operation is checked in page.test.ts.
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,6 +23,7 @@ const sampled = (label: string) =>
   operations.flatMap((op) => op.samples.filter((s) => s.label === label).map((sample) => ({ op, source: sample.source })));
 const typescript = sampled('TypeScript');
 const curl = sampled('curl');
+const cli = sampled('CLI');
 /** curl itself when this machine has it; the parsed line is always also sent from Node. */
 const curlBinary = spawnSync('sh', ['-c', 'command -v curl'], { encoding: 'utf8' }).stdout.trim();
 
@@ -55,7 +57,7 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-describe('the TypeScript samples on the docs page', () => {
+describe('the TypeScript samples of the API reference', () => {
   it('type-check against the package, strictly', () => {
     expect(typeCheck.output).toBe('');
     expect(typeCheck.status).toBe(0);
@@ -74,7 +76,7 @@ describe('the TypeScript samples on the docs page', () => {
   });
 });
 
-describe('the curl samples on the docs page', () => {
+describe('the curl samples of the API reference', () => {
   it.each(curl.map(({ op, source }) => [op.operationId, op, source] as const))('%s gets a documented success from the mock', async (_, op, source) => {
     const request = parseCurl(source, { PARTNERO_API_KEY: 'mock-key' });
     expect(request.method).toBe(op.method);
@@ -96,5 +98,21 @@ describe('the curl samples on the docs page', () => {
       expect(real.stderr).toBe('');
       expect(real.stdout).toBe(String(response.status));
     }
+  });
+});
+
+describe('the CLI samples of the API reference', () => {
+  it.each(cli.map(({ op, source }) => [op.operationId, source] as const))('%s runs through the built CLI against the mock', (_, source) => {
+    // `partnero` is the installed package's command; the line itself is read by the shell.
+    const cliFile = join(dir, 'node_modules', 'partnero-client', 'dist', 'cli.js');
+    const run = spawnSync('sh', ['-c', `partnero() { "${process.execPath}" "${cliFile}" "$@"; }\n${source}`], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, PARTNERO_API_KEY: 'mock-key', PARTNERO_BASE_URL: prism.baseUrl, NO_COLOR: '1' },
+      timeout: 30_000,
+    });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout.trim()).not.toBe('');
   });
 });
