@@ -21,7 +21,7 @@ import { kebab, type Command, type Flag, type Positional } from './commands.js';
 import { csvRecords, CsvError } from './csv.js';
 import { describeFailure, shown } from './messages.js';
 import { escapeUnsafe, jsonLine, type Progress, type Sink } from './output.js';
-import type { CliIo } from './run.js';
+import type { CliIo } from '../internal/command-line.js';
 
 /** What a bulk run needs from the command's surroundings. */
 export interface BulkContext {

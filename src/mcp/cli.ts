@@ -1,13 +1,12 @@
 // `partnero mcp`: the MCP server from the command line, over stdio (what desktop agents start)
-// or Streamable HTTP on 127.0.0.1. src/cli/run.ts loads this module only for `partnero mcp`,
+// or Streamable HTTP on 127.0.0.1. The executable (src/cli.ts) loads this module only for `partnero mcp`,
 // and this module loads the SDK only once it is sure to serve.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
 import { InvalidOptionError } from '../errors.js';
 import { redactSecret } from '../internal/redact.js';
-import { UsageError } from '../cli/args.js';
-import type { CliIo } from '../cli/run.js';
+import { UsageError, type CliIo } from '../internal/command-line.js';
 import { PartneroMcp, type McpServerOptions } from './server.js';
 import { importSdk, loadSdk, McpSdkMissingError, type Sdk } from './sdk.js';
 import { DEFAULT_MAX_ITEMS, MAX_ITEMS } from './tools.js';

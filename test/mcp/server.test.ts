@@ -2,7 +2,6 @@
 // in memory, the tool list is the table's (write tools only when allowed), a dry run and an
 // unconfirmed delete send nothing, and a missing SDK is one line naming the package.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { run } from '../../src/cli/run.js';
 import { runMcp } from '../../src/mcp/cli.js';
 import { importSdk, McpSdkMissingError } from '../../src/mcp/sdk.js';
 import { bundledSpecForTests, countingSandbox, exampleBody, expectedTools, kindOfRow, Sessions, table, textOf, type Sandbox } from './support.js';
@@ -77,7 +76,7 @@ describe('partnero mcp: its command line', () => {
   const cli = async (argv: string[], env: NodeJS.ProcessEnv = { PARTNERO_API_KEY: API_KEY }) => {
     const stdout = new Capture();
     const stderr = new Capture();
-    const code = await run(['mcp', ...argv], env, { stdout, stderr });
+    const code = await runMcp(argv, env, { stdout, stderr });
     expect(stdout.text + stderr.text).not.toContain(API_KEY);
     return { code, stdout: stdout.text, stderr: stderr.text };
   };
