@@ -32,6 +32,8 @@ export interface McpServerOptions {
   readonly auditLog?: string;
   /** The bundled spec; default the package's own (dist/openapi.json). */
   readonly spec?: OpenApiDocument;
+  /** How long a stop waits for the writes in flight before it aborts them (default 10 s). */
+  readonly stopGraceMs?: number;
   /** Where the server says what the operator should know (an audit line that could not be written); default nowhere. */
   readonly log?: (line: string) => void;
 }
@@ -166,7 +168,7 @@ export class PartneroMcp {
    * writes in flight finish for up to `graceMs`, their outcomes recorded; a write still waiting
    * then is aborted (and recorded as such). Resolves once no call is in flight.
    */
-  async stop(graceMs = STOP_GRACE_MS): Promise<void> {
+  async stop(graceMs = this.#options.stopGraceMs ?? STOP_GRACE_MS): Promise<void> {
     this.#stopping = true;
     this.#stopReads.abort(new Error('the MCP server is stopping'));
     let timer: NodeJS.Timeout | undefined;
