@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { createPartneroClient, InvalidOptionError, InvalidParameterError, PartneroError, RequestAbortedError } from '../index.js';
 import { pageNumberFromUrl } from '../pagination.js';
-import { redactSecret } from '../internal/redact.js';
+import { redactSecret, useDeepRedaction } from '../internal/redact.js';
+import { deepRedact } from '../internal/redact-deep.js';
 import { parseCommandLine, type Invocation } from './args.js';
 import { UsageError, type CliIo } from '../internal/command-line.js';
 import { findCommand, kebab, type Command } from './commands.js';
@@ -38,7 +39,8 @@ export function packageVersion(): string {
 /** Runs `partnero <argv>` and resolves to its exit code; it never throws. */
 export async function run(argv: readonly string[], env: NodeJS.ProcessEnv, io: CliIo): Promise<number> {
   const apiKey = env['PARTNERO_API_KEY'] ?? '';
-  // Whatever the cause of a text, the key never reaches the output, however it is escaped.
+  // Whatever the cause of a text, the key never reaches the output, however it is escaped (and nested).
+  useDeepRedaction(deepRedact);
   const redact = (text: string): string => redactSecret(text, apiKey);
   const controller = new AbortController();
   const stderr = new Sink(io.stderr, () => {}, redact);

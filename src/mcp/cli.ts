@@ -5,7 +5,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
 import { InvalidOptionError } from '../errors.js';
-import { redactSecret } from '../internal/redact.js';
+import { redactSecret, useDeepRedaction } from '../internal/redact.js';
+import { deepRedact } from '../internal/redact-deep.js';
 import { UsageError, type CliIo } from '../internal/command-line.js';
 import { PartneroMcp, STOP_GRACE_MS, type McpServerOptions } from './server.js';
 import { importSdk, loadSdk, McpSdkMissingError, type Sdk } from './sdk.js';
@@ -118,6 +119,7 @@ export function parseMcpCommandLine(argv: readonly string[]): McpInvocation | 'h
 /** Runs `partnero mcp <argv>` until the agent goes away (stdio) or Ctrl-C; resolves to the exit code, never throws. */
 export async function runMcp(argv: readonly string[], env: NodeJS.ProcessEnv, io: CliIo, overrides: Partial<McpServerOptions> = {}): Promise<number> {
   const apiKey = env['PARTNERO_API_KEY'] ?? '';
+  useDeepRedaction(deepRedact);
   const say = (stream: CliIo['stdout'], text: string): void => void stream.write(redactSecret(text, apiKey));
   const usage = (message: string): number => {
     say(io.stderr, `partnero: ${message}\nRun 'partnero mcp --help' for usage.\n`);

@@ -10,7 +10,8 @@ import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { createPartneroClient, type PartneroClientOptions } from '../client.js';
 import { InvalidParameterError, PartneroApiError, PartneroError, UncertainCreateError, UnprocessableEntityError, describeValue } from '../errors.js';
 import { isObject, valueAt } from '../internal/json.js';
-import { REDACTED, redactSecret, redactValue } from '../internal/redact.js';
+import { REDACTED, redactSecret, redactValue, useDeepRedaction } from '../internal/redact.js';
+import { deepRedact } from '../internal/redact-deep.js';
 import { AuditLog, AuditLogError, type AuditRecord } from './audit.js';
 import type { OpenApiDocument } from './schema.js';
 import { loadSdk, type Sdk } from './sdk.js';
@@ -116,6 +117,8 @@ export class PartneroMcp {
 
   constructor(options: McpServerOptions) {
     if (options.allowDeletes && !options.allowWrites) throw new Error('allowDeletes needs allowWrites too');
+    // Nothing the agent sees, nor the audit log, holds the key, however nested its escapes.
+    useDeepRedaction(deepRedact);
     this.#options = options;
     this.#client = createPartneroClient(this.#clientOptions()) as unknown as Record<string, Record<string, Method>>;
     this.tools = buildTools(options.spec ?? bundledSpec());

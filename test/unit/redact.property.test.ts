@@ -1,8 +1,11 @@
 // The key in random mixes of encodings never survives redaction (the property is in
 // redact-mixes.ts; redact.property.slow.test.ts runs it many more times).
-import { describe, expect, it } from 'vitest';
-import { REDACTED, redactSecret } from '../../src/internal/redact.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { REDACTED, redactSecret, useDeepRedaction } from '../../src/internal/redact.js';
+import { deepRedact } from '../../src/internal/redact-deep.js';
 import { assertKeyNeverSurvives } from './redact-mixes.js';
+
+beforeAll(() => useDeepRedaction(deepRedact));
 
 describe('redactSecret: the key in any mix of encodings', () => {
   it('never survives, however its characters are written and nested, whatever surrounds it', () => {
