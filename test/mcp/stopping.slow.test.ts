@@ -7,6 +7,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { buildTools } from '../../src/mcp/tools.js';
 import { bundledSpecForTests, countingSandbox, exampleBody, type Sandbox } from './support.js';
 
@@ -34,8 +37,8 @@ afterAll(async () => {
 });
 
 /** `partnero mcp --allow-writes --audit-log <log>` as an agent's host starts it, spoken to in JSON-RPC lines. */
-function startServer(log: string) {
-  const child = spawn(process.execPath, [join(inject('dist'), 'cli.js'), 'mcp', '--allow-writes', '--audit-log', log], {
+function startServer(log: string, flags: string[] = []) {
+  const child = spawn(process.execPath, [join(inject('dist'), 'cli.js'), 'mcp', '--allow-writes', '--audit-log', log, ...flags], {
     env: { PATH: process.env['PATH'] ?? '', PARTNERO_API_KEY: API_KEY, PARTNERO_BASE_URL: sandbox.url },
   });
   children.push(child);
@@ -96,5 +99,23 @@ describe('stopping with a write in flight', { timeout: 60_000 }, () => {
     expect(server.answerTo(2)).toMatchObject({ result: { structuredContent: { data: { key: 'mcp-stdin-end' } } } });
     expect(server.audit().map((line) => line['outcome'])).toEqual(['sending', 'done']);
     expect(sandbox.state.links.filter((link) => link.key === 'mcp-stdin-end')).toHaveLength(1);
+  });
+
+  it('over HTTP, SIGTERM: the write in flight finishes, is recorded and answered; exit 0', async () => {
+    const server = startServer(join(tmp, 'http.jsonl'), ['--http', '--port', '0']);
+    await expect.poll(() => /at (http:\/\/127\.0\.0\.1:\d+\/mcp)\n/.exec(server.output())?.[1], { timeout: 20_000 }).toBeTruthy();
+    const url = /at (http:\/\/127\.0\.0\.1:\d+\/mcp)\n/.exec(server.output())![1]!;
+    const client = new Client({ name: 'partnero-stopping-test', version: '1.0.0' });
+    await client.connect(new StreamableHTTPClientTransport(new URL(url)));
+    const answer = client.callTool({ name: create.name, arguments: { ...exampleBody(create), key: 'mcp-http-sigterm' } }) as Promise<CallToolResult>;
+    await expect.poll(() => server.audit().map((line) => line['outcome']), { timeout: 20_000 }).toEqual(['sending']);
+    server.child.kill('SIGTERM');
+    const result = await answer;
+    expect(result.isError).toBeFalsy();
+    expect(result.structuredContent).toMatchObject({ data: { key: 'mcp-http-sigterm' } });
+    expect(await server.exited).toBe(0);
+    expect(server.audit().map((line) => line['outcome'])).toEqual(['sending', 'done']);
+    expect(sandbox.state.links.filter((link) => link.key === 'mcp-http-sigterm')).toHaveLength(1);
+    await client.close();
   });
 });
