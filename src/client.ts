@@ -8,6 +8,7 @@ import { onAbort } from './internal/sleep.js';
 import type { Resources } from './generated/resources.js';
 import { buildResources } from './resources.js';
 import { callSettings, checkApiKey, checkBaseUrl, checkCount } from './internal/options.js';
+import { useDeepRedaction } from './internal/redact.js';
 import type { AttemptLimiter } from './internal/transport.js';
 import type { RateLimitOption } from './internal/rate-limit.js';
 
@@ -54,6 +55,12 @@ export function createPartneroClient(options: PartneroClientOptions): PartneroCl
     throw new InvalidOptionError('options', 'must be an object with at least apiKey');
   }
   checkApiKey(options.apiKey);
+  // The second search of redaction (nested escapes) lives outside the main chunk: load it now,
+  // long before a server's answer could need it.
+  void import('./internal/redact-deep.js').then(
+    (module) => useDeepRedaction(module.deepRedact),
+    () => {},
+  );
   const baseUrl = checkBaseUrl(options.baseUrl ?? defaultBaseUrl, options.allowInsecureHttp === true);
   const defaults = {
     maxRetries: checkCount('maxRetries', options.maxRetries ?? DEFAULT_MAX_RETRIES, 0, 10),

@@ -2,19 +2,11 @@
 // the flags every command has), then the chosen command's own flags, which come from the spec.
 import { parseArgs } from 'node:util';
 import type { ParameterRule } from '../internal/params.js';
+import { UsageError } from '../internal/command-line.js';
 import { findCommand, isWriteCommand, resources, type Command, type Flag } from './commands.js';
 import { BULK_OPTIONS, bulkFlagsOf, type BulkFlags } from './bulk-flags.js';
 
-/** Wrong usage: one line, then a pointer to the help of `helpFor` (a command, a resource, or the whole). */
-export class UsageError extends Error {
-  override name = 'UsageError';
-  constructor(
-    message: string,
-    readonly helpFor = '',
-  ) {
-    super(message);
-  }
-}
+export { UsageError } from '../internal/command-line.js';
 
 /** What the command line asks for. */
 export type Request =

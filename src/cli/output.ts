@@ -1,17 +1,10 @@
 // What `partnero` prints: rows as a table (terminal), tab-separated lines (piped) or JSON lines;
 // progress on stderr; and the writing itself, where a failure (ENOSPC, EPIPE) is recorded
 // instead of thrown, so that it ends the command with one line.
+import type { CliStream } from '../internal/command-line.js';
 import { isObject } from '../internal/json.js';
 
-/** Where the command writes; `isTTY` picks a table over plain lines, and progress on stderr. */
-export interface CliStream {
-  /** Writes `text`; a Node stream calls `callback` once it is written, with the error if it could not be. */
-  write(text: string, callback?: (error?: Error | null) => void): unknown;
-  readonly isTTY?: boolean | undefined;
-  /** Present on Node streams: their write errors arrive as `error` events. */
-  on?(event: 'error', listener: (error: Error) => void): unknown;
-  off?(event: 'error', listener: (error: Error) => void): unknown;
-}
+export type { CliStream } from '../internal/command-line.js';
 
 /**
  * Characters that must not reach a terminal as they are: C0 and C1 controls and DEL (tabs and

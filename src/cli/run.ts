@@ -1,16 +1,18 @@
 // The `partnero` command, as a function of its arguments, environment and streams, so that it
-// can be tested in-process; src/cli.ts is the thin executable around it. Every command comes
+// can be tested in-process; src/cli.ts is the thin executable around it (and the one that
+// sends `partnero mcp` to src/mcp/ instead). Every command comes
 // from the generated operation table (src/cli/commands.ts): nothing here knows an operation.
 import { readFileSync } from 'node:fs';
 import { createPartneroClient, InvalidOptionError, InvalidParameterError, PartneroError, RequestAbortedError } from '../index.js';
-import type { PartneroClientOptions } from '../index.js';
 import { pageNumberFromUrl } from '../pagination.js';
-import { redactSecret } from '../internal/redact.js';
-import { parseCommandLine, UsageError, type Invocation } from './args.js';
+import { redactSecret, useDeepRedaction } from '../internal/redact.js';
+import { deepRedact } from '../internal/redact-deep.js';
+import { parseCommandLine, type Invocation } from './args.js';
+import { UsageError, type CliIo } from '../internal/command-line.js';
 import { findCommand, kebab, type Command } from './commands.js';
 import { commandHelp, mainHelp, resourceHelp } from './help.js';
 import { describeFailure, describeInvalidOption, describeInvalidParameter, shown } from './messages.js';
-import { cellsOf, columnsOf, escapeUnsafe, jsonLine, Progress, renderTable, Sink, type CliStream } from './output.js';
+import { cellsOf, columnsOf, escapeUnsafe, jsonLine, Progress, renderTable, Sink } from './output.js';
 import { isObject, valueAt } from '../internal/json.js';
 import { runBulk } from './bulk.js';
 
@@ -19,17 +21,7 @@ export type { CliStream } from './output.js';
 /** Exit codes of the command. */
 export const ExitCode = { ok: 0, failed: 1, usage: 2, interrupted: 130 } as const;
 
-/** The command's surroundings. */
-export interface CliIo {
-  readonly stdout: CliStream;
-  readonly stderr: CliStream;
-  /** Read for `--json -`. */
-  readonly stdin?: AsyncIterable<string | Uint8Array>;
-  /** Aborts the command (Ctrl-C): the progress line is cleared and the exit code is 130. */
-  readonly signal?: AbortSignal;
-  /** For tests: a fetch implementation for the client. */
-  readonly fetch?: PartneroClientOptions['fetch'];
-}
+export type { CliIo } from '../internal/command-line.js';
 
 /** The answers of successful operations keep their items, or their one object, in this envelope field. */
 const ENVELOPE = 'data';
@@ -46,10 +38,9 @@ export function packageVersion(): string {
 
 /** Runs `partnero <argv>` and resolves to its exit code; it never throws. */
 export async function run(argv: readonly string[], env: NodeJS.ProcessEnv, io: CliIo): Promise<number> {
-  // `partnero mcp`: the MCP server (src/mcp/), loaded only when asked for.
-  if (argv[0] === 'mcp') return (await import('../mcp/cli.js')).runMcp(argv.slice(1), env, io);
   const apiKey = env['PARTNERO_API_KEY'] ?? '';
-  // Whatever the cause of a text, the key never reaches the output, however it is escaped.
+  // Whatever the cause of a text, the key never reaches the output, however it is escaped (and nested).
+  useDeepRedaction(deepRedact);
   const redact = (text: string): string => redactSecret(text, apiKey);
   const controller = new AbortController();
   const stderr = new Sink(io.stderr, () => {}, redact);

@@ -2,10 +2,25 @@
 // error thrown by an injected fetch) before it goes into a message. Servers echo what they were
 // sent in many encodings, so the key is matched however each of its characters is written:
 // as itself, JSON-escaped (`\"`, `\\`, `\/`, `\u0022`), percent-encoded (`%22`) or as an HTML
-// character reference (`&quot;`, `&#34;`, `&#x22;`), in any mix and hex case.
+// character reference (`&quot;`, `&#34;`, `&#x22;`), in any mix and hex case (patternOf).
+//
+// Escapes nested in one another (`%5Cu0022`, `&#37;22`, `\\` beside `%5C`) are the decoder's
+// (redact-deep.ts), which joins its finds to the pattern's once it is loaded: the surfaces (the
+// CLI, the MCP server) load it before they print anything, and a client starts loading it when
+// it is created, out of the main chunk.
 
 /** What takes the key's place. */
 export const REDACTED = '[REDACTED]';
+
+/** Redacts `text` with both searches: the pattern's matches (`pattern`, global) and the decoder's finds. */
+export type DeepRedaction = (text: string, secret: string, pattern: RegExp) => string;
+
+let deep: DeepRedaction | undefined;
+
+/** Joins the decoder's finds to every later redaction (redact-deep.ts calls it). */
+export function useDeepRedaction(finder: DeepRedaction): void {
+  deep = finder;
+}
 
 let cachedSecret = '';
 let cachedPattern: RegExp | undefined;
@@ -21,7 +36,7 @@ export function redactSecret(text: string, secret: string): string {
     cachedSecret = secret;
   }
   cachedPattern.lastIndex = 0;
-  return text.replace(cachedPattern, REDACTED);
+  return deep ? deep(text, secret, cachedPattern) : text.replace(cachedPattern, REDACTED);
 }
 
 /** `value` with the secret redacted from every string in it (object keys included); `value` itself when nothing changed. */

@@ -1,14 +1,14 @@
 // `partnero mcp`: the MCP server from the command line, over stdio (what desktop agents start)
-// or Streamable HTTP on 127.0.0.1. src/cli/run.ts loads this module only for `partnero mcp`,
+// or Streamable HTTP on 127.0.0.1. The executable (src/cli.ts) loads this module only for `partnero mcp`,
 // and this module loads the SDK only once it is sure to serve.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
 import { InvalidOptionError } from '../errors.js';
-import { redactSecret } from '../internal/redact.js';
-import { UsageError } from '../cli/args.js';
-import type { CliIo } from '../cli/run.js';
-import { PartneroMcp, type McpServerOptions } from './server.js';
+import { redactSecret, useDeepRedaction } from '../internal/redact.js';
+import { deepRedact } from '../internal/redact-deep.js';
+import { UsageError, type CliIo } from '../internal/command-line.js';
+import { PartneroMcp, STOP_GRACE_MS, type McpServerOptions } from './server.js';
 import { importSdk, loadSdk, McpSdkMissingError, type Sdk } from './sdk.js';
 import { DEFAULT_MAX_ITEMS, MAX_ITEMS } from './tools.js';
 
@@ -31,8 +31,10 @@ and is refused if called anyway):
                      "return" to answer the owner's link when its key is already taken by it
   --allow-deletes    also deletes (needs --allow-writes); a delete is refused unless its confirm
                      argument equals the id of what it deletes
-  --audit-log FILE   append every call of a write tool to FILE, one JSON line (time, tool,
-                     arguments, outcome, link_id), written to disk before the agent gets the answer
+  --audit-log FILE   append every call of a write tool to FILE as JSON lines (time, call, tool,
+                     arguments, outcome, link_id): a line of intent on disk before the request is
+                     sent (a write whose line cannot be written is refused, nothing sent), and one
+                     of outcome on disk before the agent gets the answer
 
 Walk tools (…_list_all…) return at most max_items items (default ${DEFAULT_MAX_ITEMS}, at most ${MAX_ITEMS}) and say whether
 more were left.
@@ -47,8 +49,12 @@ Environment:
   PARTNERO_API_KEY   the program's API key (required; never shown to the agent, nor printed)
   PARTNERO_BASE_URL  where the API is, unless --base-url is given
 
+Stopping: when stdin closes, or on SIGTERM or Ctrl-C, the server takes no more calls, lets the
+writes in flight finish (for up to ${STOP_GRACE_MS / 1000} s; one still running then is aborted), records their outcomes
+and exits; a second Ctrl-C or SIGTERM ends it at once.
+
 Needs the package @modelcontextprotocol/sdk (an optional peer dependency of partnero-client).
-Exit codes: 0 stopped (stdin closed, or Ctrl-C), 1 could not serve, 2 wrong usage.
+Exit codes: 0 stopped, 1 could not serve, 2 wrong usage or the SDK not installed.
 `;
 
 /** What the command line asks for. */
@@ -113,6 +119,7 @@ export function parseMcpCommandLine(argv: readonly string[]): McpInvocation | 'h
 /** Runs `partnero mcp <argv>` until the agent goes away (stdio) or Ctrl-C; resolves to the exit code, never throws. */
 export async function runMcp(argv: readonly string[], env: NodeJS.ProcessEnv, io: CliIo, overrides: Partial<McpServerOptions> = {}): Promise<number> {
   const apiKey = env['PARTNERO_API_KEY'] ?? '';
+  useDeepRedaction(deepRedact);
   const say = (stream: CliIo['stdout'], text: string): void => void stream.write(redactSecret(text, apiKey));
   const usage = (message: string): number => {
     say(io.stderr, `partnero: ${message}\nRun 'partnero mcp --help' for usage.\n`);
@@ -155,15 +162,23 @@ export async function runMcp(argv: readonly string[], env: NodeJS.ProcessEnv, io
     else await serveStdio(sdk, mcp, summary, io, say);
     return 0;
   } catch (error) {
-    say(io.stderr, `partnero mcp: ${error instanceof McpSdkMissingError ? error.message : `could not serve: ${(error as Error).message}`}\n`);
+    // The SDK not installed is a matter of setup, as wrong usage is: exit 2, one line naming the package.
+    if (error instanceof McpSdkMissingError) {
+      say(io.stderr, `partnero mcp: ${error.message}\n`);
+      return 2;
+    }
+    say(io.stderr, `partnero mcp: could not serve: ${(error as Error).message}\n`);
     return 1;
   } finally {
-    await mcp.idle();
+    await mcp.stop();
     mcp.close();
   }
 }
 
-/** stdio: until stdin ends (the agent's client closed it) or Ctrl-C; calls in flight finish first. */
+/** Resolves on the next turn of the event loop, once every promise callback due now has run. */
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/** stdio: until stdin ends (the agent's client closed it), SIGTERM or Ctrl-C; the writes in flight finish first, and their answers are sent. */
 async function serveStdio(sdk: Sdk, mcp: PartneroMcp, summary: string, io: CliIo, say: (stream: CliIo['stdout'], text: string) => void): Promise<void> {
   const { StdioServerTransport } = await importSdk(() => import('@modelcontextprotocol/sdk/server/stdio.js'));
   const server = mcp.server(sdk);
@@ -177,9 +192,13 @@ async function serveStdio(sdk: Sdk, mcp: PartneroMcp, summary: string, io: CliIo
   // stdout is the protocol's: everything for people goes to stderr.
   say(io.stderr, `partnero mcp: serving ${summary} over stdio\n`);
   await closed;
-  // A request read just before stdin ended starts its handler on a later turn: let it, then wait for it.
-  await new Promise((resolve) => setImmediate(resolve));
-  await mcp.idle();
+  // A request read just before stdin ended starts its handler on a later turn: let it start.
+  await nextTurn();
+  // No more calls; the writes in flight finish (bounded), their outcomes recorded.
+  await mcp.stop();
+  // Their answers go out on a later turn: closing the server first would drop them (the SDK
+  // sends no answer for a request whose connection has closed).
+  await nextTurn();
   await server.close();
 }
 
@@ -235,7 +254,13 @@ async function serveHttp(
     if (io.signal?.aborted) resolve();
     io.signal?.addEventListener('abort', () => resolve(), { once: true });
   });
-  await mcp.idle();
+  // No new connections, no more calls; the writes in flight finish (bounded), their answers sent.
+  const closed = new Promise<void>((resolve) => http.close(() => resolve()));
+  http.closeIdleConnections();
+  await mcp.stop();
+  await nextTurn();
+  http.closeIdleConnections();
+  await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 2_000).unref())]);
   http.closeAllConnections();
-  await new Promise<void>((resolve) => http.close(() => resolve()));
+  await closed;
 }

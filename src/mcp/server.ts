@@ -3,14 +3,16 @@
 // allowed are neither listed nor run; writes take `dry_run`; deletes need `confirm`; walks are
 // bounded; every write is in the audit log before its answer goes out; the key is in nothing
 // the agent sees.
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { createPartneroClient, type PartneroClientOptions } from '../client.js';
 import { InvalidParameterError, PartneroApiError, PartneroError, UncertainCreateError, UnprocessableEntityError, describeValue } from '../errors.js';
 import { isObject, valueAt } from '../internal/json.js';
-import { redactSecret, redactValue } from '../internal/redact.js';
-import { AuditLog, type AuditRecord } from './audit.js';
+import { REDACTED, redactSecret, redactValue, useDeepRedaction } from '../internal/redact.js';
+import { deepRedact } from '../internal/redact-deep.js';
+import { AuditLog, AuditLogError, type AuditRecord } from './audit.js';
 import type { OpenApiDocument } from './schema.js';
 import { loadSdk, type Sdk } from './sdk.js';
 import { buildTools, DEFAULT_MAX_ITEMS, MAX_ITEMS, RESERVED, type McpTool } from './tools.js';
@@ -31,9 +33,14 @@ export interface McpServerOptions {
   readonly auditLog?: string;
   /** The bundled spec; default the package's own (dist/openapi.json). */
   readonly spec?: OpenApiDocument;
-  /** Warnings (an audit line that could not be written); default none. */
+  /** How long a stop waits for the writes in flight before it aborts them (default 10 s). */
+  readonly stopGraceMs?: number;
+  /** Where the server says what the operator should know (an audit line that could not be written); default nowhere. */
   readonly log?: (line: string) => void;
 }
+
+/** How long a stop waits for the writes in flight before it aborts them. */
+export const STOP_GRACE_MS = 10_000;
 
 /** The package's bundled spec, beside the built code (dist/openapi.json from dist/mcp/). */
 export function bundledSpec(): OpenApiDocument {
@@ -102,9 +109,16 @@ export class PartneroMcp {
   readonly #audit: AuditLog | undefined;
   #pending = 0;
   #idle: (() => void)[] = [];
+  #stopping = false;
+  /** Aborts the reads in flight when the server stops. */
+  readonly #stopReads = new AbortController();
+  /** Aborts the writes still in flight once the grace after a stop is over. */
+  readonly #stopWrites = new AbortController();
 
   constructor(options: McpServerOptions) {
     if (options.allowDeletes && !options.allowWrites) throw new Error('allowDeletes needs allowWrites too');
+    // Nothing the agent sees, nor the audit log, holds the key, however nested its escapes.
+    useDeepRedaction(deepRedact);
     this.#options = options;
     this.#client = createPartneroClient(this.#clientOptions()) as unknown as Record<string, Record<string, Method>>;
     this.tools = buildTools(options.spec ?? bundledSpec());
@@ -147,6 +161,27 @@ export class PartneroMcp {
     return this.#pending === 0 ? Promise.resolve() : new Promise((resolve) => this.#idle.push(resolve));
   }
 
+  /** Whether stop() has been called: every call is then refused, with nothing sent. */
+  get stopping(): boolean {
+    return this.#stopping;
+  }
+
+  /**
+   * Stops taking calls (each is refused, nothing sent), aborts the reads in flight, and lets the
+   * writes in flight finish for up to `graceMs`, their outcomes recorded; a write still waiting
+   * then is aborted (and recorded as such). Resolves once no call is in flight.
+   */
+  async stop(graceMs = this.#options.stopGraceMs ?? STOP_GRACE_MS): Promise<void> {
+    this.#stopping = true;
+    this.#stopReads.abort(new Error('the MCP server is stopping'));
+    let timer: NodeJS.Timeout | undefined;
+    const graceOver = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), graceMs)));
+    const finished = await Promise.race([this.idle(), graceOver]);
+    clearTimeout(timer);
+    if (finished === 'late') this.#stopWrites.abort(new Error(`the MCP server stopped; it had waited ${graceMs} ms for this write`));
+    await this.idle();
+  }
+
   close(): void {
     this.#audit?.close();
   }
@@ -162,53 +197,80 @@ export class PartneroMcp {
     }
   }
 
-  async #call(name: string, given: unknown, signal: AbortSignal | undefined): Promise<CallToolResult> {
+  async #call(name: string, given: unknown, agentSignal: AbortSignal | undefined): Promise<CallToolResult> {
     const secret = this.#options.apiKey;
     const tool = this.#byName.get(name);
     if (!tool) return this.#failure(`Unknown tool ${JSON.stringify(name)}: tools/list says which there are.`);
-    const audited = tool.kind !== 'read';
-    const record = (outcome: string, linkId: string | number | null, error?: string): string | undefined => {
-      if (!audited || !this.#audit) return undefined;
-      const line: AuditRecord = {
-        time: new Date().toISOString(),
-        tool: name,
-        arguments: redactValue(given, secret),
-        outcome,
-        link_id: linkId,
-        ...(error !== undefined ? { error: redactSecret(error, secret) } : {}),
-      };
-      try {
-        this.#audit.append(line);
-        return undefined;
-      } catch (failure) {
-        const warning = `the audit log ${this.#audit.path} could not be written: ${(failure as Error).message}`;
-        this.#options.log?.(warning);
-        return warning;
-      }
+    const audited = tool.kind !== 'read' && this.#audit !== undefined;
+    const call = randomUUID();
+    // Every field through the same redaction: a server that echoes the key as an id must not
+    // put it in the log. Throws AuditLogError.
+    const record = (outcome: string, linkId: string | number | null, error?: string): void => {
+      if (!audited) return;
+      const line: AuditRecord = { time: new Date().toISOString(), call, tool: name, arguments: given, outcome, link_id: linkId, ...(error !== undefined ? { error } : {}) };
+      let redacted = redactValue(line, secret) as AuditRecord;
+      // redactValue stops 50 levels down: arguments that still hold the key below that go whole.
+      if (redactSecret(JSON.stringify(redacted), secret) !== JSON.stringify(redacted)) redacted = redactValue({ ...line, arguments: REDACTED }, secret) as AuditRecord;
+      this.#audit!.append(redacted);
     };
     const target = (): string | null => {
       const last = tool.pathParameters.at(-1);
       const value = last !== undefined && isObject(given) ? given[last] : undefined;
       return typeof value === 'string' ? value : null;
     };
+    const stop = tool.kind === 'read' ? this.#stopReads.signal : this.#stopWrites.signal;
+    const signal = agentSignal ? AbortSignal.any([agentSignal, stop]) : stop;
     let plan: Plan | undefined;
+    let sent = false;
     try {
+      if (this.#stopping) throw new RefusedError(`${name} was refused: this server is stopping. Nothing was sent.`);
       if (!this.#allowed.has(name)) {
         const flag = tool.kind === 'delete' ? (this.#options.allowWrites ? '--allow-deletes' : '--allow-writes --allow-deletes') : '--allow-writes';
         throw new RefusedError(`${name} is not allowed on this server: it was started without ${flag}. Nothing was sent.`);
       }
       plan = this.#plan(tool, given);
       if (tool.kind === 'delete') this.#confirm(tool, given as Record<string, unknown>);
-      const result = plan.dryRun ? await this.#dryRun(tool, plan) : await this.#invoke(tool, plan, signal);
-      const warning = record(plan.dryRun ? 'dry_run' : result.outcome, plan.dryRun ? target() : (this.#linkId(tool, result.body) ?? target()));
-      return this.#success(result.structured, warning);
+      let result;
+      if (plan.dryRun) result = await this.#dryRun(tool, plan);
+      else {
+        // The intent is on disk before anything is sent: a write the log cannot record is not made.
+        record('sending', target());
+        sent = true;
+        result = await this.#invoke(tool, plan, signal);
+      }
+      try {
+        record(plan.dryRun ? 'dry_run' : result.outcome, plan.dryRun ? target() : (this.#linkId(tool, result.body) ?? target()));
+      } catch (failure) {
+        // The write was made: the agent learns what came of it, and that the log lacks it.
+        if (failure instanceof AuditLogError && sent) return this.#auditFailure(failure, sent, JSON.stringify(result.structured));
+        throw failure;
+      }
+      return this.#success(result.structured);
     } catch (error) {
+      if (error instanceof AuditLogError) return this.#auditFailure(error, sent);
       const text = this.#describe(tool, error);
       const outcome = error instanceof RefusedError || error instanceof ArgumentError || error instanceof InvalidParameterError ? 'refused' : 'error';
       const existing = error instanceof UncertainCreateError ? idOf(error.existing) : null;
-      const warning = record(plan?.dryRun && outcome === 'error' ? 'dry_run_error' : outcome, existing ?? target(), text);
-      return this.#failure(warning ? `${text}\n(${warning})` : text);
+      try {
+        record(plan?.dryRun && outcome === 'error' ? 'dry_run_error' : outcome, existing ?? target(), text);
+      } catch (failure) {
+        if (failure instanceof AuditLogError) return this.#auditFailure(failure, sent, text);
+        throw failure;
+      }
+      return this.#failure(text);
     }
+  }
+
+  /** The answer when the audit log cannot be written: before sending, nothing was sent; after, the write's outcome is not in the log. */
+  #auditFailure(error: AuditLogError, sent: boolean, answer?: string): CallToolResult {
+    this.#options.log?.(error.message);
+    return this.#failure(`${answer !== undefined ? `${answer}\n` : ''}${this.#auditFailureText(error, sent)}`);
+  }
+
+  #auditFailureText(error: AuditLogError, sent: boolean): string {
+    return sent
+      ? `The request was sent, but its outcome could not be recorded: ${error.message}. Check the link before trying again.`
+      : `The call was refused: ${error.message}, and this server sends no write it cannot record. Nothing was sent.`;
   }
 
   /** Reads the arguments: unknown ones and the server's own (dry_run, max_items) are checked here; the rest is the client's to check. */
@@ -331,12 +393,9 @@ export class PartneroMcp {
     return idOf(valueAt(body, tool.row.create?.result ?? ['data']));
   }
 
-  #success(structured: Record<string, unknown>, warning: string | undefined): CallToolResult {
-    const secret = this.#options.apiKey;
-    const structuredContent = redactValue(structured, secret) as Record<string, unknown>;
-    const content: CallToolResult['content'] = [{ type: 'text', text: JSON.stringify(structuredContent) }];
-    if (warning) content.push({ type: 'text', text: `Warning: ${redactSecret(warning, secret)}` });
-    return { content, structuredContent };
+  #success(structured: Record<string, unknown>): CallToolResult {
+    const structuredContent = redactValue(structured, this.#options.apiKey) as Record<string, unknown>;
+    return { content: [{ type: 'text', text: JSON.stringify(structuredContent) }], structuredContent };
   }
 
   #failure(text: string): CallToolResult {

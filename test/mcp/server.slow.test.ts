@@ -233,10 +233,13 @@ describe('safety, enforced by the server', () => {
         expect(lines()).toHaveLength(count);
         continue;
       }
-      count += 1;
+      // A call that sends its request has two lines, its intent (written before sending) and its outcome; one that sends nothing has one.
+      const sent = outcome !== 'refused' && outcome !== 'dry_run';
+      count += sent ? 2 : 1;
       const written = lines();
       expect(written).toHaveLength(count);
       expect(written.at(-1)).toMatchObject({ tool: tool.name, arguments: args, outcome, link_id: linkId });
+      if (sent) expect(written.at(-2)).toMatchObject({ tool: tool.name, arguments: args, outcome: 'sending', call: written.at(-1)!['call'] });
       expect(Date.parse(written.at(-1)!['time'] as string)).not.toBeNaN();
     }
     expect(lines().at(-1)!['error']).toMatch(/NotFoundError \(HTTP 404\)/);
@@ -258,8 +261,8 @@ describe('safety, enforced by the server', () => {
       expect(sandbox.state.links.filter((link) => link.key === args.key)).toHaveLength(1);
       const bad = await writer.call(create.name, { ...args, if_exists: 'yes' });
       expect(textOf(bad)).toContain('if_exists must be "error" or "return", got "yes"');
-      const outcomes = readFileSync(log, 'utf8').trim().split('\n').slice(-4).map((line) => (JSON.parse(line) as { outcome: string }).outcome);
-      expect(outcomes).toEqual(['done', 'error', 'existing', 'refused']);
+      const outcomes = readFileSync(log, 'utf8').trim().split('\n').slice(-7).map((line) => (JSON.parse(line) as { outcome: string }).outcome);
+      expect(outcomes).toEqual(['sending', 'done', 'sending', 'error', 'sending', 'existing', 'refused']);
     }
   });
 

@@ -1,10 +1,10 @@
 // The fast sample of the MCP tests (server.slow.test.ts has the rest): with the SDK's own Client
 // in memory, the tool list is the table's (write tools only when allowed), a dry run and an
 // unconfirmed delete send nothing, and a missing SDK is one line naming the package.
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { run } from '../../src/cli/run.js';
 import { runMcp } from '../../src/mcp/cli.js';
-import { importSdk, McpSdkMissingError } from '../../src/mcp/sdk.js';
+import { importSdk, McpSdkMissingError, SDK_PACKAGE, SDK_RANGE } from '../../src/mcp/sdk.js';
 import { bundledSpecForTests, countingSandbox, exampleBody, expectedTools, kindOfRow, Sessions, table, textOf, type Sandbox } from './support.js';
 import { Capture } from '../support/capture.js';
 
@@ -67,6 +67,14 @@ describe('writes that send nothing', () => {
     const error = await importSdk(() => Promise.reject(missing)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(McpSdkMissingError);
     expect((error as Error).message).toBe('the MCP server needs the package @modelcontextprotocol/sdk, which is not installed: npm install @modelcontextprotocol/sdk@^1.32.2');
+    // The range the message names is the package's optional peer dependency (each key once in
+    // package.json: a second "peerDependencies" would silently replace the first).
+    const text = readFileSync('package.json', 'utf8');
+    expect(text.match(/"peerDependencies"/g)).toHaveLength(1);
+    expect(text.match(/"peerDependenciesMeta"/g)).toHaveLength(1);
+    const pkg = JSON.parse(text) as { peerDependencies: Record<string, string>; peerDependenciesMeta: Record<string, { optional?: boolean }> };
+    expect(pkg.peerDependencies[SDK_PACKAGE]).toBe(SDK_RANGE);
+    expect(pkg.peerDependenciesMeta[SDK_PACKAGE]).toEqual({ optional: true });
     // Any other failure stays what it is.
     const other = Object.assign(new Error("Cannot find package 'zod'"), { code: 'ERR_MODULE_NOT_FOUND' });
     await expect(importSdk(() => Promise.reject(other))).rejects.toBe(other);
@@ -77,7 +85,7 @@ describe('partnero mcp: its command line', () => {
   const cli = async (argv: string[], env: NodeJS.ProcessEnv = { PARTNERO_API_KEY: API_KEY }) => {
     const stdout = new Capture();
     const stderr = new Capture();
-    const code = await run(['mcp', ...argv], env, { stdout, stderr });
+    const code = await runMcp(argv, env, { stdout, stderr });
     expect(stdout.text + stderr.text).not.toContain(API_KEY);
     return { code, stdout: stdout.text, stderr: stderr.text };
   };
