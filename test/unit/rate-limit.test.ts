@@ -52,7 +52,7 @@ describe('a cut', () => {
     const store = cutOnce();
     // 2 s later, sending at 80/s, of which 30 a second got through: the limit is about 30/s.
     for (let at = 2_000; at < 4_000; at += 12.5) store.sent(at);
-    for (let i = 0; i < 60; i++) store.accepted();
+    for (let i = 0; i < 60; i++) store.accepted(2_000 + i * 33);
     store.cut(3_990, 80, 4_000);
     expect(store.state().peak).toBeCloseTo(30);
   });
@@ -60,7 +60,7 @@ describe('a cut', () => {
   it('is not bounded by the accepted rate while too little is known', () => {
     const store = cutOnce();
     for (let at = 2_000; at < 2_000 + ACCEPTED_MIN_MS / 2; at += 12.5) store.sent(at);
-    for (let i = 0; i < ACCEPTED_MIN; i++) store.accepted();
+    for (let i = 0; i < ACCEPTED_MIN; i++) store.accepted(2_000 + i * 10);
     store.cut(2_000 + ACCEPTED_MIN_MS / 2 - 5, 80, 2_000 + ACCEPTED_MIN_MS / 2);
     expect(store.state().peak).toBeGreaterThan(60);
   });
