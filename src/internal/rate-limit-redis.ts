@@ -228,8 +228,9 @@ class RedisStore implements RateStore {
       subscriber.disconnect();
       const message = cause instanceof Error ? cause.message : String(cause);
       const said = reason && !message.includes(reason) ? `${reason}${message === 'Connection is closed.' ? '' : `; ${message}`}` : message;
+      const hint = /^(NOAUTH|WRONGPASS)/.test(said) ? ': give the password in the URL, redis://:PASSWORD@host:port (or redis://USER:PASSWORD@…)' : '';
       // The URL is not repeated: it may hold a password.
-      throw new this.#tools.InvalidOptionError('rateLimit.redis', `could not connect to Redis (${said.replace(/\/\/[^@\s]*@/g, '//…@')}); nothing was sent to the API`);
+      throw new this.#tools.InvalidOptionError('rateLimit.redis', `could not connect to Redis (${said.replace(/\/\/[^@\s]*@/g, '//…@')})${hint}; nothing was sent to the API`);
     }
     subscriber.on('message', (_channel: unknown, message: unknown) => this.#receive(String(message)));
     await subscriber.subscribe(this.#channel);
