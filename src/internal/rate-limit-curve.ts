@@ -47,7 +47,7 @@ export interface RateStore {
 }
 
 export const INITIAL_RATE = 20;
-export const DOUBLING_MS = 100;
+export const DOUBLING_MS = 200;
 /** What a cut keeps of the rate that drew the 429 (CUBIC's beta). */
 export const BETA = 0.8;
 /** The curve takes at least this long to come back to the peak... */
@@ -105,21 +105,21 @@ export function rateAt(state: RateState, now: number): number {
   return Math.max(MIN_RATE, state.peak * (1 + (x < 0 ? 1 - BETA : PROBE) * x ** 3));
 }
 
-/** The rate accepted since the last cut bounds the next cut once the sending since lasted this long... */
-export const ACCEPTED_MIN_MS = 1_000;
-/** ...and this many answers came through since. */
-export const ACCEPTED_MIN = 8;
+/** The rate accepted since the last cut bounds the next cut once the sending since lasted this long (shorter spans are at the mercy of latency jitter). */
+export const ACCEPTED_MIN_MS = 250;
 
 /**
- * The rate the server let through since the last cut (answers other than 429 a second, over
- * `activeMs`, the time since the cut when something was being sent: idle time does not count),
- * or Infinity while too little is known. Since a 429 both ends and (through the cut) began the
- * span, the server's bucket was empty at both ends, so this is at most the allowed rate: a
- * bound from below, where the rate a 429 came at is one from above. Without it, the peak stays
- * where the bucket's burst let the sending run ahead of the limit, and the next 429 comes early.
+ * A bound on the rate the server allows, from what it let through since the last cut: answers
+ * other than 429 a second, counting one more (`accepted + 1` over `activeMs`, the time since the
+ * cut when something was being sent: idle time does not count), or Infinity while the span is
+ * too short. Since a 429 both ends and (through the cut) began the span, the server's bucket had
+ * less than one request's worth at both ends, so what it refilled in between is less than
+ * `accepted + 1`: a bound from above on the allowed rate that needs no long span. Without it,
+ * the peak stays where the bucket's burst let the sending run ahead of the limit, and leaving
+ * slow start takes a 429 for each cut of 0.8 down to the limit.
  */
 export function acceptedRate(accepted: number, activeMs: number): number {
-  return activeMs >= ACCEPTED_MIN_MS && accepted >= ACCEPTED_MIN ? (accepted * 1000) / activeMs : Infinity;
+  return activeMs >= ACCEPTED_MIN_MS ? ((accepted + 1) * 1000) / activeMs : Infinity;
 }
 
 /**

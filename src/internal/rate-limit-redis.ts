@@ -16,7 +16,7 @@
 // cuts its own rate on a 429 while Redis cannot, and ioredis reconnects behind it. Every command
 // has a time limit (COMMAND_TIMEOUT_MS), so a Redis that stalls is a Redis that failed, and after
 // a failure the pacing does not ask Redis again until a ping in the background has an answer.
-import { ACCEPTED_MIN, ACCEPTED_MIN_MS, BETA, cutGraceEnd, INITIAL_RATE, MIN_RATE, peakAfter, SENT_SLOTS, SLOT_MS, startState, type RateState, type RateStore, type Tools } from './rate-limit-curve.js';
+import { ACCEPTED_MIN_MS, BETA, cutGraceEnd, INITIAL_RATE, MIN_RATE, peakAfter, rateAt, SENT_SLOTS, SLOT_MS, startState, type RateState, type RateStore, type Tools } from './rate-limit-curve.js';
 
 /** The subset of an ioredis client used here. */
 interface RedisClient {
@@ -53,7 +53,7 @@ const RECHECK_MS = 500;
 const CUT = `
 local peak = tonumber(redis.call('hget', KEYS[1], 'peak') or '0')
 local since = tonumber(redis.call('hget', KEYS[1], 'since') or '0')
-if peak ~= 0 and tonumber(ARGV[1]) < since + 1000 / math.max(tonumber(ARGV[7]), peak * tonumber(ARGV[12])) then return 0 end
+if peak ~= 0 and tonumber(ARGV[1]) < since + 1000 / math.max(tonumber(ARGV[7]), peak * tonumber(ARGV[11])) then return 0 end
 local now = tonumber(ARGV[3])
 local slotMs = tonumber(ARGV[5])
 local slot = math.floor(now / slotMs)
@@ -74,7 +74,7 @@ end
 local rate = tonumber(ARGV[2])
 if total > 0 then rate = math.min(rate, total * 1000 / math.max(ms, tonumber(ARGV[8]))) end
 local accepted = tonumber(redis.call('hget', KEYS[1], 'accepted') or '0') + tonumber(ARGV[9])
-if since > 0 and now - since >= tonumber(ARGV[10]) and accepted >= tonumber(ARGV[11]) then rate = math.min(rate, accepted * 1000 / (now - since)) end
+if since > 0 and now - since >= tonumber(ARGV[10]) then rate = math.min(rate, (accepted + 1) * 1000 / (now - since)) end
 rate = tostring(math.max(rate, tonumber(ARGV[7])))
 redis.call('hset', KEYS[1], 'peak', rate, 'since', ARGV[3], 'accepted', '0')
 redis.call('pexpire', KEYS[1], ARGV[4])
@@ -288,13 +288,13 @@ class RedisStore implements RateStore {
     this.#accepted = 0;
     const alone = (): void => {
       if (sentAt < cutGraceEnd(this.#state)) return;
-      this.#state = { peak: peakAfter(rate), since: now };
+      this.#state = { peak: peakAfter(Math.min(rate, rateAt(this.#state, sentAt))), since: now };
       this.#down();
     };
     if (now < this.#downUntil) return alone();
     void this.open()
       .then(({ client }) =>
-        client.eval(CUT, 3, this.#stateKey, this.#channel, this.#sentKey, sentAt, rate, now, STATE_TTL_MS, SLOT_MS, SENT_SLOTS, MIN_RATE, 1000 / INITIAL_RATE, accepted, ACCEPTED_MIN_MS, ACCEPTED_MIN, BETA),
+        client.eval(CUT, 3, this.#stateKey, this.#channel, this.#sentKey, sentAt, rate, now, STATE_TTL_MS, SLOT_MS, SENT_SLOTS, MIN_RATE, 1000 / INITIAL_RATE, accepted, ACCEPTED_MIN_MS, BETA),
       )
       .catch(alone);
   }

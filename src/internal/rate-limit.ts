@@ -329,6 +329,7 @@ export class AdaptiveLimiter implements Limiter {
         this.#budgetSeq = seq;
         this.#budget = told.remaining - [...this.#inFlightSeqs].filter((each) => each > seq).length;
       }
+      if (response) this.#count(sentAt, response.status === 429);
       if (response?.status === 429) {
         const retryAfter = parseRetryAfter(response.headers.get('retry-after'));
         const until = told?.resetAt ?? (retryAfter === undefined ? undefined : now + retryAfter);
@@ -339,7 +340,14 @@ export class AdaptiveLimiter implements Limiter {
           this.#budget = told.limit;
           this.#budgetSeq = this.#seq;
         } else {
-          this.#store.cut(sentAt, rate, now);
+          // Where most answers since the last cut were 429s (leaving slow start, far above the
+          // limit), the share let through says how far: the cut goes there at once, not 0.8 at a time.
+          // (Counted from the request that drew the last cut: the bucket was empty then and now.)
+          // Only far above it (under a third let through): nearer, the share is too noisy a guide.
+          const { accepted, refused } = this.#answers;
+          const share = accepted + refused >= 4 && refused > 2 * accepted ? (accepted + 1) / (accepted + refused) : 1;
+          if (sentAt >= cutGraceEnd(this.#store.state())) this.#answers = { from: sentAt, accepted: 0, refused: 1 };
+          this.#store.cut(sentAt, rate * share, now);
           // A second or less is a token bucket's "a moment", which the cut's pacing gives.
           if (retryAfter !== undefined && retryAfter > RETRY_AFTER_HINT_MS) this.#store.pause(until!);
         }
@@ -367,6 +375,15 @@ export class AdaptiveLimiter implements Limiter {
       this.#settled();
       return outcome;
     }
+  }
+
+  /** Answers to requests sent since the one that drew the last cut (or the start). */
+  #answers = { from: -Infinity, accepted: 0, refused: 0 };
+
+  #count(sentAt: number, refused: boolean): void {
+    if (sentAt < this.#answers.from) return;
+    if (refused) this.#answers.refused++;
+    else this.#answers.accepted++;
   }
 
   /** Counts a 429 in the run of them; past STALL_MS and STALL_REFUSALS with no other answer, stops every call and returns this one's error. */
