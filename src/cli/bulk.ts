@@ -127,8 +127,10 @@ export async function runBulk(invocation: Invocation, base: unknown, flags: Bulk
   // Pass 2: the rows, read again, sent.
   let answered429 = 0;
   const baseFetch = context.io.fetch ?? ((request: Request) => globalThis.fetch(request));
-  // --redis shares the adaptive limiter's rate through Redis (interface D's object form).
-  const rateLimit: RateLimitOption | undefined = flags.redis ? { redis: flags.redis } : flags.rateLimit;
+  // --redis shares the adaptive limiter's rate through Redis (interface D's object form). The
+  // journal keeps the rate learnt (a record of its own), so that a rerun starts from it.
+  let journal: Journal | undefined;
+  const rateLimit: RateLimitOption | undefined = flags.rateLimit || flags.redis ? journalledRate(flags.redis, journalPath, (record) => journal?.write(record)) : undefined;
   const options: PartneroClientOptions = {
     apiKey: context.apiKey,
     ...(context.baseUrl ? { baseUrl: context.baseUrl } : {}),
@@ -143,7 +145,7 @@ export async function runBulk(invocation: Invocation, base: unknown, flags: Bulk
   const method = (client as unknown as Record<string, Record<string, (...args: unknown[]) => Promise<unknown>>>)[command.resourceKey]![command.methodKey]!;
   const isCreate = command.row.create !== undefined;
 
-  const journal = journalPath ? new Journal(journalPath, { command: name, from: file }) : undefined;
+  journal = journalPath ? new Journal(journalPath, { command: name, from: file }) : undefined;
   const counts = { ok: 0, existing: 0, failed: 0, skipped: 0, inFlight: 0, done: 0 };
   const started = performance.now();
   const output = new Output(stdout, invocation.json);
@@ -517,6 +519,39 @@ function describeRowError(command: Command, error: InvalidParameterError, given:
 }
 
 // ---- The journal --------------------------------------------------------------------------
+
+/**
+ * The adaptive limiter's option for a run: from the rate the journal last recorded (a run cut
+ * short by Ctrl-C or kill -9 resumes at the learnt rate, not from slow start), recording each
+ * rate learnt as a `{ "rate": N }` line, which loadJournal passes over.
+ */
+function journalledRate(redis: string | undefined, path: string | undefined, write: (record: { rate: number }) => void): RateLimitOption {
+  const initialRate = path ? journalRate(path) : undefined;
+  return {
+    ...(redis ? { redis } : {}),
+    ...(initialRate === undefined ? {} : { initialRate }),
+    onRate: (rate) => write({ rate: Math.round(rate * 1000) / 1000 }),
+  };
+}
+
+/** The last rate a journal recorded, if any. */
+export function journalRate(path: string): number | undefined {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const last = text.split('\n').filter((line) => line.startsWith('{"rate":')).at(-1);
+  let rate = Number.NaN;
+  try {
+    if (last) rate = Number((JSON.parse(last) as { rate: unknown }).rate);
+  } catch {
+    // A last line cut off by a crash: no rate.
+  }
+  // The limiter's least rate is 0.2/s (rateLimit.initialRate refuses less).
+  return rate >= 0.2 && Number.isFinite(rate) ? rate : undefined;
+}
 
 interface JournalEntry {
   readonly hash: string;
