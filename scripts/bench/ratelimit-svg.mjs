@@ -4,7 +4,7 @@
 
 const W = 720;
 const H = 300;
-const PAD = { left: 48, right: 16, top: 28, bottom: 40 };
+const PAD = { left: 48, right: 16, top: 52, bottom: 40 };
 
 /** Requests a second in bins of `binMs`, from `[ms, refused]` pairs: all sent, and those let through. */
 export function binRates(times, binMs) {
@@ -47,7 +47,7 @@ export function rateLimitSvg({ title, times, limit, rates = [] }) {
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="sans-serif" font-size="11">
 <title>${escape(title)}</title>
 <rect width="${W}" height="${H}" fill="#fff"/>
-<text x="${PAD.left}" y="16" font-size="13" font-weight="bold">${escape(title)}</text>
+<text x="8" y="16" font-size="12" font-weight="bold">${escape(title)}</text>
 <g stroke="#eee">${yTicks.map((rate) => `<line x1="${PAD.left}" x2="${W - PAD.right}" y1="${y(rate).toFixed(1)}" y2="${y(rate).toFixed(1)}"/>`).join('')}</g>
 <g fill="#555" text-anchor="end">${yTicks.map((rate) => `<text x="${PAD.left - 4}" y="${(y(rate) + 4).toFixed(1)}">${rate}</text>`).join('')}</g>
 <g fill="#555" text-anchor="middle">${xTicks.map((s) => `<text x="${x(s * 1000).toFixed(1)}" y="${H - PAD.bottom + 22}">${s} s</text>`).join('')}</g>
@@ -57,12 +57,12 @@ export function rateLimitSvg({ title, times, limit, rates = [] }) {
 <path d="${steps(full(accepted))}" fill="none" stroke="#2ca02c" stroke-width="1.5"/>
 ${learnt ? `<path d="${learnt}" fill="none" stroke="#ff7f0e" stroke-width="1.5" stroke-dasharray="3 2"/>` : ''}
 <g stroke="#d62728" stroke-width="1">${ticks}</g>
-<g transform="translate(${W - PAD.right - 260},${PAD.top})">
+<g transform="translate(${PAD.left},32)">
 <line x1="0" x2="18" y1="0" y2="0" stroke="#1f77b4" stroke-width="2"/><text x="22" y="4">sent (per ${binMs / 1000} s)</text>
-<line x1="0" x2="18" y1="14" y2="14" stroke="#2ca02c" stroke-width="2"/><text x="22" y="18">let through</text>
-<line x1="0" x2="18" y1="28" y2="28" stroke="#888" stroke-dasharray="6 4"/><text x="22" y="32">server's limit (${Math.round(limit * 100) / 100}/s)</text>
-${learnt ? `<line x1="130" x2="148" y1="0" y2="0" stroke="#ff7f0e" stroke-dasharray="3 2" stroke-width="2"/><text x="152" y="4">rate learnt</text>` : ''}
-<line x1="136" x2="136" y1="10" y2="18" stroke="#d62728"/><text x="152" y="18">a 429 (${refused})</text>
+<line x1="120" x2="138" y1="0" y2="0" stroke="#2ca02c" stroke-width="2"/><text x="142" y="4">let through</text>
+<line x1="220" x2="238" y1="0" y2="0" stroke="#888" stroke-dasharray="6 4"/><text x="242" y="4">server's limit (${Math.round(limit * 100) / 100}/s)</text>
+${learnt ? `<line x1="370" x2="388" y1="0" y2="0" stroke="#ff7f0e" stroke-dasharray="3 2" stroke-width="2"/><text x="392" y="4">rate learnt (after each 429)</text>` : ''}
+<line x1="${learnt ? 556 : 376}" x2="${learnt ? 556 : 376}" y1="-4" y2="4" stroke="#d62728"/><text x="${learnt ? 562 : 382}" y="4">a 429 (${refused})</text>
 </g>
 </svg>
 `;
