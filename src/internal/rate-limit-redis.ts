@@ -48,8 +48,10 @@ const RECHECK_MS = 500;
 // or in the first interval after it (rate-limit.ts cutGraceEnd).
 // It starts from the lowest of the allowed rate, the rate the key's processes actually sent
 // (rate-limit.ts sentRate, here over the per-slot counters that PACE keeps) and the rate the
-// server let through since the last cut (rate-limit.ts acceptedRate: the `accepted` count that
-// PACE adds to, plus the cutting process's own count not yet added).
+// server let through since the last cut (rate-limit-curve.ts acceptedRate: the `accepted` count
+// that PACE adds to, plus the cutting process's own count not yet added), but not in slow start:
+// its start is no 429 (the bucket was not found empty then), and it counts the processes'
+// start-up as sending, which made the first cut on two CLI processes half the limit.
 const CUT = `
 local peak = tonumber(redis.call('hget', KEYS[1], 'peak') or '0')
 local since = tonumber(redis.call('hget', KEYS[1], 'since') or '0')
@@ -74,7 +76,7 @@ end
 local rate = tonumber(ARGV[2])
 if total > 0 then rate = math.min(rate, total * 1000 / math.max(ms, tonumber(ARGV[8]))) end
 local accepted = tonumber(redis.call('hget', KEYS[1], 'accepted') or '0') + tonumber(ARGV[9])
-if since > 0 and now - since >= tonumber(ARGV[10]) then rate = math.min(rate, (accepted + 1) * 1000 / (now - since)) end
+if peak ~= 0 and now - since >= tonumber(ARGV[10]) then rate = math.min(rate, (accepted + 1) * 1000 / (now - since)) end
 rate = tostring(math.max(rate, tonumber(ARGV[7])))
 redis.call('hset', KEYS[1], 'peak', rate, 'since', ARGV[3], 'accepted', '0')
 redis.call('pexpire', KEYS[1], ARGV[4])

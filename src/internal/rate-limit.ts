@@ -134,7 +134,9 @@ export class MemoryStore implements RateStore {
     if (sentAt < cutGraceEnd(this.#state)) return;
     this.#roll(now);
     this.#active(now);
-    const bound = Math.min(rate, sentRate(this.#counts, this.#firsts, now), acceptedRate(this.#accepted, this.#activeMs));
+    // The accepted rate only between two 429s: slow start's beginning found no bucket empty.
+    const accepted = this.#state.peak === 0 ? Infinity : acceptedRate(this.#accepted, this.#activeMs);
+    const bound = Math.min(rate, sentRate(this.#counts, this.#firsts, now), accepted);
     this.#state = { peak: peakAfter(bound), since: now };
     this.#accepted = 0;
     this.#activeMs = 0;
