@@ -16,7 +16,8 @@ const spec = 'openapi/openapi.yaml';
 const outDir = join(repoRoot, 'docs');
 
 const started = performance.now();
-await rm(outDir, { recursive: true, force: true });
+// Only what this script writes: docs/ also holds files kept in git (docs/images/, the guides' pictures).
+await Promise.all(['index.html', 'openapi.yaml', 'openapi.json'].map((name) => rm(join(outDir, name), { force: true })));
 await mkdir(outDir, { recursive: true });
 const work = await mkdtemp(join(tmpdir(), 'partnero-docs-'));
 

@@ -94,6 +94,26 @@ describe('sandbox --rate-limit', () => {
     expect(stored.sort()).toEqual([...keys].sort());
   });
 
+  it("the client with rateLimit against a window: paced by its X-RateLimit-* headers, at most one 429 a window", async () => {
+    const sandbox = await startSandbox({ port: 0, rateLimit: '10/s,window' });
+    started.push(sandbox);
+    let refused = 0;
+    const partnero = createPartneroClient({
+      apiKey: 'sandbox-key',
+      baseUrl: sandbox.url,
+      maxRetries: 0,
+      rateLimit: 'adaptive',
+      fetch: async (request: Request) => {
+        const response = await fetch(request);
+        if (response.status === 429) refused++;
+        return response;
+      },
+    });
+    await Promise.all(Array.from({ length: 25 }, () => partnero.partnerLinks.list('partner_123')));
+    // 25 calls over three windows of 10: a 429 at each window's end at most (learning, without the headers, met 8 or more).
+    expect(refused).toBeLessThanOrEqual(3);
+  });
+
   it('npm run sandbox -- --rate-limit refuses a bad value with exit code 2', async () => {
     const bad = startNode('scripts/sandbox.mjs', ['--rate-limit', 'lots']);
     expect(await bad.exited).toBe(2);
