@@ -49,7 +49,9 @@ const RECHECK_MS = 500;
 // It starts from the lowest of the allowed rate, the rate the key's processes actually sent
 // (rate-limit.ts sentRate, here over the per-slot counters that PACE keeps) and the rate the
 // server let through since the last cut (rate-limit-curve.ts acceptedRate: the `accepted` count
-// that PACE adds to, plus the cutting process's own count not yet added), but not in slow start:
+// that PACE adds to, plus the cutting process's own count not yet added, over the `active` time
+// that PACE adds to: the gaps between requests on the key, less the idle ones, as in
+// rate-limit-curve.ts idleGapMs), but not in slow start:
 // its start is no 429 (the bucket was not found empty then), and it counts the processes'
 // start-up as sending, which made the first cut on two CLI processes half the limit.
 const CUT = `
@@ -76,9 +78,10 @@ end
 local rate = tonumber(ARGV[2])
 if total > 0 then rate = math.min(rate, total * 1000 / math.max(ms, tonumber(ARGV[8]))) end
 local accepted = tonumber(redis.call('hget', KEYS[1], 'accepted') or '0') + tonumber(ARGV[9])
-if peak ~= 0 and now - since >= tonumber(ARGV[10]) then rate = math.min(rate, (accepted + 1) * 1000 / (now - since)) end
+local active = tonumber(redis.call('hget', KEYS[1], 'active') or '0')
+if peak ~= 0 and active >= tonumber(ARGV[10]) then rate = math.min(rate, (accepted + 1) * 1000 / active) end
 rate = tostring(math.max(rate, tonumber(ARGV[7])))
-redis.call('hset', KEYS[1], 'peak', rate, 'since', ARGV[3], 'accepted', '0')
+redis.call('hset', KEYS[1], 'peak', rate, 'since', ARGV[3], 'accepted', '0', 'active', '0', 'last', ARGV[3])
 redis.call('pexpire', KEYS[1], ARGV[4])
 redis.call('publish', KEYS[2], 'rate ' .. rate .. ' ' .. ARGV[3])
 return 1`;
@@ -104,6 +107,12 @@ local tat = tonumber(redis.call('get', KEYS[1]) or '0')
 if tat < now then tat = now end
 if tat - interval > now then return {tostring(tat - interval - now)} end
 redis.call('set', KEYS[1], tostring(tat + interval), 'PX', ARGV[3])
+if since then
+  local last = redis.call('hget', KEYS[3], 'last')
+  local gap = last and now - tonumber(last) or 0
+  if gap > 0 and gap <= math.max(1000, 4 * interval) then redis.call('hincrbyfloat', KEYS[3], 'active', tostring(gap)) end
+  if not last or gap > 0 then redis.call('hset', KEYS[3], 'last', ARGV[1]) end
+end
 if redis.call('incr', KEYS[2]) == 1 then redis.call('set', KEYS[2] .. ':first', ARGV[1], 'PX', ARGV[4]) end
 redis.call('pexpire', KEYS[2], ARGV[4])
 return {'0'}`;

@@ -119,6 +119,30 @@ describe('rateLimit.redis', () => {
     }
   }, 30_000);
 
+  it('idle time on the key is not counted as sending (the bound on the next cut): a pause of 3 s adds nothing to the active time', async () => {
+    const server = await startRateLimitedServer({ rate: 1000, burst: 1000, retryAfter: false });
+    const key = `test-${process.pid}-idle`;
+    try {
+      const client = createPartneroClient({ apiKey: 'sandbox-key', baseUrl: server.url, rateLimit: { redis: redis.url, key } });
+      await client.partnerLinks.create({ partner: { id: 'p' }, key: 'warm' });
+      // As after a cut at 50/s (the active time counts from a cut).
+      await withRedis((writer) => writer.hset(`partnero-rate:${key}:state`, 'peak', '50', 'since', String(Date.now()), 'active', '0', 'last', String(Date.now())));
+      const active = () => withRedis(async (reader) => Number(await reader.hget(`partnero-rate:${key}:state`, 'active')));
+      const burst = (prefix: string) => Promise.all(Array.from({ length: 20 }, (_, i) => client.partnerLinks.create({ partner: { id: 'p' }, key: `${prefix}${i}` })));
+      await burst('a');
+      const afterFirst = await active();
+      await new Promise((resolve) => setTimeout(resolve, 3_000));
+      const pausedAt = Date.now();
+      await burst('b');
+      const sending = Date.now() - pausedAt;
+      // The second burst's own time, not the 3 s before it.
+      expect(afterFirst).toBeGreaterThan(0);
+      expect((await active()) - afterFirst).toBeLessThanOrEqual(sending + 100);
+    } finally {
+      await server.close();
+    }
+  }, 30_000);
+
   it('a Redis that is not there is an InvalidOptionError naming rateLimit.redis, and nothing is sent', async () => {
     let sent = 0;
     const fetch = async (): Promise<Response> => {
