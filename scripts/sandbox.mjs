@@ -23,7 +23,8 @@ Send "Authorization: Bearer ${SANDBOX_API_KEY}"; any other key is answered 401, 
                   slow=MS sets the delay, NAME@N faults every Nth request only (e.g. 503@2)
                   One request can ask for one with the header "X-Sandbox-Fault: 503".
   --rate-limit R  answer 429 past R requests (token bucket): 40/s, 600/min, 40/s,burst=5
-                  (default burst 10), 40/s,no-retry-after (429 without Retry-After)
+                  (default burst 10), 40/s,no-retry-after (429 without Retry-After);
+                  120/min,window: Laravel's fixed window, with its X-RateLimit-* headers
   --break FIELD   drop FIELD (e.g. data.url) from every successful answer: breaks the contract
                   on purpose, to see that the contract check notices
   --unknown-owner 404|422

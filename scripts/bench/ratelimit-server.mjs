@@ -1,24 +1,27 @@
-// The server of the rate-limit bench (ratelimit.mjs), in a worker thread: a token bucket
-// (the sandbox's, sandbox-rate-limit.mjs) in front of a create that counts every key it stores,
+// The server of the rate-limit bench (ratelimit.mjs), in a worker thread: a token bucket or
+// Laravel's fixed window (the sandbox's, sandbox-rate-limit.mjs) in front of a create that counts every key it stores,
 // so that a create done twice shows as a duplicate rather than as a 422. Also the search and
 // the owner's list, which a create that may have happened looks in. Posts `{ port }` when
 // listening; answers 'stats' with what it saw; 'close' stops it.
 import { createServer } from 'node:http';
 import { parentPort, workerData } from 'node:worker_threads';
-import { TOO_MANY, tokenBucket } from '../lib/sandbox-rate-limit.mjs';
+import { TOO_MANY, rateLimiter } from '../lib/sandbox-rate-limit.mjs';
 
-const bucket = tokenBucket(workerData.rateLimit);
+const bucket = rateLimiter(workerData.rateLimit);
 const created = new Map(); // key -> times created
 let requests = 0;
 let refused = 0;
 let first = 0;
 let last = 0;
+/** Every request: ms since the first, and whether it was refused (for the bench's pictures). */
+const times = [];
 
 const link = (key) => ({ id: key, key, url: `https://bench.test/${key}`, default: false, is_additional: true, direct_tracking_redirect_url: null });
 
 function send(res, status, body, headers = {}) {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...headers });
+  // A window says where its count stands on every answer, as Laravel does.
+  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...(status === 429 ? {} : bucket.headers?.()), ...headers });
   res.end(text);
 }
 
@@ -31,6 +34,7 @@ const server = createServer((req, res) => {
     first ||= now;
     last = now;
     const headers = bucket.take();
+    times.push([Math.round(now - first), headers ? 1 : 0]);
     if (headers) {
       refused++;
       return send(res, 429, TOO_MANY, headers);
@@ -54,7 +58,7 @@ server.listen(0, '127.0.0.1', () => parentPort.postMessage({ port: server.addres
 
 parentPort.on('message', (message) => {
   if (message === 'stats') {
-    parentPort.postMessage({ stats: { requests, refused, created: Object.fromEntries(created), seconds: (last - first) / 1000 } });
+    parentPort.postMessage({ stats: { requests, refused, created: Object.fromEntries(created), seconds: (last - first) / 1000, times } });
   } else if (message === 'close') {
     server.close(() => parentPort.close());
     server.closeAllConnections();

@@ -17,12 +17,14 @@ export function freePort() {
 }
 
 /**
- * Starts redis-server; resolves to `{ url, port, close() }` once it accepts connections.
- * @returns {Promise<{ url: string, port: number, close: () => Promise<void> }>}
+ * Starts redis-server; resolves to `{ url, port, signal(), close() }` once it accepts connections.
+ * `port` restarts one on the port another had (the faults tests); `args` adds its own options
+ * (`['--requirepass', 'pw']`); `signal('SIGSTOP')` stalls it, `signal('SIGCONT')` lets it go on.
+ * @returns {Promise<{ url: string, port: number, signal: (name: NodeJS.Signals) => void, close: () => Promise<void> }>}
  */
-export async function startRedisServer({ binary = process.env.REDIS_SERVER ?? 'redis-server', timeoutMs = 10_000 } = {}) {
-  const port = await freePort();
-  const child = spawn(binary, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no'], {
+export async function startRedisServer({ binary = process.env.REDIS_SERVER ?? 'redis-server', timeoutMs = 10_000, port: wanted, args = [] } = {}) {
+  const port = wanted ?? (await freePort());
+  const child = spawn(binary, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no', ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const stop = () => child.kill('SIGKILL');
@@ -58,8 +60,12 @@ export async function startRedisServer({ binary = process.env.REDIS_SERVER ?? 'r
   return {
     url: `redis://127.0.0.1:${port}`,
     port,
+    signal(name) {
+      child.kill(name);
+    },
     async close() {
       if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGCONT'); // A stalled one would not hear SIGTERM.
         child.kill('SIGTERM');
         const timer = setTimeout(stop, 3_000);
         await exited;

@@ -46,8 +46,8 @@ export interface Sandbox {
 export interface SandboxOptions {
   /** 0 (the default) picks a free port. */
   port?: number;
-  /** A token bucket in front of every request: `'40/s,burst=10'`, `'40/s,no-retry-after'`, or `{ rate, burst?, retryAfter? }` (see sandbox-rate-limit.mjs). */
-  rateLimit?: string | { rate: number; burst?: number; retryAfter?: boolean };
+  /** A token bucket in front of every request: `'40/s,burst=10'`, `'40/s,no-retry-after'`, or `{ rate, burst?, retryAfter? }`; or Laravel's fixed window, `'120/min,window'` (see sandbox-rate-limit.mjs). */
+  rateLimit?: string | { rate: number; burst?: number; retryAfter?: boolean } | { rate: number; window: true; limit: number; windowMs: number };
   /** Departures from the spec on purpose (sandbox-departs.mjs): key-rules, page-zero, limit-cap, case-sensitive-keys. */
   departs?: readonly string[];
   host?: string;

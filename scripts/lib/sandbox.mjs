@@ -13,7 +13,7 @@
 // The rules below are the spec's: the sandbox is a server, and a server states its own rules;
 // the conformance test, not a shared constant, keeps the two in step.
 import { createServer } from 'node:http';
-import { TOO_MANY, tokenBucket } from './sandbox-rate-limit.mjs';
+import { TOO_MANY, rateLimiter } from './sandbox-rate-limit.mjs';
 import { departures } from './sandbox-departs.mjs';
 
 /** The API key a sandbox takes unless told another (`--api-key`, `apiKey`); any other bearer token is answered 401. */
@@ -203,7 +203,7 @@ export async function startSandbox({ port = 0, host = '127.0.0.1', faults, break
   const rules = parseFaults(faults ?? []);
   const ownerStatus = parseUnknownOwner(unknownOwner);
   // `rateLimit` ('40/s,burst=10' or { rate, burst, retryAfter }): see sandbox-rate-limit.mjs.
-  const bucket = rateLimit === undefined ? undefined : tokenBucket(rateLimit);
+  const bucket = rateLimit === undefined ? undefined : rateLimiter(rateLimit);
   const state = seed();
   let origin = '';
   let requestCount = 0;
@@ -332,7 +332,8 @@ export async function startSandbox({ port = 0, host = '127.0.0.1', faults, break
 
     function finish(code, payload, headers) {
       log?.(`${req.method} ${url.pathname}${url.search} -> ${code}`);
-      send(res, code, payload, headers);
+      // A window says where its count stands on every answer, as Laravel's throttle middleware does.
+      send(res, code, payload, { ...(refused ? {} : bucket?.headers?.()), ...headers });
     }
   }
 

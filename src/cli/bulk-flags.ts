@@ -11,7 +11,7 @@ export interface BulkFlags {
   /** The journal's path, or undefined with `--no-journal`. Default: beside the input, `<from>.journal`. */
   readonly journal: string | undefined;
   readonly concurrency: number;
-  /** `--rate-limit adaptive` */
+  /** The adaptive limiter, on unless `--rate-limit off`. */
   readonly rateLimit: 'adaptive' | undefined;
   /** `--redis URL`: the rate shared with other processes (implies the adaptive limiter). */
   readonly redis: string | undefined;
@@ -30,8 +30,9 @@ export const BULK_OPTIONS = {
 /** Their names: no field of the spec may take them on a write command. */
 export const BULK_FLAG_NAMES: readonly string[] = Object.keys(BULK_OPTIONS);
 
+/** With `--rate-limit off`. */
 export const DEFAULT_CONCURRENCY = 8;
-/** With `--rate-limit` or `--redis`. */
+/** With the adaptive limiter (the default). */
 export const DEFAULT_CONCURRENCY_LIMITED = 64;
 const MAX_CONCURRENCY = 256;
 
@@ -50,17 +51,19 @@ export function bulkFlagsOf(values: Readonly<Record<string, unknown>>, fail: (me
   if (journal !== undefined && values['no-journal']) fail('--journal and --no-journal cannot be used together');
   if (journal === '') fail('--journal needs a file, e.g. --journal links.csv.journal');
   const concurrencyText = values['concurrency'];
+  // The adaptive limiter paces a run unless told otherwise: without it, a run into an API's limit
+  // meets 429s that fail rows; with it and no limit, it costs the first second's slow start.
+  const rateLimit = values['rate-limit'] ?? 'adaptive';
+  if (rateLimit !== 'adaptive' && rateLimit !== 'off') fail(`--rate-limit must be adaptive (the default: the client learns the allowed rate) or off, got ${JSON.stringify(rateLimit)}`);
+  const redis = values['redis'];
+  if (redis !== undefined && !/^rediss?:\/\/./.test(String(redis))) fail('--redis must be a redis:// or rediss:// URL'); // not echoed: it may hold a password
+  if (redis !== undefined && rateLimit === 'off') fail('--redis shares the adaptive limiter\'s rate: it does not go with --rate-limit off');
   // With the limiter, the limiter sets the pace: the run only caps what may wait for it.
-  const limited = values['rate-limit'] !== undefined || values['redis'] !== undefined;
-  let concurrency = limited ? DEFAULT_CONCURRENCY_LIMITED : DEFAULT_CONCURRENCY;
+  let concurrency = rateLimit === 'adaptive' ? DEFAULT_CONCURRENCY_LIMITED : DEFAULT_CONCURRENCY;
   if (concurrencyText !== undefined) {
     concurrency = /^\d+$/.test(String(concurrencyText)) ? Number(concurrencyText) : Number.NaN;
     if (!(concurrency >= 1 && concurrency <= MAX_CONCURRENCY)) fail(`--concurrency must be an integer from 1 to ${MAX_CONCURRENCY}, got ${JSON.stringify(concurrencyText)}`);
   }
-  const rateLimit = values['rate-limit'];
-  if (rateLimit !== undefined && rateLimit !== 'adaptive') fail(`--rate-limit must be adaptive (the client learns the allowed rate), got ${JSON.stringify(rateLimit)}`);
-  const redis = values['redis'];
-  if (redis !== undefined && !/^rediss?:\/\/./.test(String(redis))) fail('--redis must be a redis:// or rediss:// URL'); // not echoed: it may hold a password
   return {
     from,
     format: extension === 'csv' ? 'csv' : 'jsonl',

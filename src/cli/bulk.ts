@@ -145,8 +145,9 @@ async function runRows(
   // Pass 2: the rows, read again, sent.
   let answered429 = 0;
   const baseFetch = context.fetch ?? ((request: Request) => globalThis.fetch(request));
-  // --redis shares the adaptive limiter's rate through Redis (interface D's object form).
-  const rateLimit: RateLimitOption | undefined = flags.redis ? { redis: flags.redis } : flags.rateLimit;
+  // The adaptive limiter paces unless --rate-limit off; --redis shares its rate through Redis
+  // (interface D's object form). The journal keeps the rate learnt, so that a rerun starts from it.
+  const rateLimit: RateLimitOption | undefined = flags.rateLimit || flags.redis ? journalledRate(flags.redis, journal) : undefined;
   const options: PartneroClientOptions = {
     apiKey: context.apiKey,
     ...(context.baseUrl ? { baseUrl: context.baseUrl } : {}),
@@ -610,4 +611,23 @@ function describeRowError(command: Command, error: InvalidParameterError, given:
     return `${parameter} is missing: it must be ${allowed}${hint}`;
   }
   return `${parameter} must be ${allowed}, got ${describeValue(value)}`;
+}
+
+/**
+ * The adaptive limiter's option for a run: from the rate the journal last recorded (a run cut
+ * short by Ctrl-C or kill -9 resumes at the learnt rate, not from slow start), recording each
+ * rate learnt as a `{ "rate": N }` line.
+ */
+function journalledRate(redis: string | undefined, journal: Journal | undefined): RateLimitOption {
+  return {
+    ...(redis ? { redis } : {}),
+    ...(journal?.rate === undefined ? {} : { initialRate: journal.rate }),
+    onRate: (rate) => {
+      try {
+        journal?.write({ rate: Math.round(rate * 1000) / 1000 });
+      } catch {
+        // A rate is a hint for the next run: the row record that follows reports a journal that fails.
+      }
+    },
+  };
 }

@@ -127,7 +127,7 @@ Column${columnNames.length === 1 ? '' : 's'}: ${columnNames.join(', ')}${either}
   --from FILE        the rows (.csv with a header line, or .jsonl)
   --journal FILE     each row's outcome, for a rerun to skip what was done (default FILE.journal)
   --no-journal       keep no journal
-  --concurrency N    calls at once, 1 to 256 (default ${DEFAULT_CONCURRENCY}, ${DEFAULT_CONCURRENCY_LIMITED} with --rate-limit or --redis)
-  --rate-limit adaptive   learn the rate the API allows
+  --concurrency N    calls at once, 1 to 256 (default ${DEFAULT_CONCURRENCY_LIMITED}, ${DEFAULT_CONCURRENCY} with --rate-limit off)
+  --rate-limit adaptive|off   learn the rate the API allows (the default), or do not pace
   --redis URL        share the learnt rate with other processes through Redis`;
 }

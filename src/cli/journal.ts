@@ -38,6 +38,8 @@ export class Journal {
   readonly path: string;
   /** What earlier runs recorded, by line of the input. */
   readonly entries: ReadonlyMap<number, JournalEntry>;
+  /** The rate the adaptive limiter had learnt when an earlier run last recorded one (requests a second). */
+  readonly rate: number | undefined;
   readonly #fd: number;
   readonly #lock: Lock;
   /** Whether this run created the file (and so may remove it if it sends nothing). */
@@ -46,8 +48,9 @@ export class Journal {
   #syncedAt = performance.now();
   #closed = false;
 
-  private constructor(path: string, fd: number, lock: Lock, entries: ReadonlyMap<number, JournalEntry>, created: boolean) {
+  private constructor(path: string, fd: number, lock: Lock, entries: ReadonlyMap<number, JournalEntry>, rate: number | undefined, created: boolean) {
     this.path = path;
+    this.rate = rate;
     this.#fd = fd;
     this.#lock = lock;
     this.entries = entries;
@@ -70,10 +73,10 @@ export class Journal {
         return cannot(error);
       }
       try {
-        const { entries, keep, size } = readJournal(fd, path, command);
+        const { entries, rate, keep, size } = readJournal(fd, path, command);
         // A last line cut by a crash (no newline) is dropped before anything is appended after it.
         if (keep < size) ftruncateSync(fd, keep);
-        const journal = new Journal(path, fd, lock, entries, size === 0);
+        const journal = new Journal(path, fd, lock, entries, rate, size === 0);
         if (keep === 0) {
           try {
             journal.#append({ journal: 'partnero', version: 1, ...header });
@@ -141,10 +144,11 @@ export class Journal {
  * first line says which command and file it belongs to. A last line without its newline was
  * cut by a crash: `keep` ends before it, and its row (if it can be read) counts as in flight.
  */
-function readJournal(fd: number, path: string, command: string): { entries: Map<number, JournalEntry>; keep: number; size: number } {
+function readJournal(fd: number, path: string, command: string): { entries: Map<number, JournalEntry>; rate: number | undefined; keep: number; size: number } {
   const entries = new Map<number, JournalEntry>();
+  let rate: number | undefined;
   const size = fstatSync(fd).size;
-  if (size === 0) return { entries, keep: 0, size };
+  if (size === 0) return { entries, rate, keep: 0, size };
   let text: string;
   try {
     text = readFileSync(fd, 'utf8');
@@ -170,6 +174,8 @@ function readJournal(fd: number, path: string, command: string): { entries: Map<
       }
       return;
     }
+    // The limiter's rate, `{"rate":N}` (the least it takes is 0.2/s: rateLimit.initialRate refuses less).
+    if (typeof record['rate'] === 'number' && Number.isFinite(record['rate']) && record['rate'] >= 0.2) rate = record['rate'];
     const { line: row, row: hash, state, outcome } = record;
     if (typeof row !== 'number' || typeof hash !== 'string') return;
     if (outcome === 'ok' || outcome === 'existing' || outcome === 'failed') entries.set(row, { hash, state: outcome });
@@ -183,7 +189,7 @@ function readJournal(fd: number, path: string, command: string): { entries: Map<
     const known = entries.get(row);
     if (!known || known.hash === hash) entries.set(row, { hash, state: 'in-flight' });
   }
-  return { entries, keep: Buffer.byteLength(complete, 'utf8'), size };
+  return { entries, rate, keep: Buffer.byteLength(complete, 'utf8'), size };
 }
 
 /**

@@ -8,6 +8,7 @@ import {
   InvalidParameterError,
   PartneroApiError,
   PartneroError,
+  RateLimitError,
   RequestAbortedError,
   ResponseBodyError,
   apiErrorFromResponse,
@@ -76,7 +77,8 @@ export async function send(
     const outcome = settings.limiter ? await settings.limiter.run(operation, signal, () => once(operation, settings, attempt)) : await once(operation, settings, attempt);
     const retriesLeft = retry < maxRetries;
     if (outcome instanceof PartneroError) {
-      if (!retriesLeft || outcome instanceof RequestAbortedError || (!idempotent && mayHaveActed(outcome))) throw outcome;
+      // A RateLimitError comes only from the limiter, which has waited or decided not to: final.
+      if (!retriesLeft || outcome instanceof RequestAbortedError || outcome instanceof RateLimitError || (!idempotent && mayHaveActed(outcome))) throw outcome;
       await wait(operation, backoffMs(retry), signal);
       continue;
     }

@@ -2,6 +2,7 @@
 // server played by an injected fetch, the client on it, and vitest's fake clock, on which
 // seconds of traffic run in milliseconds and every figure is the fake clock's.
 import { afterEach, beforeEach, vi } from 'vitest';
+import { fixedWindow } from '../../scripts/lib/sandbox-rate-limit.mjs';
 import { createPartneroClient } from '../../src/index.js';
 
 export const json = (status: number, body: unknown, headers: Record<string, string> = {}): Response =>
@@ -44,6 +45,34 @@ export function bucketServer(options: { rate: number; burst: number; retryAfter?
       server.log.push({ at: now, status, url: request.url, inFlight: seen });
       if (!allowed) return json(429, { message: 'Too Many Attempts.' }, options.retryAfter ? { 'retry-after': options.retryAfter } : {});
       return options.answer?.(request) ?? json(200, { status: 1, data: link(request.url.split('/').pop()!) });
+    },
+  };
+  return server;
+}
+
+/**
+ * A server behind Laravel's fixed window (the sandbox's `RATE/min,window`: `limit` requests per
+ * `windowMs`, X-RateLimit-* on every answer, Retry-After and X-RateLimit-Reset on a 429), on the
+ * fake clock, answering after `latency` ms.
+ */
+export function windowServer(options: { limit: number; windowMs: number; latency?: number }): Server {
+  const window = fixedWindow(options, () => Date.now());
+  let inFlight = 0;
+  const server: Server = {
+    log: [],
+    maxInFlight: 0,
+    fetch: async (request) => {
+      inFlight++;
+      server.maxInFlight = Math.max(server.maxInFlight, inFlight);
+      const now = Date.now();
+      const seen = inFlight;
+      const refused = window.take();
+      const headers = refused ?? window.headers();
+      if (options.latency) await new Promise((resolve) => setTimeout(resolve, options.latency));
+      inFlight--;
+      server.log.push({ at: now, status: refused ? 429 : 200, url: request.url, inFlight: seen });
+      if (refused) return json(429, { message: 'Too Many Attempts.' }, headers);
+      return json(200, { status: 1, data: link(request.url.split('/').pop()!) }, headers);
     },
   };
   return server;

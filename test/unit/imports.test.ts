@@ -1,6 +1,6 @@
 // The house layout of src/, read from the imports themselves (TypeScript's own parser): core →
 // features (writes, rate limit, bulk) → surfaces (src/cli/, src/mcp/), with only the executable
-// (src/cli.ts) choosing between the surfaces; and no import cycles beyond an explicit list.
+// (src/cli.ts) choosing between the surfaces; and no import cycles.
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, posix } from 'node:path';
 import ts from 'typescript';
@@ -72,15 +72,6 @@ const LAZY = [
   'src/resources.ts -> src/internal/lazy.ts', // body checks and the recovery of writes, on first need
 ];
 
-/**
- * Cycles being fixed on other branches at the time of writing: the lead empties this list once
- * they are merged. A cycle not listed fails the test; so does a listed one that is gone, so
- * that the list cannot outlive its reason.
- */
-const KNOWN_CYCLES = [
-  ['src/cli/bulk-flags.ts', 'src/cli/commands.ts'],
-  ['src/internal/rate-limit-redis.ts', 'src/internal/rate-limit.ts'],
-];
 
 /** The strongly connected components of the import graph (every kind of import) that are cycles, each sorted. */
 function cycles(): string[][] {
@@ -145,7 +136,7 @@ describe('the house layout of src/', () => {
     expect(edges.filter((edge) => isFeature(edge.from) && surfaceOf(edge.to)).map((edge) => `${edge.from} -> ${edge.to}`)).toEqual([]);
   });
 
-  it('no import cycles but the listed ones, which are still there', () => {
-    expect(cycles()).toEqual(KNOWN_CYCLES);
+  it('no import cycles', () => {
+    expect(cycles()).toEqual([]);
   });
 });

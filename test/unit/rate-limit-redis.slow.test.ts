@@ -73,8 +73,9 @@ describe('rateLimit.redis', () => {
   }, 60_000);
 
   it('a Retry-After one client got pauses another client on the same key, which has its own limiter and connections', async () => {
-    // Three tokens, refilled at 2 per second: the fourth request in a row is refused with Retry-After: 1.
-    const server = await startRateLimitedServer({ rate: 2, burst: 3, retryAfter: true });
+    // Laravel's window of three requests in 3 s: the fourth is refused with Retry-After to the
+    // window's end (a Retry-After of a second or less from a token bucket would be a hint, not a pause).
+    const server = await startRateLimitedServer({ window: true, limit: 3, windowMs: 3_000 });
     const key = `test-${process.pid}-pause`;
     try {
       const options = { apiKey: 'k', baseUrl: server.url, rateLimit: { redis: redis.url, key } } as const;
@@ -83,7 +84,7 @@ describe('rateLimit.redis', () => {
       await b.partnerLinks.create({ partner: { id: 'p' }, key: 'b0' }); // b connected, one token spent.
       await a.partnerLinks.create({ partner: { id: 'p' }, key: 'a0' });
       await a.partnerLinks.create({ partner: { id: 'p' }, key: 'a1' });
-      const refusedOnce = a.partnerLinks.create({ partner: { id: 'p' }, key: 'a2' }); // 429, Retry-After: 1
+      const refusedOnce = a.partnerLinks.create({ partner: { id: 'p' }, key: 'a2' }); // 429, Retry-After to the window's end
       await new Promise((resolve) => setTimeout(resolve, 100));
       const started = Date.now();
       await b.partnerLinks.create({ partner: { id: 'p' }, key: 'b1' });
@@ -93,7 +94,7 @@ describe('rateLimit.redis', () => {
       expect(Object.keys(stats.created).sort()).toEqual(['a0', 'a1', 'a2', 'b0', 'b1']);
       // b waited out a's pause instead of meeting a 429 of its own.
       expect(stats.refused).toBe(1);
-      expect(waited).toBeGreaterThanOrEqual(700);
+      expect(waited).toBeGreaterThanOrEqual(1_500);
     } finally {
       await server.close();
     }
@@ -113,6 +114,30 @@ describe('rateLimit.redis', () => {
       // 625 ms or so. In slow start (the state this process knew) all four would go at once.
       expect(Date.now() - started).toBeGreaterThanOrEqual(1_000);
       expect(Object.keys((await server.stats()).created)).toHaveLength(5);
+    } finally {
+      await server.close();
+    }
+  }, 30_000);
+
+  it('idle time on the key is not counted as sending (the bound on the next cut): a pause of 3 s adds nothing to the active time', async () => {
+    const server = await startRateLimitedServer({ rate: 1000, burst: 1000, retryAfter: false });
+    const key = `test-${process.pid}-idle`;
+    try {
+      const client = createPartneroClient({ apiKey: 'sandbox-key', baseUrl: server.url, rateLimit: { redis: redis.url, key } });
+      await client.partnerLinks.create({ partner: { id: 'p' }, key: 'warm' });
+      // As after a cut at 50/s (the active time counts from a cut).
+      await withRedis((writer) => writer.hset(`partnero-rate:${key}:state`, 'peak', '50', 'since', String(Date.now()), 'active', '0', 'last', String(Date.now())));
+      const active = () => withRedis(async (reader) => Number(await reader.hget(`partnero-rate:${key}:state`, 'active')));
+      const burst = (prefix: string) => Promise.all(Array.from({ length: 20 }, (_, i) => client.partnerLinks.create({ partner: { id: 'p' }, key: `${prefix}${i}` })));
+      await burst('a');
+      const afterFirst = await active();
+      await new Promise((resolve) => setTimeout(resolve, 3_000));
+      const pausedAt = Date.now();
+      await burst('b');
+      const sending = Date.now() - pausedAt;
+      // The second burst's own time, not the 3 s before it.
+      expect(afterFirst).toBeGreaterThan(0);
+      expect((await active()) - afterFirst).toBeLessThanOrEqual(sending + 100);
     } finally {
       await server.close();
     }
