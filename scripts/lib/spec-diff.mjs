@@ -30,6 +30,8 @@ export async function diffSpecs({ base, revision, config = 'spec-baseline/redocl
     const { code, output } = await redocly(['diff', resolve(base), bundled, '--config', config, '--format', 'json', '-o', report, '--fail-on', 'none']);
     if (code !== 0) throw new Error(`redocly diff failed with exit code ${code}:\n${output}`);
     const diff = JSON.parse(await readFile(report, 'utf8'));
+    // Both sides as plain objects, for what the report names only by pointer (a parameter's name).
+    diff.specs = { base: parseYaml(await readFile(resolve(base), 'utf8')), revision: parseYaml(await readFile(bundled, 'utf8')) };
     for (const change of diff.changes) {
       // A removed change is only in the baseline: its line there (a committed, bundled file).
       const source = change.kind === 'removed' ? (change.base?.line ? `${base}:${change.base.line}` : base) : sourceOf(revision, change);
@@ -42,7 +44,7 @@ export async function diffSpecs({ base, revision, config = 'spec-baseline/redocl
 }
 
 /** The segments of a JSON pointer (`#/a/b~1c` → ['a', 'b/c']). */
-function segmentsOf(pointer) {
+export function segmentsOf(pointer) {
   return pointer
     .replace(/^#\/?/, '')
     .split('/')
