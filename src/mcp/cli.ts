@@ -48,7 +48,8 @@ Environment:
   PARTNERO_BASE_URL  where the API is, unless --base-url is given
 
 Needs the package @modelcontextprotocol/sdk (an optional peer dependency of partnero-client).
-Exit codes: 0 stopped (stdin closed, or Ctrl-C), 1 could not serve, 2 wrong usage.
+Exit codes: 0 stopped (stdin closed, or Ctrl-C), 1 could not serve, 2 wrong usage or the SDK not
+installed.
 `;
 
 /** What the command line asks for. */
@@ -155,7 +156,12 @@ export async function runMcp(argv: readonly string[], env: NodeJS.ProcessEnv, io
     else await serveStdio(sdk, mcp, summary, io, say);
     return 0;
   } catch (error) {
-    say(io.stderr, `partnero mcp: ${error instanceof McpSdkMissingError ? error.message : `could not serve: ${(error as Error).message}`}\n`);
+    // The SDK missing is a setup to fix before it can serve, as wrong usage is: exit 2, one line.
+    if (error instanceof McpSdkMissingError) {
+      say(io.stderr, `partnero mcp: ${error.message}\n`);
+      return 2;
+    }
+    say(io.stderr, `partnero mcp: could not serve: ${(error as Error).message}\n`);
     return 1;
   } finally {
     await mcp.idle();

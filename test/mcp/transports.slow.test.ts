@@ -170,7 +170,7 @@ describe('installed without the SDK', { timeout: 120_000 }, () => {
       expect(plain.code, plain.output).toBe(0);
       const mcp = await runNode(cli, ['mcp'], env);
       expect(mcp).toEqual({
-        code: 1,
+        code: 2,
         output: 'partnero mcp: the MCP server needs the package @modelcontextprotocol/sdk, which is not installed: npm install @modelcontextprotocol/sdk@^1.32.2\n',
       });
       const help = await runNode(cli, ['mcp', '--help'], env);
