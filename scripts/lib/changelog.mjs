@@ -67,6 +67,16 @@ function resolveRef(spec, node) {
   return node;
 }
 
+/** An operation or path added or removed as a whole, named with its operations; undefined for a change inside one. */
+function wholeOf(change, segments, specs) {
+  if (segments[0] !== 'paths' || change.property) return undefined;
+  if (segments.length === 3 && METHODS.includes(segments[2])) return `operation \`${change.where}\``;
+  if (segments.length !== 2) return undefined;
+  const item = (change.kind === 'removed' ? specs?.base : specs?.revision)?.paths?.[segments[1]] ?? {};
+  const operations = METHODS.filter((method) => item[method]).map((method) => `\`${method.toUpperCase()} ${segments[1]}\``);
+  return operations.length ? `operation${operations.length > 1 ? 's' : ''} ${operations.join(', ')}` : `path \`${segments[1]}\``;
+}
+
 /** The operations of a spec, as `METHOD /path`. */
 function operationsOf(spec) {
   return Object.entries(spec?.paths ?? {}).flatMap(([path, item]) => METHODS.filter((m) => item?.[m]).map((m) => `${m.toUpperCase()} ${path}`));
@@ -121,8 +131,8 @@ export function changelogEntry({ version, date, diff, acknowledged }) {
       components[change.kind].push(`\`${segments.slice(1).join('/')}\``);
       continue;
     }
-    const subject = change.where && !subjectOf(change, diff.specs).startsWith('the ') ? subjectOf(change, diff.specs) : change.where ? (METHODS.includes(segments[2] ?? '') ? `operation \`${change.where}\`` : `path \`${change.where}\``) : subjectOf(change, diff.specs);
-    const whole = subject.startsWith('operation ') || subject.startsWith('path ');
+    const subject = wholeOf(change, segments, diff.specs) ?? subjectOf(change, diff.specs);
+    const whole = /^(operation|path) /.test(subject);
     const byWhat = sections[change.kind];
     if (!byWhat.has(subject)) byWhat.set(subject, []);
     if (!whole && change.where) byWhat.get(subject).push(change.where);
@@ -138,7 +148,8 @@ export function changelogEntry({ version, date, diff, acknowledged }) {
     }
     const items = [...byWheres].map(([key, subjects]) => {
       const where = wherePhrase(key ? key.split('\n') : [], every);
-      return `- ${where ? `${where[0].toUpperCase()}${where.slice(1)}: ` : ''}${subjects.join(', ')}.`;
+      const line = `${where ? `${where}: ` : ''}${subjects.join(', ')}.`;
+      return `- ${line[0].toUpperCase()}${line.slice(1)}`;
     });
     if (components[kind].length) items.push(`- Components: ${components[kind].join(', ')}.`);
     if (items.length) lines.push('', `### ${headings[kind]}`, '', ...items);
