@@ -106,7 +106,7 @@ describe('the changelog entry', () => {
     expect(entry.startsWith('## 9.9.9 (2026-01-02)\n')).toBe(true);
     expect(section('Breaking')).toContain(`\`${removed.toUpperCase()} ${path}\`: `);
     expect(section('Breaking')).toContain(reason);
-    expect(section('Added')).toContain('operation `GET /v1/partner_referral_links:stats`');
+    expect(section('Added')).toContain('- Operation `GET /v1/partner_referral_links:stats`.\n');
     expect(section('Added')).toContain(`\`GET ${list[0]}\`: parameter \`sort\``);
     expect(section('Added')).toMatch(/field `data\[\]\.created_at` of response 200/);
     expect(entry).not.toContain('### Changed');
