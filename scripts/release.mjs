@@ -153,7 +153,7 @@ const ok =
       if (updated === text && !text.includes(`version: ${version}`)) throw new Error('openapi/openapi.yaml: found no info.version line to set');
       return updated;
     });
-    const header = '# Changelog\n\nWhat changed in the spec, release by release: written by `npm run release` from the diff against the spec as last released.\n';
+    const header = '# Changelog\n\nWhat changed in the spec, release by release: written by `npm run release` from the diff against the spec as last released (spec-baseline/).\n';
     await write('CHANGELOG.md', (text) => {
       const current = text ?? header;
       const at = current.search(/^## /m);
