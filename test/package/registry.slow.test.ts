@@ -32,6 +32,8 @@ let registry: LocalRegistry | undefined;
 let app: string;
 let version: string;
 let released: Run;
+let refused: Run;
+let refusedStatus: Run;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'partnero-registry-'));
@@ -43,6 +45,11 @@ beforeAll(async () => {
   const dry = await run(process.execPath, ['scripts/release.mjs'], copy);
   expect(dry.code, dry.output).toBe(0);
   version = /→ (\d+\.\d+\.\d+) /.exec(dry.output)![1]!;
+  // A publish the registry refuses (no token: npm's own ENEEDAUTH) leaves every file as it was.
+  const userconfig = join(dir, 'no-token-npmrc');
+  writeFileSync(userconfig, `registry=${registry.url}\n`);
+  refused = await run(process.execPath, ['scripts/release.mjs', '--publish', '--registry', registry.url, '--skip-tests'], copy, { ...registry.npmEnv, npm_config_userconfig: userconfig }, 240_000);
+  refusedStatus = await run('git', ['status', '--porcelain'], copy);
   // The tests run as this suite: --skip-tests is for exactly that.
   released = await run(process.execPath, ['scripts/release.mjs', '--publish', '--registry', registry.url, '--skip-tests'], copy, registry.npmEnv, 240_000);
   expect(released.code, released.output).toBe(0);
@@ -52,7 +59,7 @@ beforeAll(async () => {
   writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'app', private: true, type: 'module' }));
   const installed = await run('npm', ['install', 'partnero-client'], app, registry.npmEnv);
   expect(installed.code, installed.output).toBe(0);
-}, 480_000);
+}, 720_000);
 
 afterAll(async () => {
   await registry?.stop();
@@ -61,6 +68,13 @@ afterAll(async () => {
 });
 
 describe('npm run release -- --publish, to a local registry', () => {
+  it('puts back every file it wrote when the registry refuses the publish', () => {
+    expect(refused.code, refused.output).toBe(1);
+    expect(refused.output).toContain(`✗ npm publish to ${registry!.url}`);
+    expect(refused.output).toContain('release: the publish failed; every file it wrote is back as it was.');
+    expect(refusedStatus.output).toBe('');
+  });
+
   it("publishes the spec's next version, writes its changelog entry, and moves the baseline on", async () => {
     expect(released.output).toContain(`Released partnero-client@${version} to ${registry!.url}`);
     for (const step of ['npm pack', 'publint', '@arethetypeswrong/cli', `npm publish to ${registry!.url}`, 'spec-baseline/ records the released spec']) {
