@@ -6,10 +6,7 @@
 // or SIGTERM stops it and everything it started.
 import { parseArgs } from 'node:util';
 import { startPrism } from './lib/prism.mjs';
-import { portOption, stopOnSignals } from './lib/local-server.mjs';
-
-/** The documented port of `npm run mock` (Prism's own default). */
-const DEFAULT_PORT = 4010;
+import { MOCK_PORT as DEFAULT_PORT, portOption, stopOnSignals } from './lib/local-server.mjs';
 
 const usage = 'usage: npm run mock [-- --port N]   (0: any free port)';
 let port = DEFAULT_PORT;

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm run release:baseline`: records the spec as released, in spec-baseline/openapi.yaml (one
-// bundled file), for `npm run check:breaking` to compare later changes with. Run it as part of
-// a release and commit the result.
+// bundled file), for `npm run check:breaking` to compare later changes with. `npm run release --
+// --publish` runs it once the package is published; by hand, it is for a baseline that must be
+// re-recorded without a release (then empty spec-baseline/breaking-changes.yaml too).
 import { readFile, writeFile } from 'node:fs/promises';
 import { bundleSpec, repoRoot } from './lib/redocly.mjs';
 import { join } from 'node:path';

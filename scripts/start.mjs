@@ -5,6 +5,7 @@
 // output is shown only when it fails (or, for lint, warns).
 import { execFile, spawn } from 'node:child_process';
 import { promisify } from 'node:util';
+import { MOCK_PORT } from './lib/local-server.mjs';
 import { startPrism } from './lib/prism.mjs';
 import { redocly } from './lib/redocly.mjs';
 
@@ -37,16 +38,27 @@ process.once('SIGINT', interrupt);
 process.once('SIGTERM', interrupt);
 
 let code;
+const args = ['partner-links', 'list', 'partner_123'];
 try {
-  const args = ['partner-links', 'list', 'partner_123', '--base-url', prism.baseUrl];
-  // Exactly what runs next, as a line to paste (from a clone, `partnero` is `node dist/cli.js`).
-  console.log(`\n$ PARTNERO_API_KEY=mock-key node dist/cli.js ${args.join(' ')}   # against the Prism mock of openapi/openapi.yaml`);
-  const cli = spawn(process.execPath, ['dist/cli.js', ...args], {
+  // What runs here, against a mock on a free port that stops when `npm start` ends: not a line to
+  // paste (that port is gone by then); the one to paste comes last.
+  console.log(`\n→ partnero ${args.join(' ')}   (node dist/cli.js, against the Prism mock at ${prism.baseUrl}, stopped at the end)`);
+  const cli = spawn(process.execPath, ['dist/cli.js', ...args, '--base-url', prism.baseUrl], {
     stdio: 'inherit',
     env: { ...process.env, PARTNERO_API_KEY: 'mock-key' },
   });
   code = await new Promise((resolve) => cli.once('exit', (exitCode) => resolve(exitCode ?? 1)));
 } finally {
   await prism.stop();
+}
+if (code === 0) {
+  // The mock is stopped now: the lines to paste start one of their own, on its documented port
+  // (`npm run mock`: http://127.0.0.1:${MOCK_PORT}), and run the command from a clone.
+  console.log(
+    `\nTry it yourself: start the mock in one terminal (it runs until Ctrl-C),\n` +
+      `  npm run mock\n` +
+      `and paste this in another:\n` +
+      `  PARTNERO_API_KEY=mock-key node dist/cli.js ${args.join(' ')} --base-url http://127.0.0.1:${MOCK_PORT}`,
+  );
 }
 process.exit(code);

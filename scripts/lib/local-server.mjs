@@ -1,6 +1,9 @@
 // What the two local-server commands (`npm run mock`, `npm run sandbox`) share: reading
 // `--port`, and stopping cleanly on Ctrl-C (SIGINT) or SIGTERM, even during start-up.
 
+/** The documented port of `npm run mock` (Prism's own default), which `npm start`'s last lines name too. */
+export const MOCK_PORT = 4010;
+
 /** The port `--port` gives (`0`: any free one), or `fallback` when it is not given; throws on anything else. */
 export function portOption(value, fallback) {
   if (value === undefined) return fallback;

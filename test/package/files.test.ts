@@ -9,9 +9,9 @@ const root = resolve(import.meta.dirname, '../..');
 const { tarball, files, size: tarballBytes } = inject('packed');
 
 describe('the packed package', () => {
-  it('ships the build, the bundled spec, README and LICENSE, and no sources, tests or split spec', () => {
+  it('ships the build, the bundled spec, README, CHANGELOG and LICENSE, and no sources, tests or split spec', () => {
     expect(files).toEqual(
-      expect.arrayContaining(['dist/index.js', 'dist/index.d.ts', 'dist/generated/validators.js', 'dist/openapi.json', 'dist/openapi.yaml', 'README.md', 'LICENSE', 'package.json']),
+      expect.arrayContaining(['dist/index.js', 'dist/index.d.ts', 'dist/generated/validators.js', 'dist/openapi.json', 'dist/openapi.yaml', 'README.md', 'CHANGELOG.md', 'LICENSE', 'package.json']),
     );
     expect(files.filter((f) => /^(src|test|scripts|openapi)\//.test(f) || f.endsWith('.map'))).toEqual([]);
     // A bound that catches what should not ship (sources, maps, a stray folder), not a size

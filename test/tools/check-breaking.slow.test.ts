@@ -47,8 +47,29 @@ async function variant(name: string, change: (spec: Json) => void): Promise<stri
   return file;
 }
 
-async function check(name: string, change: (spec: Json) => void): Promise<Run> {
-  return run('scripts/check-breaking.mjs', ['--base', base, '--revision', await variant(name, change), '--verbose']);
+/** An acknowledgments file with `entries`, written as `name`.yaml. */
+async function acknowledgments(name: string, entries: { change: string; reason: string }[]): Promise<string> {
+  const file = join(dir, `${name}.yaml`);
+  const lines = entries.map((e) => `  - change: ${JSON.stringify(e.change)}\n    reason: ${JSON.stringify(e.reason)}`);
+  await writeFile(file, `acknowledged:${lines.length ? `\n${lines.join('\n')}` : ' []'}\n`);
+  return file;
+}
+
+/** check:breaking of a variant against the bundled spec, with nothing acknowledged unless `acknowledged` is given. */
+async function check(name: string, change: (spec: Json) => void, acknowledged?: string): Promise<Run> {
+  const file = acknowledged ?? (await acknowledgments(`${name}-none`, []));
+  return run('scripts/check-breaking.mjs', ['--base', base, '--revision', await variant(name, change), '--acknowledged', file, '--verbose']);
+}
+
+/** Makes ReferralLink.url optional in answers: a client reading `link.url` may meet undefined. */
+const urlOptional = (s: Json): void => {
+  const link = s.components.schemas.ReferralLink;
+  link.required = link.required.filter((name: string) => name !== 'url');
+};
+
+/** The entries that a failed run says to add, as {change, reason} (the placeholder reason as printed). */
+function suggested(output: string): { change: string; reason: string }[] {
+  return [...output.matchAll(/^ {2}- change: (".*")\n {4}reason: (.*)$/gm)].map((m) => ({ change: JSON.parse(m[1]!) as string, reason: m[2]! }));
 }
 
 describe('check:breaking', () => {
@@ -60,7 +81,7 @@ describe('check:breaking', () => {
     });
     expect(result.code, result.output).not.toBe(0);
     expect(result.output).toMatch(/major\s+removed\s+.*url/);
-    expect(result.output).toContain('breaks clients of');
+    expect(result.output).toContain('are not acknowledged: they break clients of');
   });
 
   it("fails when a parameter's range is narrowed", async () => {
@@ -92,16 +113,14 @@ describe('check:breaking', () => {
     const text = await readFile(limit, 'utf8');
     expect(text).toMatch(/^  maximum: 250$/m);
     await writeFile(limit, text.replace(/^  maximum: 250$/m, '  maximum: 100'));
-    // The copy keeps the released version, so that the version does not announce the break.
-    const released = /^\s+version:\s*(\S+)/m.exec(await readFile('spec-baseline/openapi.yaml', 'utf8'))![1]!;
-    const root = join(copy, 'openapi.yaml');
-    await writeFile(root, (await readFile(root, 'utf8')).replace(/^  version: .*$/m, `  version: ${released}`));
     const line = text.split('\n').findIndex((l) => l === '  maximum: 250') + 1;
+    // Against the committed baseline, with the committed acknowledgments: only the new break fails.
     const result = await run('scripts/check-breaking.mjs', ['--revision', join(copy, 'openapi.yaml')]);
     expect(result.code, result.output).not.toBe(0);
     expect(result.output).toMatch(/Upper bound changed from '<= 250' to '<= 100'/);
     expect(result.output).toMatch(new RegExp(`at \\S*openapi/components/parameters/Limit\\.yaml:${line}\\n`));
     expect(result.output).not.toMatch(/partnero-breaking-[^/]*\/revision\.(yaml|json)/);
+    expect(suggested(result.output).map((e) => e.change)).toEqual([expect.stringMatching(/^modified GET \S+ parameters\/\d+\/schema · maximum$/)]);
   });
 
   it('passes for openapi/ against the committed baseline, saying so in one line', async () => {
@@ -109,36 +128,57 @@ describe('check:breaking', () => {
     expect(result.code, result.output).toBe(0);
     expect(result.output.trim().split('\n')).toHaveLength(1);
     expect(result.output).toMatch(
-      /^check:breaking: (no change breaks clients of spec-baseline\/openapi\.yaml \(\d+ minor, \d+ patch; --verbose lists them\)|\d+ changes break clients of spec-baseline\/openapi\.yaml \(\S+\), announced by info\.version \S+ .*)\.$/m,
+      /^check:breaking: (no change breaks clients of spec-baseline\/openapi\.yaml|\d+ changes break clients of spec-baseline\/openapi\.yaml \(\S+\), each acknowledged in spec-baseline\/breaking-changes\.yaml) \(\d+ minor, \d+ patch; --verbose lists them\)\.$/m,
     );
   });
 
-  // A break the version announces passes: semver's breaking number is the first that is not 0.
-  it.each([
-    ['a breaking bump of info.version', 'breaking', true],
-    ['a bump of a later number', 'later', false],
-    ['the same version', 'same', false],
-  ] as const)('with a narrowed range and %s: passes only when the version announces the break', async (_, bump, announced) => {
+  it('fails on ReferralLink.url made optional however info.version is bumped, printing the entry that would acknowledge it', async () => {
     const numbers = String(spec.info.version).split('.').map(Number);
-    const position = numbers.findIndex((n) => n > 0);
-    const at = position < 0 ? 2 : position;
-    if (bump === 'breaking') numbers.splice(at, 3 - at, numbers[at]! + 1, ...Array<number>(2 - at).fill(0));
-    if (bump === 'later') numbers[Math.min(at + 1, 2)]! += 1;
-    const version = numbers.join('.');
-    const file = await variant(`bump-${bump}`, (s) => {
-      s.components.parameters.Limit.schema.maximum = 100;
-      s.info.version = version;
-    });
-    const result = await run('scripts/check-breaking.mjs', ['--base', base, '--revision', file]);
-    if (announced) {
-      expect(result.code, result.output).toBe(0);
-      expect(result.output.trim()).toBe(
-        `check:breaking: 1 changes break clients of ${base} (${spec.info.version}), announced by info.version ${version} (--verbose lists them; \`npm run release:baseline\` records ${version} when it is released).`,
-      );
-    } else {
-      expect(result.code, result.output).not.toBe(0);
-      expect(result.output).toContain('breaks clients of');
-      expect(result.output).toMatch(/major\s+modified\s+.*maximum/);
+    for (const version of [`${numbers[0]! + 1}.0.0`, `${numbers[0]}.${numbers[1]! + 1}.0`, spec.info.version as string]) {
+      const result = await check(`url-optional-${version}`, (s) => {
+        urlOptional(s);
+        s.info.version = version;
+      });
+      expect(result.code, `${version}: ${result.output}`).not.toBe(0);
+      expect(result.output).toMatch(/major\s+modified\s+responses\/200\/\S+ · required\n.*no longer required: `url`/);
+      // redocly reports a shared schema's change once, at the first operation that returns it.
+      expect(suggested(result.output)).toEqual([
+        { change: expect.stringMatching(/^modified GET \S+ responses\/200\/content\/application\/json\/schema\/\S+ · required$/), reason: '"<why this break is meant, who it affects and what they do>"' },
+      ]);
     }
+  });
+
+  it('passes once each printed entry is added with a reason, and reports each acknowledged break', async () => {
+    const failed = await check('url-optional-ack', urlOptional);
+    expect(failed.code, failed.output).not.toBe(0);
+    const entries = suggested(failed.output).map((e) => ({ ...e, reason: 'Partnero omits url on links of archived partners.' }));
+    const file = await acknowledgments('url-optional', entries);
+    const result = await run('scripts/check-breaking.mjs', ['--base', base, '--revision', await variant('url-optional-ack', urlOptional), '--acknowledged', file]);
+    expect(result.code, result.output).toBe(0);
+    expect(result.output.trim()).toMatch(new RegExp(`^check:breaking: ${entries.length} changes break clients of .*, each acknowledged in ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} `));
+    // One entry fewer, and that one fails again.
+    const partial = await acknowledgments('url-optional-partial', entries.slice(1));
+    const again = await run('scripts/check-breaking.mjs', ['--base', base, '--revision', join(dir, 'url-optional-ack.json'), '--acknowledged', partial]);
+    expect(again.code, again.output).not.toBe(0);
+    expect(suggested(again.output).map((e) => e.change)).toEqual([entries[0]!.change]);
+  });
+
+  it('refuses an acknowledgment without a reason, naming the entry', async () => {
+    const failed = await check('url-optional-noreason', urlOptional);
+    const [first] = suggested(failed.output);
+    // The placeholder as printed, pasted without a reason written in.
+    const file = join(dir, 'no-reason.yaml');
+    await writeFile(file, `acknowledged:\n  - change: ${JSON.stringify(first!.change)}\n    reason: ${first!.reason}\n`);
+    const result = await run('scripts/check-breaking.mjs', ['--base', base, '--revision', join(dir, 'url-optional-noreason.json'), '--acknowledged', file]);
+    expect(result.code, result.output).not.toBe(0);
+    expect(result.output).toContain(`${file}: acknowledged[0].reason must say why the break is meant`);
+  });
+
+  it('reports an acknowledgment that names no breaking change as stale, and still passes', async () => {
+    const change = 'modified GET /v1/nowhere parameters/0/schema · maximum';
+    const file = await acknowledgments('stale', [{ change, reason: 'Was narrowed, since undone.' }]);
+    const result = await run('scripts/check-breaking.mjs', ['--base', base, '--revision', base, '--acknowledged', file]);
+    expect(result.code, result.output).toBe(0);
+    expect(result.output).toContain(`stale acknowledgment in ${file} (no breaking change has this name; remove it): ${JSON.stringify(change)}`);
   });
 });
