@@ -4,7 +4,7 @@
 // request body); the client method from `x-partnero-resource` / `x-partnero-method`, walking
 // methods from `x-partnero-pagination`. Nothing here is written per operation.
 
-import { exampleCases } from './spec-examples.mjs';
+import { exampleCases, resolveRef as resolve } from './spec-examples.mjs';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'];
 
@@ -141,19 +141,6 @@ export function typescriptSample(spec, op) {
     lines.push('', '// Every item, page after page:', `for await (const item of client.${resource}.${walk}(${walkArgs.join(', ')})) console.log(item);`);
   }
   return `${lines.join('\n')}\n`;
-}
-
-function resolve(spec, value) {
-  let current = value;
-  for (let depth = 0; current && typeof current.$ref === 'string' && depth < 20; depth++) {
-    if (!current.$ref.startsWith('#/')) throw new Error(`not a bundled spec: $ref ${current.$ref}`);
-    current = current.$ref
-      .slice(2)
-      .split('/')
-      .map((s) => s.replaceAll('~1', '/').replaceAll('~0', '~'))
-      .reduce((node, key) => node?.[key], spec);
-  }
-  return current;
 }
 
 function exampleOf(parameter, where) {
