@@ -8,9 +8,9 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parse } from 'csv-parse/sync';
-import { run } from '../../src/cli/run.js';
 import { startSandbox, type Sandbox } from '../../scripts/lib/sandbox.mjs';
 import { Capture } from '../support/capture.js';
+import { runCli } from '../support/cli-runner.js';
 
 /** Decides, for each record written to a journal, whether that write fails with ENOSPC. */
 const disk = vi.hoisted(() => ({ full: undefined as ((record: string) => boolean) | undefined, journals: new Set<number>() }));
@@ -59,16 +59,9 @@ afterEach(async () => {
 });
 
 async function cli(argv: string[], options: { baseUrl?: string; signal?: AbortSignal; stdout?: Capture } = {}) {
-  const stdout = options.stdout ?? new Capture(false);
-  const stderr = new Capture(false);
   const before = sent;
-  const code = await run(argv, { PARTNERO_API_KEY: API_KEY, PARTNERO_BASE_URL: options.baseUrl ?? sandbox.url }, {
-    stdout,
-    stderr,
-    ...(options.signal ? { signal: options.signal } : {}),
-  });
-  expect(stdout.text + stderr.text).not.toContain(API_KEY);
-  return { code, stdout: stdout.text, stderr: stderr.text, requests: sent - before };
+  const result = await runCli(argv, { ...options, apiKey: API_KEY, baseUrl: options.baseUrl ?? sandbox.url });
+  return { ...result, requests: sent - before };
 }
 
 /** A CSV of creates, one key per row: `partner_789,<prefix>-<i>`. */

@@ -11,6 +11,7 @@ import { run } from '../../src/cli/run.js';
 import { commands, isWriteCommand } from '../../src/cli/commands.js';
 import { startSandbox, type Sandbox } from '../../scripts/lib/sandbox.mjs';
 import { Capture } from '../support/capture.js';
+import { runCli } from '../support/cli-runner.js';
 
 const API_KEY = 'sandbox-key'; // The sandbox's key (it checks keys once it has one); must never be printed.
 
@@ -32,16 +33,9 @@ afterEach(async () => {
 });
 
 async function cli(argv: string[], options: { tty?: boolean; baseUrl?: string; signal?: AbortSignal } = {}) {
-  const stdout = new Capture(false);
-  const stderr = new Capture(options.tty ?? false);
   const before = sent;
-  const code = await run(argv, { PARTNERO_API_KEY: API_KEY, PARTNERO_BASE_URL: options.baseUrl ?? sandbox.url }, {
-    stdout,
-    stderr,
-    ...(options.signal ? { signal: options.signal } : {}),
-  });
-  expect(stdout.text + stderr.text).not.toContain(API_KEY);
-  return { code, stdout: stdout.text, stderr: stderr.text, requests: sent - before };
+  const result = await runCli(argv, { ...options, apiKey: API_KEY, baseUrl: options.baseUrl ?? sandbox.url });
+  return { ...result, requests: sent - before };
 }
 
 const file = async (name: string, text: string): Promise<string> => {
