@@ -152,6 +152,22 @@ function realLines(entry, redisUrl, quick) {
       return { failed: r.failed };
     },
   });
+  // Two CLI processes on halves of 600 rows against one 40/s limit: sharing the rate through
+  // Redis (`redis`), or each adaptive alone.
+  const twoProcesses = (id, label, redis) => ({
+    id,
+    setting: { name: '2 processes at 40/s together, burst 10', limit: BUCKET_40 },
+    label,
+    rows: n(600),
+    adaptive: redis,
+    run: async (server, dir) => {
+      if (redis) await flushRedis(redisUrl);
+      const half = n(600) / 2;
+      const extra = redis ? ['--redis', redisUrl] : [];
+      const runs = await Promise.all([0, 1].map(async (p) => cliRun({ entry, baseUrl: server.url, csv: await csvOf(dir, `rows-${p}`, keysFor('row-', p * half, half)), extra }, 900_000)));
+      return { failed: runs.reduce((sum, r) => sum + r.failed, 0) };
+    },
+  });
   const library = (id, label, config, rows) => ({
     id,
     setting: { name: '300 concurrent creates at 40/s, burst 10', limit: BUCKET_40 },
@@ -169,31 +185,8 @@ function realLines(entry, redisUrl, quick) {
     // (Fixed concurrency and a fixed limiter at this setting are fake-clock lines: through the CLI in
     // real time, --rate-limit off --concurrency 16 took minutes of backoff for its 2,000 rows.)
     cliLine('cli.8ps', { name: '8/s, burst 10, 429 without Retry-After', limit: BUCKET_8 }, 'CLI --from (adaptive, the default)', 600),
-    {
-      id: 'cli.redis2',
-      setting: { name: '2 processes at 40/s together, burst 10', limit: BUCKET_40 },
-      label: 'CLI --from, 2 processes, --redis',
-      rows: n(600),
-      adaptive: true,
-      run: async (server, dir) => {
-        await flushRedis(redisUrl);
-        const half = n(600) / 2;
-        const runs = await Promise.all([0, 1].map(async (p) => cliRun({ entry, baseUrl: server.url, csv: await csvOf(dir, `rows-${p}`, keysFor('row-', p * half, half)), extra: ['--redis', redisUrl] }, 900_000)));
-        return { failed: runs.reduce((sum, r) => sum + r.failed, 0) };
-      },
-    },
-    {
-      id: 'cli.redis2.alone',
-      setting: { name: '2 processes at 40/s together, burst 10', limit: BUCKET_40 },
-      label: 'CLI --from, 2 processes, each adaptive alone',
-      rows: n(600),
-      adaptive: false,
-      run: async (server, dir) => {
-        const half = n(600) / 2;
-        const runs = await Promise.all([0, 1].map(async (p) => cliRun({ entry, baseUrl: server.url, csv: await csvOf(dir, `rows-${p}`, keysFor('row-', p * half, half)) }, 900_000)));
-        return { failed: runs.reduce((sum, r) => sum + r.failed, 0) };
-      },
-    },
+    twoProcesses('cli.redis2', 'CLI --from, 2 processes, --redis', true),
+    twoProcesses('cli.redis2.alone', 'CLI --from, 2 processes, each adaptive alone', false),
     {
       id: 'cli.rerun',
       setting: { name: 'rerun after kill -9 at half of 400 rows, 40/s, burst 10', limit: BUCKET_40 },
