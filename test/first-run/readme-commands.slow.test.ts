@@ -16,8 +16,6 @@
 //   right before this test, and it takes a minute of its own;
 // - the sandbox's port 4011 and the docs server's port are free ports, so that the test never
 //   meets another process; npm installs prefer the local cache.
-// - until the sandbox checks its API key (any key passes today), the contract line gets
-//   --accepts-any-key when the sandbox answers a wrong key, so that the run judges the rest.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -93,13 +91,6 @@ function stopGroup(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): voi
   }
 }
 
-/** Whether the sandbox at `url` accepts a made-up key (it will not once it checks its key). */
-async function acceptsAnyKey(url: string): Promise<boolean> {
-  const response = await fetch(`${url}/v1/partner_referral_links:domains`, { headers: { authorization: 'Bearer not-the-sandbox-key' } });
-  await response.arrayBuffer();
-  return response.ok;
-}
-
 describe("the README's commands, in order, on a fresh clone", () => {
   it('all work as written', async () => {
     const env: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('PARTNERO_') && !k.startsWith('npm_') && k !== 'NODE_OPTIONS'));
@@ -135,7 +126,6 @@ describe("the README's commands, in order, on a fresh clone", () => {
       }
       if (/^npm run sandbox$/.test(command)) command += ` -- --port ${sandboxPort}`;
       if (/^npm run docs -- --serve$/.test(command)) command += ` --port ${docsPort}`;
-      if (/^npm run contract\b/.test(command) && (await acceptsAnyKey(`http://127.0.0.1:${sandboxPort}`))) command += ' --accepts-any-key';
 
       if (/leave it running/.test(comment)) {
         const child = spawn('bash', ['-c', command], { cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
