@@ -134,6 +134,8 @@ function schemaName(schema, fallback) {
 
 const inlineSchemas = {};
 const table = {};
+/** Each operation's summary, apart from the table: the CLI's help reads it, the client never does (so it stays out of the main chunk). */
+const summaries = {};
 const methodNames = new Map();
 const flatOps = new Map([...eachOperation(flat)].map((o) => [o.op.operationId, o]));
 for (const { path, method, item, op } of eachOperation(spec)) {
@@ -231,12 +233,12 @@ for (const { path, method, item, op } of eachOperation(spec)) {
     if (verify && verify.ignoreCase !== undefined && typeof verify.ignoreCase !== 'boolean') fail(id, 'x-partnero-write.verify.ignoreCase must be true or false');
   }
 
+  summaries[id] = op.summary;
   table[id] = stripUndefined({
     method: method.toUpperCase(),
     path,
     resource,
     name,
-    summary: op.summary,
     pathParameters,
     parameters,
     exactlyOne,
@@ -494,6 +496,9 @@ export const defaultBaseUrl = ${JSON.stringify(spec.servers?.[0]?.url)} as const
  * x-partnero-* extensions (client resource and method name, pagination, safe create and write).
  */
 export const operations = ${JSON.stringify(table, null, 2)} as const;
+
+/** Each operation's summary, by operationId (for help texts; the client does not load it). */
+export const summaries: Readonly<Record<string, string | undefined>> = ${JSON.stringify(summaries, null, 2)};
 `;
 
 // ---- resources.ts --------------------------------------------------------------------------

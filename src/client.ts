@@ -101,18 +101,13 @@ export function createPartneroClient(options: PartneroClientOptions): PartneroCl
   return Object.freeze({ ...resources, raw });
 }
 
-/** A 429 the rate limiter raises itself (a stall, a pause past the longest wait): nothing was sent for it. */
-function rateLimitError(operation: string, message: string, retryAfterMs?: number): RateLimitError {
-  return new RateLimitError({ operation, method: '', url: '', status: 429, headers: new Headers(), body: { message } }, retryAfterMs);
-}
-
 /** The limiter of `rateLimit`, imported on the first call that needs it (nothing is loaded without the option). */
 function lazyLimiter(option: unknown): AttemptLimiter {
   let limiter: Promise<AttemptLimiter> | undefined;
   return {
     run: (operation, signal, attempt) =>
       (limiter ??= import('./internal/rate-limit.js')
-        .then((module) => module.createLimiter(option, { InvalidOptionError, RequestAbortedError, rateLimitError, describeValue, parseRetryAfter, onAbort, maxRetryAfterMs: MAX_RETRY_AFTER_MS }))
+        .then((module) => module.createLimiter(option, { InvalidOptionError, RequestAbortedError, RateLimitError, describeValue, parseRetryAfter, onAbort, maxRetryAfterMs: MAX_RETRY_AFTER_MS }))
         .catch((error: unknown) => {
           limiter = undefined; // A Redis that was down may be up on the next call.
           throw error;

@@ -39,7 +39,6 @@ export interface OperationRow {
   readonly path: string;
   readonly resource: string;
   readonly name: string;
-  readonly summary?: string;
   readonly pathParameters: readonly string[];
   readonly parameters: Readonly<Record<string, ParameterRule>>;
   /** Query parameters of which a call gives exactly one (the spec's x-partnero-exactly-one). */

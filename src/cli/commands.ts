@@ -6,6 +6,7 @@ import { operationTable, type OperationRow } from '../resources.js';
 import type { ParameterRule } from '../internal/params.js';
 import { describeRule } from '../internal/params.js';
 import { bodyRules } from '../generated/validators.js';
+import { summaries } from '../generated/spec.js';
 import { pointerTokens } from '../internal/json.js';
 import { BULK_FLAG_NAMES } from './bulk-flags.js';
 
@@ -127,7 +128,7 @@ function commandOf(id: string, row: OperationRow, kind: 'call' | 'walk'): Comman
     kind,
     resourceKey: row.resource,
     methodKey,
-    summary: walk ? `${row.summary ?? row.name}: every page, one after another` : (row.summary ?? id),
+    summary: walk ? `${summaries[id] ?? row.name}: every page, one after another` : (summaries[id] ?? id),
     positionals: row.pathParameters.map((name) => positionalOf(row, name)),
     flags,
     body: row.body !== undefined,

@@ -15,7 +15,6 @@ export const operations = {
     "path": "/v1/partners/{id}/referral_links",
     "resource": "partnerLinks",
     "name": "list",
-    "summary": "List a partner's referral links",
     "pathParameters": [
       "id"
     ],
@@ -75,7 +74,6 @@ export const operations = {
     "path": "/v1/partner_referral_links",
     "resource": "partnerLinks",
     "name": "create",
-    "summary": "Create a partner referral link",
     "pathParameters": [],
     "parameters": {},
     "body": {
@@ -115,7 +113,6 @@ export const operations = {
     "path": "/v1/partner_referral_links/{id}",
     "resource": "partnerLinks",
     "name": "get",
-    "summary": "Get a partner referral link",
     "pathParameters": [
       "id"
     ],
@@ -140,7 +137,6 @@ export const operations = {
     "path": "/v1/partner_referral_links/{id}",
     "resource": "partnerLinks",
     "name": "update",
-    "summary": "Rename a partner referral link",
     "pathParameters": [
       "id"
     ],
@@ -182,7 +178,6 @@ export const operations = {
     "path": "/v1/partner_referral_links/{id}",
     "resource": "partnerLinks",
     "name": "delete",
-    "summary": "Delete a partner referral link",
     "pathParameters": [
       "id"
     ],
@@ -211,7 +206,6 @@ export const operations = {
     "path": "/v1/partner_referral_links:search",
     "resource": "partnerLinks",
     "name": "search",
-    "summary": "Search partner referral links",
     "pathParameters": [],
     "parameters": {
       "id": {
@@ -240,7 +234,6 @@ export const operations = {
     "path": "/v1/partner_referral_links:domains",
     "resource": "partnerLinks",
     "name": "listDomains",
-    "summary": "List the domains a link can use",
     "pathParameters": [],
     "parameters": {
       "limit": {
@@ -288,7 +281,6 @@ export const operations = {
     "path": "/v1/customers/{id}/referral_links",
     "resource": "customerLinks",
     "name": "list",
-    "summary": "List a customer's referral links",
     "pathParameters": [
       "id"
     ],
@@ -348,7 +340,6 @@ export const operations = {
     "path": "/v1/customer_referral_links",
     "resource": "customerLinks",
     "name": "create",
-    "summary": "Create a customer referral link",
     "pathParameters": [],
     "parameters": {},
     "body": {
@@ -392,7 +383,6 @@ export const operations = {
     "path": "/v1/customer_referral_links/{id}",
     "resource": "customerLinks",
     "name": "get",
-    "summary": "Get a customer referral link",
     "pathParameters": [
       "id"
     ],
@@ -417,7 +407,6 @@ export const operations = {
     "path": "/v1/customer_referral_links/{id}",
     "resource": "customerLinks",
     "name": "update",
-    "summary": "Rename a customer referral link",
     "pathParameters": [
       "id"
     ],
@@ -459,7 +448,6 @@ export const operations = {
     "path": "/v1/customer_referral_links/{id}",
     "resource": "customerLinks",
     "name": "delete",
-    "summary": "Delete a customer referral link",
     "pathParameters": [
       "id"
     ],
@@ -488,7 +476,6 @@ export const operations = {
     "path": "/v1/customer_referral_links:search",
     "resource": "customerLinks",
     "name": "search",
-    "summary": "Search customer referral links",
     "pathParameters": [],
     "parameters": {
       "id": {
@@ -519,3 +506,20 @@ export const operations = {
     }
   }
 } as const;
+
+/** Each operation's summary, by operationId (for help texts; the client does not load it). */
+export const summaries: Readonly<Record<string, string | undefined>> = {
+  "listPartnerReferralLinks": "List a partner's referral links",
+  "createPartnerReferralLink": "Create a partner referral link",
+  "getPartnerReferralLink": "Get a partner referral link",
+  "updatePartnerReferralLink": "Rename a partner referral link",
+  "deletePartnerReferralLink": "Delete a partner referral link",
+  "searchPartnerReferralLinks": "Search partner referral links",
+  "listPartnerReferralLinkDomains": "List the domains a link can use",
+  "listCustomerReferralLinks": "List a customer's referral links",
+  "createCustomerReferralLink": "Create a customer referral link",
+  "getCustomerReferralLink": "Get a customer referral link",
+  "updateCustomerReferralLink": "Rename a customer referral link",
+  "deleteCustomerReferralLink": "Delete a customer referral link",
+  "searchCustomerReferralLinks": "Search customer referral links"
+};

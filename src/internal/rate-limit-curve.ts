@@ -2,14 +2,14 @@
 // rate curve, the bounds of a cut, and the interfaces between the two. A module of its own so
 // that neither imports the other at load time (the Redis store is a lazy chunk of its own, and
 // the limiter imports it only when `redis` is given); like both, nothing here is in the main chunk.
-import type { InvalidOptionError, PartneroError, RequestAbortedError } from '../errors.js';
+import type { InvalidOptionError, RateLimitError, RequestAbortedError } from '../errors.js';
 
 /** What the limiter takes from the client's main chunk (passed by client.ts). */
 export interface Tools {
   readonly InvalidOptionError: typeof InvalidOptionError;
   readonly RequestAbortedError: typeof RequestAbortedError;
-  /** A RateLimitError (429) that the limiter raises itself, saying why it did not send. Final: the transport does not retry it. */
-  readonly rateLimitError: (operation: string, message: string, retryAfterMs?: number) => PartneroError;
+  /** The class of the 429 that the limiter raises itself, saying why it did not send. Final: the transport does not retry it. */
+  readonly RateLimitError: typeof RateLimitError;
   readonly describeValue: (value: unknown) => string;
   readonly parseRetryAfter: (value: string | null) => number | undefined;
   readonly onAbort: (signal: AbortSignal, callback: () => void) => () => void;

@@ -282,7 +282,12 @@ export class AdaptiveLimiter implements Limiter {
   readonly #inFlightSeqs = new Set<number>();
   /** Calls fail unsent until then, with `#closedBy`'s words: a Retry-After past the longest wait, or a stall. */
   #closedUntil = 0;
-  #closedBy: (operation: string) => PartneroError = (operation) => this.#tools.rateLimitError(operation, 'the rate limiter is closed');
+  #closedBy: (operation: string) => PartneroError = (operation) => this.#rateLimitError(operation, 'the rate limiter is closed');
+
+  /** A 429 the limiter raises itself (a stall, a pause past the longest wait): nothing was sent for it. */
+  #rateLimitError(operation: string, message: string, retryAfterMs?: number): PartneroError {
+    return new this.#tools.RateLimitError({ operation, method: '', url: '', status: 429, headers: new Headers(), body: { message } }, retryAfterMs);
+  }
   /** 429s in a row with no other answer, since `#refusedSince`. */
   #refused = 0;
   #refusedSince = 0;
@@ -358,7 +363,7 @@ export class AdaptiveLimiter implements Limiter {
         if (stalled) return stalled;
         if (until !== undefined && until - now > maxRetryAfterMs) {
           // The transport throws this one's RateLimitError, with the delay on it; the rest fail now.
-          this.#close(until, (op) => this.#tools.rateLimitError(op, `the server asked to wait ${Math.ceil((until - this.#now()) / 1000)} s (Retry-After), longer than the ${maxRetryAfterMs / 1000} s the client waits: not sent; retry after ${new Date(until).toISOString()}`, Math.max(0, until - this.#now())));
+          this.#close(until, (op) => this.#rateLimitError(op, `the server asked to wait ${Math.ceil((until - this.#now()) / 1000)} s (Retry-After), longer than the ${maxRetryAfterMs / 1000} s the client waits: not sent; retry after ${new Date(until).toISOString()}`, Math.max(0, until - this.#now())));
           this.#settled();
           return outcome;
         }
@@ -394,7 +399,7 @@ export class AdaptiveLimiter implements Limiter {
     if (this.#refused < STALL_REFUSALS || now - this.#refusedSince < STALL_MS) return undefined;
     const words = `the server answered 429 to each of the last ${this.#refused} requests over ${Math.round((now - this.#refusedSince) / 1000)} s and let none through, so the rate limiter stopped (the limit may be a quota that lasts longer than a pause, or the API key is blocked): not sent; try again later`;
     this.#refused = 0;
-    this.#close(now + STALL_MS, (op) => this.#tools.rateLimitError(op, words));
+    this.#close(now + STALL_MS, (op) => this.#rateLimitError(op, words));
     this.#settled();
     return this.#closedBy(operation);
   }
@@ -491,7 +496,7 @@ export class AdaptiveLimiter implements Limiter {
       if (now < pausedUntil) {
         // Published by another process on the key: past the longest wait, the calls fail now.
         if (pausedUntil - now > this.#tools.maxRetryAfterMs) {
-          this.#close(pausedUntil, (op) => this.#tools.rateLimitError(op, `the rate limit is paused until ${new Date(pausedUntil).toISOString()}, longer than the ${this.#tools.maxRetryAfterMs / 1000} s the client waits: not sent; retry then`, Math.max(0, pausedUntil - this.#now())));
+          this.#close(pausedUntil, (op) => this.#rateLimitError(op, `the rate limit is paused until ${new Date(pausedUntil).toISOString()}, longer than the ${this.#tools.maxRetryAfterMs / 1000} s the client waits: not sent; retry then`, Math.max(0, pausedUntil - this.#now())));
           return;
         }
         return this.#wake(pausedUntil);

@@ -5,6 +5,7 @@
 // answers, and the annotations from the HTTP method. Nothing here knows an operation or a field.
 import { isObject } from '../internal/json.js';
 import { operationTable, type OperationRow } from '../resources.js';
+import { summaries } from '../generated/spec.js';
 import { resolved, schemaAt, type JsonSchema, type OpenApiDocument } from './schema.js';
 
 /** What a tool may do: read; write (create, update); delete. What a server lists depends on its flags. */
@@ -269,7 +270,7 @@ function toolOf(spec: OpenApiDocument, id: string, row: OperationRow, walk: bool
     outputSchema = variants.length === 1 && variants[0]!['type'] === 'object' ? variants[0]! : { type: 'object', anyOf: variants };
   }
 
-  const summary = row.summary ?? id;
+  const summary = summaries[id] ?? id;
   const title = pagination ? `${summary}: every page` : summary;
   const description = [`${title}.`.replace(/\.\.$/, '.'), ...(operation.description && !pagination ? [operation.description] : []), ...lines].join('\n\n');
   return {
