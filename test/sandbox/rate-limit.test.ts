@@ -109,9 +109,15 @@ describe('sandbox --rate-limit', () => {
         return response;
       },
     });
+    const begun = Date.now();
     await Promise.all(Array.from({ length: 25 }, () => partnero.partnerLinks.list('partner_123')));
-    // 25 calls over three windows of 10: a 429 at each window's end at most (learning, without the headers, met 8 or more).
-    expect(refused).toBeLessThanOrEqual(3);
+    // The sandbox's windows, like Laravel's, run on whole seconds. Only a 429 tells a window's
+    // reset (allowed answers say what remains, not when it comes back), so the client may spend
+    // one 429 on each window the run spans, and one more on a call that was already on its way
+    // when the server's count ran out (learning, without the headers, met 8 or more).
+    const windows = Math.floor(Date.now() / 1000) - Math.floor(begun / 1000) + 1;
+    expect(windows).toBeLessThanOrEqual(5); // 25 calls at 10 a window: three windows, and the first and last partial
+    expect(refused).toBeLessThanOrEqual(windows + 1);
   });
 
   it('npm run sandbox -- --rate-limit refuses a bad value with exit code 2', async () => {
