@@ -33,7 +33,13 @@ export function createObservations() {
  * @param {{ check: string, pointers?: string[], edit?: string, request: string, expected: string, came: string }[]} findings
  */
 export function judgeInferences(inferences, observations, findings, { selected }) {
+  const covers = (at, pointer) => pointer === at || pointer.startsWith(`${at}/`);
   return inferences.map((inference) => {
+    // What is observed inside an element that has claims of its own is evidence for those, not
+    // for a claim on an element around it: a key rule broken at .../properties/key says nothing
+    // of a claim on the whole body (that a customer link takes no domain).
+    const deeper = inferences.map((other) => other.pointer).filter((at) => at !== inference.pointer && covers(inference.pointer, at));
+    const own = (o) => !deeper.some((at) => covers(at, o.pointer));
     // An operation's inference is judged by what was observed of the operation itself
     // (lifecycle, pagination, search, an inferred success status), not by the answers and
     // extensions inside it, each of which has its own inferences: a 422 seen says nothing of
@@ -41,7 +47,7 @@ export function judgeInferences(inferences, observations, findings, { selected }
     const isOperation = /^#\/paths\/[^/]+\/(get|put|post|delete|patch)$/.test(inference.pointer);
     const relevant = observations
       .under(inference.pointer)
-      .filter((o) => (!inference.check || o.check === inference.check) && (!isOperation || !o.pointer.startsWith(`${inference.pointer}/`)));
+      .filter((o) => own(o) && (!inference.check || o.check === inference.check) && (!isOperation || !o.pointer.startsWith(`${inference.pointer}/`)));
     const broken = relevant.filter((o) => !o.held);
     const held = relevant.filter((o) => o.held);
     const base = { claim: inference.claim, file: inference.file, pointer: inference.pointer, ...(inference.check ? { check: inference.check } : {}) };

@@ -147,6 +147,16 @@ describe('npm run contract: verdicts', () => {
     expect(none).toMatchObject({ verdict: 'not exercised' });
   });
 
+  it('gives what is observed inside an element with claims of its own to those claims, not to a claim on the element around it', () => {
+    const observations = createObservations();
+    observations.add('#/components/schemas/NewLink/properties/key', 'negative_data_rejection', false, 'a 65-character key was accepted');
+    observations.add('#/components/schemas/NewLink/properties/domain_id', 'negative_data_rejection', true, 'domain_id 8 answered 422');
+    const [body, key] = judgeInferences([inference('#/components/schemas/NewLink'), inference('#/components/schemas/NewLink/properties/key')], observations, [], all);
+    expect(key?.verdict).toBe('contradicted');
+    // The body's claim is judged by domain_id, which has no claim of its own, and not by the key's rule.
+    expect(body).toMatchObject({ verdict: 'confirmed', evidence: 'negative_data_rejection: domain_id 8 answered 422' });
+  });
+
   it("takes only its check's evidence when the entry names one, and judges an operation by what was seen of it, not by the answers inside it", () => {
     const observations = createObservations();
     observations.add(`${op}/responses/422`, 'status_code_conformance', true, 'POST answered 422');
