@@ -18,13 +18,13 @@ export interface Server {
 }
 
 /**
- * A server that allows `rate` requests per second with a bucket of `burst` (refilled
- * continuously), answering 429 (with `Retry-After` when `retryAfter`) when over, after
- * `latency(inFlight)` ms.
+ * A server in front of a limit: `take()` decides each request (undefined lets it through, else
+ * the 429's headers), `headers()` adds an allowed answer's; it answers after `latency(inFlight)` ms.
  */
-export function bucketServer(options: { rate: number; burst: number; retryAfter?: string; latency?: (inFlight: number) => number; answer?: (request: Request) => Response }): Server {
-  let tokens = options.burst;
-  let last = Date.now();
+function limitedServer(
+  take: () => Record<string, string> | undefined,
+  options: { headers?: () => Record<string, string>; latency?: (inFlight: number) => number; answer?: (request: Request) => Response },
+): Server {
   let inFlight = 0;
   const server: Server = {
     log: [],
@@ -34,20 +34,36 @@ export function bucketServer(options: { rate: number; burst: number; retryAfter?
       server.maxInFlight = Math.max(server.maxInFlight, inFlight);
       const now = Date.now();
       const seen = inFlight;
-      tokens = Math.min(options.burst, tokens + ((now - last) / 1000) * options.rate);
-      last = now;
-      const allowed = tokens >= 1;
-      if (allowed) tokens -= 1;
+      const refused = take();
+      const headers = refused ?? options.headers?.() ?? {};
       const delay = options.latency?.(inFlight) ?? 0;
       if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
       inFlight--;
-      const status = allowed ? 200 : 429;
-      server.log.push({ at: now, status, url: request.url, inFlight: seen });
-      if (!allowed) return json(429, { message: 'Too Many Attempts.' }, options.retryAfter ? { 'retry-after': options.retryAfter } : {});
-      return options.answer?.(request) ?? json(200, { status: 1, data: link(request.url.split('/').pop()!) });
+      server.log.push({ at: now, status: refused ? 429 : 200, url: request.url, inFlight: seen });
+      if (refused) return json(429, { message: 'Too Many Attempts.' }, headers);
+      return options.answer?.(request) ?? json(200, { status: 1, data: link(request.url.split('/').pop()!) }, headers);
     },
   };
   return server;
+}
+
+/**
+ * A server that allows `rate` requests per second with a bucket of `burst` (refilled
+ * continuously), answering 429 (with `Retry-After` when `retryAfter`) when over, after
+ * `latency(inFlight)` ms.
+ */
+export function bucketServer(options: { rate: number; burst: number; retryAfter?: string; latency?: (inFlight: number) => number; answer?: (request: Request) => Response }): Server {
+  let tokens = options.burst;
+  let last = Date.now();
+  const take = (): Record<string, string> | undefined => {
+    const now = Date.now();
+    tokens = Math.min(options.burst, tokens + ((now - last) / 1000) * options.rate);
+    last = now;
+    if (tokens < 1) return options.retryAfter ? { 'retry-after': options.retryAfter } : {};
+    tokens -= 1;
+    return undefined;
+  };
+  return limitedServer(take, options);
 }
 
 /**
@@ -57,25 +73,7 @@ export function bucketServer(options: { rate: number; burst: number; retryAfter?
  */
 export function windowServer(options: { limit: number; windowMs: number; latency?: number }): Server {
   const window = fixedWindow(options, () => Date.now());
-  let inFlight = 0;
-  const server: Server = {
-    log: [],
-    maxInFlight: 0,
-    fetch: async (request) => {
-      inFlight++;
-      server.maxInFlight = Math.max(server.maxInFlight, inFlight);
-      const now = Date.now();
-      const seen = inFlight;
-      const refused = window.take();
-      const headers = refused ?? window.headers();
-      if (options.latency) await new Promise((resolve) => setTimeout(resolve, options.latency));
-      inFlight--;
-      server.log.push({ at: now, status: refused ? 429 : 200, url: request.url, inFlight: seen });
-      if (refused) return json(429, { message: 'Too Many Attempts.' }, headers);
-      return json(200, { status: 1, data: link(request.url.split('/').pop()!) }, headers);
-    },
-  };
-  return server;
+  return limitedServer(() => window.take(), { headers: () => window.headers(), latency: () => options.latency ?? 0 });
 }
 
 /** Settles `promise` by running the fake clock forward. */
