@@ -8,12 +8,17 @@ import { run } from './cli/run.js';
 const argv = process.argv.slice(2);
 const mcp = argv[0] === 'mcp';
 
-// Ctrl-C stops the command (the progress line is cleared, exit 130); a second one kills it. An
-// MCP host stops its server with SIGTERM: the server then stops as on Ctrl-C (writes in flight
-// finish and are recorded first).
+// Ctrl-C stops the command (the progress line is cleared, exit 130); a second one kills it.
+// SIGTERM (a process manager, a container stopping, an MCP host) stops it the same way, so that a
+// --from run says what is left and frees its journal: exit 143 as a command, while the MCP server
+// stops as on Ctrl-C (writes in flight finish and are recorded first).
 const interrupt = new AbortController();
+let terminated = false;
 process.once('SIGINT', () => interrupt.abort());
-if (mcp) process.once('SIGTERM', () => interrupt.abort());
+process.once('SIGTERM', () => {
+  terminated = true;
+  interrupt.abort();
+});
 
 // run() reports write errors (ENOSPC, EPIPE) itself, as one line; one that arrives after it has
 // returned must not become an uncaught exception with a stack trace either.
@@ -27,4 +32,5 @@ const io: CliIo = {
   stdin: { [Symbol.asyncIterator]: () => process.stdin[Symbol.asyncIterator]() },
   signal: interrupt.signal,
 };
-process.exitCode = mcp ? await (await import('./mcp/cli.js')).runMcp(argv.slice(1), process.env, io) : await run(argv, process.env, io);
+const code = mcp ? await (await import('./mcp/cli.js')).runMcp(argv.slice(1), process.env, io) : await run(argv, process.env, io);
+process.exitCode = !mcp && terminated && code === 130 ? 143 : code;

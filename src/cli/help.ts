@@ -11,7 +11,7 @@ const OUTPUT = `Output: on a terminal, a table; piped, tab-separated lines with 
 values, without a header; with --json, one JSON object per line.`;
 
 const EXIT_CODES = `Exit codes: 0 success, 1 an error from the API, the network or writing the output, 2 wrong usage, 130 interrupted
-(Ctrl-C, or the output closed before a --from run was done).`;
+(Ctrl-C, or the output closed before a --from run was done), 143 stopped by SIGTERM (as on Ctrl-C).`;
 
 /** What every command's help ends with: the rest is said once, in `partnero --help`. */
 const FOOTER = `Every command also takes --json, --base-url URL and -h/--help. A value that starts with "-" is

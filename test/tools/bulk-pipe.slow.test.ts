@@ -2,7 +2,8 @@
 // stdout into head through a shell pipe, against the sandbox (every answer 20 ms late, so that
 // head has gone before the end). The run stops, says "interrupted" and how many rows are left
 // on stderr, exits 130; the rerun sends exactly those rows and every link is there once.
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -49,6 +50,41 @@ describe('partnero ... --from rows.csv | head -3', () => {
 
     await new Promise((done) => setTimeout(done, 200)); // the sandbox finishes what was sent
     const rerun = await bash(`${cli} --json; echo "exit $?" >&2`);
+    expect(rerun.stderr).toMatch(/exit 0\n$/);
+    const outcomes = rerun.stdout.trimEnd().split('\n').map((line) => (JSON.parse(line) as { outcome: string }).outcome);
+    expect(outcomes).toHaveLength(ROWS);
+    expect(outcomes.filter((outcome) => outcome !== 'skipped')).toHaveLength(left);
+    for (const key of keys) expect(sandbox.state.links.filter((link) => link.key === key)).toHaveLength(1);
+  }, 90_000);
+});
+
+describe('partnero ... --from rows.csv stopped by SIGTERM', () => {
+  it('stops as on Ctrl-C: "interrupted" and the rows left on stderr, its journal freed, exit 143; the rerun sends those rows', async () => {
+    const keys = Array.from({ length: ROWS }, (_, i) => `term-${i}`);
+    const csv = join(dir, 'term.csv');
+    await writeFile(csv, `partner_id,key\n${keys.map((key) => `partner_789,${key}`).join('\n')}\n`);
+    const args = [resolve('dist/cli.js'), 'partner-links', 'create', '--from', csv, '--concurrency', '4'];
+    const env = { ...process.env, PARTNERO_API_KEY: API_KEY, PARTNERO_BASE_URL: sandbox.url };
+    const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
+      // Once (a second SIGTERM kills, as a second Ctrl-C does): some rows done, most still to come.
+      if (!child.killed && stdout.split('\n').length > 10) child.kill('SIGTERM');
+    });
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    const code = await new Promise<number | null>((done) => child.once('close', done));
+    expect(code).toBe(143);
+    expect(stderr).toMatch(/partnero: interrupted: run the same command again to resume \((\d+) rows left\)/);
+    expect(stderr + stdout).not.toContain(API_KEY);
+    expect(existsSync(`${csv}.journal.lock`)).toBe(false);
+    const left = Number(/\((\d+) rows left\)/.exec(stderr)?.[1]);
+    expect(left).toBeGreaterThan(0);
+    expect(left).toBeLessThan(ROWS);
+
+    await new Promise((done) => setTimeout(done, 200)); // the sandbox finishes what was sent
+    const rerun = await bash(`${JSON.stringify(process.execPath)} ${args.map((arg) => JSON.stringify(arg)).join(' ')} --json; echo "exit $?" >&2`);
     expect(rerun.stderr).toMatch(/exit 0\n$/);
     const outcomes = rerun.stdout.trimEnd().split('\n').map((line) => (JSON.parse(line) as { outcome: string }).outcome);
     expect(outcomes).toHaveLength(ROWS);
