@@ -34,38 +34,49 @@ function bash(script: string): Promise<{ stdout: string; stderr: string }> {
   });
 }
 
+/** A CSV of ROWS creates for partner_789, keys `<prefix>-<i>`; the built CLI's command line on it. */
+async function rows(prefix: string): Promise<{ keys: string[]; csv: string; cli: string }> {
+  const keys = Array.from({ length: ROWS }, (_, i) => `${prefix}-${i}`);
+  const csv = join(dir, `${prefix}.csv`);
+  await writeFile(csv, `partner_id,key\n${keys.map((key) => `partner_789,${key}`).join('\n')}\n`);
+  return { keys, csv, cli: `${JSON.stringify(process.execPath)} ${JSON.stringify(resolve('dist/cli.js'))} partner-links create --from ${JSON.stringify(csv)}` };
+}
+
+/** The "(N rows left)" a stopped run printed, checked to be some but not all of the rows. */
+function rowsLeft(stderr: string): number {
+  const left = Number(/\((\d+) rows left\)/.exec(stderr)?.[1]);
+  expect(left).toBeGreaterThan(0);
+  expect(left).toBeLessThan(ROWS);
+  return left;
+}
+
+/** Runs `cli` again: it sends exactly the `left` rows, skips the rest, and every key is stored once. */
+async function expectRerunSends(cli: string, keys: string[], left: number): Promise<void> {
+  await new Promise((done) => setTimeout(done, 200)); // the sandbox finishes what was sent
+  const rerun = await bash(`${cli} --json; echo "exit $?" >&2`);
+  expect(rerun.stderr).toMatch(/exit 0\n$/);
+  const outcomes = rerun.stdout.trimEnd().split('\n').map((line) => (JSON.parse(line) as { outcome: string }).outcome);
+  expect(outcomes).toHaveLength(ROWS);
+  expect(outcomes.filter((outcome) => outcome !== 'skipped')).toHaveLength(left);
+  for (const key of keys) expect(sandbox.state.links.filter((link) => link.key === key)).toHaveLength(1);
+}
+
 describe('partnero ... --from rows.csv | head -3', () => {
   it('stops with "interrupted" and the rows left on stderr, exit 130; the rerun sends those rows', async () => {
-    const keys = Array.from({ length: ROWS }, (_, i) => `pipe-${i}`);
-    const csv = join(dir, 'rows.csv');
-    await writeFile(csv, `partner_id,key\n${keys.map((key) => `partner_789,${key}`).join('\n')}\n`);
-    const cli = `${JSON.stringify(process.execPath)} ${JSON.stringify(resolve('dist/cli.js'))} partner-links create --from ${JSON.stringify(csv)}`;
+    const { keys, cli } = await rows('pipe');
     const first = await bash(`${cli} --concurrency 4 | head -3; echo "exit \${PIPESTATUS[0]}" >&2`);
     expect(first.stdout.split('\n').filter(Boolean)).toHaveLength(3);
     expect(first.stderr).toMatch(/partnero: interrupted \(the output was closed: EPIPE\): run the same command again to resume \(\d+ rows left\)\nexit 130\n$/);
     expect(first.stderr + first.stdout).not.toContain(API_KEY);
-    const left = Number(/\((\d+) rows left\)/.exec(first.stderr)?.[1]);
-    expect(left).toBeGreaterThan(0);
-    expect(left).toBeLessThan(ROWS);
-
-    await new Promise((done) => setTimeout(done, 200)); // the sandbox finishes what was sent
-    const rerun = await bash(`${cli} --json; echo "exit $?" >&2`);
-    expect(rerun.stderr).toMatch(/exit 0\n$/);
-    const outcomes = rerun.stdout.trimEnd().split('\n').map((line) => (JSON.parse(line) as { outcome: string }).outcome);
-    expect(outcomes).toHaveLength(ROWS);
-    expect(outcomes.filter((outcome) => outcome !== 'skipped')).toHaveLength(left);
-    for (const key of keys) expect(sandbox.state.links.filter((link) => link.key === key)).toHaveLength(1);
+    await expectRerunSends(cli, keys, rowsLeft(first.stderr));
   }, 90_000);
 });
 
 describe('partnero ... --from rows.csv stopped by SIGTERM', () => {
   it('stops as on Ctrl-C: "interrupted" and the rows left on stderr, its journal freed, exit 143; the rerun sends those rows', async () => {
-    const keys = Array.from({ length: ROWS }, (_, i) => `term-${i}`);
-    const csv = join(dir, 'term.csv');
-    await writeFile(csv, `partner_id,key\n${keys.map((key) => `partner_789,${key}`).join('\n')}\n`);
-    const args = [resolve('dist/cli.js'), 'partner-links', 'create', '--from', csv, '--concurrency', '4'];
+    const { keys, csv, cli } = await rows('term');
     const env = { ...process.env, PARTNERO_API_KEY: API_KEY, PARTNERO_BASE_URL: sandbox.url };
-    const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('bash', ['-c', `exec ${cli} --concurrency 4`], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => {
@@ -79,16 +90,6 @@ describe('partnero ... --from rows.csv stopped by SIGTERM', () => {
     expect(stderr).toMatch(/partnero: interrupted: run the same command again to resume \((\d+) rows left\)/);
     expect(stderr + stdout).not.toContain(API_KEY);
     expect(existsSync(`${csv}.journal.lock`)).toBe(false);
-    const left = Number(/\((\d+) rows left\)/.exec(stderr)?.[1]);
-    expect(left).toBeGreaterThan(0);
-    expect(left).toBeLessThan(ROWS);
-
-    await new Promise((done) => setTimeout(done, 200)); // the sandbox finishes what was sent
-    const rerun = await bash(`${JSON.stringify(process.execPath)} ${args.map((arg) => JSON.stringify(arg)).join(' ')} --json; echo "exit $?" >&2`);
-    expect(rerun.stderr).toMatch(/exit 0\n$/);
-    const outcomes = rerun.stdout.trimEnd().split('\n').map((line) => (JSON.parse(line) as { outcome: string }).outcome);
-    expect(outcomes).toHaveLength(ROWS);
-    expect(outcomes.filter((outcome) => outcome !== 'skipped')).toHaveLength(left);
-    for (const key of keys) expect(sandbox.state.links.filter((link) => link.key === key)).toHaveLength(1);
+    await expectRerunSends(cli, keys, rowsLeft(stderr));
   }, 90_000);
 });
